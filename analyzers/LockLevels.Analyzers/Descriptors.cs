@@ -1,0 +1,91 @@
+using Microsoft.CodeAnalysis;
+
+namespace LockLevels.Analyzers
+{
+    /// <summary>All descriptors, in one place; severity and help link follow from the ID.</summary>
+    public static class Descriptors
+    {
+        private const string HelpRoot = "https://github.com/locklevels/locklevels/blob/main/docs/rules/";
+        private const string Ordering = "LockOrdering";
+        private const string Balance = "LockBalance";
+        private const string Annotations = "LockAnnotations";
+
+        public static string HelpLink(string id) => HelpRoot + id + ".md";
+
+        public static readonly DiagnosticDescriptor LockOrderInversion = Create(
+            DiagnosticIds.LockOrderInversion,
+            "Lock-order inversion",
+            "'{0}' is acquired while '{1}' is held (acquired at line {2}); {0} is outer to {1}",
+            Ordering, DiagnosticSeverity.Warning);
+
+        public static readonly DiagnosticDescriptor OuterLevelInDeepContext = Create(
+            DiagnosticIds.OuterLevelInDeepContext,
+            "Outer lock level acquired in a deep context",
+            "'{0}' is acquired while '{1}' is held ({2} is called with {3} held, declared on {4}); {0} is outer to {1}",
+            Ordering, DiagnosticSeverity.Warning);
+
+        public static readonly DiagnosticDescriptor UnbalancedAcquire = Create(
+            DiagnosticIds.UnbalancedLock,
+            "Unbalanced lock acquisition or release",
+            "'{0}' acquired here is still held on some path out of {1}, which is not [Acquires(\"{0}\")]",
+            Balance, DiagnosticSeverity.Warning);
+
+        public static readonly DiagnosticDescriptor UnbalancedRelease = Create(
+            DiagnosticIds.UnbalancedLock,
+            "Unbalanced lock acquisition or release",
+            "'{0}' is released here but is not held on any path to this point, and {1} is not [Releases(\"{0}\")]",
+            Balance, DiagnosticSeverity.Warning);
+
+        public static readonly DiagnosticDescriptor UnknownLevel = Create(
+            DiagnosticIds.UnknownLevel,
+            "Unknown lock level",
+            "Lock level '{0}' is not declared in any [assembly: LockHierarchy(...)]",
+            Annotations, DiagnosticSeverity.Error);
+
+        public static readonly DiagnosticDescriptor EmptyLevel = Create(
+            DiagnosticIds.UnknownLevel,
+            "Unknown lock level",
+            "A lock level name must not be empty",
+            Annotations, DiagnosticSeverity.Error);
+
+        public static readonly DiagnosticDescriptor HierarchyCycle = Create(
+            DiagnosticIds.HierarchyCycle,
+            "Cycle in the declared lock hierarchy",
+            "This hierarchy closes a cycle in the declared lock order: {0}",
+            Annotations, DiagnosticSeverity.Error);
+
+        public static readonly DiagnosticDescriptor LevelDeclaredTwice = Create(
+            DiagnosticIds.LevelDeclaredTwice,
+            "Lock level declared twice",
+            "Lock level '{0}' is listed more than once in this hierarchy",
+            Annotations, DiagnosticSeverity.Error);
+
+        public static readonly DiagnosticDescriptor ContradictoryAnnotations = Create(
+            DiagnosticIds.ContradictoryAnnotations,
+            "Contradictory lock annotations",
+            "{0} is annotated both {1} and {2} for level '{3}'",
+            Annotations, DiagnosticSeverity.Error);
+
+        public static readonly DiagnosticDescriptor LockOnUnlockableMember = Create(
+            DiagnosticIds.LockOnUnlockableMember,
+            "[Lock] on a member that cannot be locked",
+            "[Lock(\"{0}\")] is on {1} of type '{2}', which is a value type and cannot be locked",
+            Annotations, DiagnosticSeverity.Error);
+
+        public static readonly DiagnosticDescriptor ReleaseWithoutAcquire = Create(
+            DiagnosticIds.ReleaseWithoutAcquire,
+            "Release of a level nothing acquires",
+            "{0} is [Releases(\"{1}\")], but nothing in this compilation acquires '{1}'",
+            Annotations, DiagnosticSeverity.Error, WellKnownDiagnosticTags.CompilationEnd);
+
+        public static readonly DiagnosticDescriptor InvalidLongTermClaim = Create(
+            DiagnosticIds.InvalidLongTermClaim,
+            "Invalid long-term claim",
+            "LongTermClaim '{0}' does not name a parameterless method of {1} that returns IDisposable",
+            Annotations, DiagnosticSeverity.Error);
+
+        private static DiagnosticDescriptor Create(string id, string title, string message, string category, DiagnosticSeverity severity, params string[] customTags)
+            => new DiagnosticDescriptor(id, title, message, category, severity, isEnabledByDefault: true,
+                description: null, helpLinkUri: HelpLink(id), customTags: customTags);
+    }
+}

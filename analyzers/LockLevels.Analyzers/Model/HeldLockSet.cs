@@ -1,0 +1,181 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+
+namespace LockLevels.Analyzers.Model
+{
+    /// <summary>
+    /// The levels that may be held at a program point (a may-analysis: a level held on any path
+    /// into the point is in the set). Immutable, kept sorted by level so equality and joins are linear.
+    /// </summary>
+    public sealed class HeldLockSet : IEquatable<HeldLockSet>
+    {
+        public static readonly HeldLockSet Empty = new HeldLockSet(ImmutableArray<HeldLock>.Empty);
+
+        private HeldLockSet(ImmutableArray<HeldLock> locks) => Locks = locks;
+
+        /// <summary>Held levels, ordered by level name (ordinal).</summary>
+        public ImmutableArray<HeldLock> Locks { get; }
+
+        public bool IsEmpty => Locks.IsEmpty;
+
+        public static HeldLockSet FromContext(IEnumerable<string> levels)
+        {
+            var set = Empty;
+            foreach (var level in levels)
+            {
+                if (set.IndexOf(level) < 0)
+                {
+                    set = set.With(new HeldLock(level, shared: false, HeldOrigin.Context, site: -1, depth: 1));
+                }
+            }
+
+            return set;
+        }
+
+        public bool Contains(string level) => IndexOf(level) >= 0;
+
+        public bool TryGet(string level, out HeldLock held)
+        {
+            int index = IndexOf(level);
+            held = index >= 0 ? Locks[index] : default;
+            return index >= 0;
+        }
+
+        public HeldLockSet Acquire(string level, bool shared, int site)
+        {
+            int index = IndexOf(level);
+            if (index < 0)
+            {
+                return With(new HeldLock(level, shared, HeldOrigin.Acquired, site, depth: 1));
+            }
+
+            var held = Locks[index];
+            int depth = Math.Min(held.Depth + 1, HeldLock.MaxDepth);
+            return depth == held.Depth ? this : new HeldLockSet(Locks.SetItem(index, new HeldLock(level, held.Shared && shared, held.Origin, held.Site, depth)));
+        }
+
+        /// <summary>Releases one depth of the level; a level not held leaves the set unchanged.</summary>
+        public HeldLockSet Release(string level)
+        {
+            int index = IndexOf(level);
+            if (index < 0)
+            {
+                return this;
+            }
+
+            var held = Locks[index];
+            return held.Depth <= 1
+                ? new HeldLockSet(Locks.RemoveAt(index))
+                : new HeldLockSet(Locks.SetItem(index, new HeldLock(level, held.Shared, held.Origin, held.Site, held.Depth - 1)));
+        }
+
+        /// <summary>The union of two states: held if held on either path, at the greater depth.</summary>
+        public HeldLockSet Join(HeldLockSet other)
+        {
+            if (ReferenceEquals(this, other) || other.IsEmpty)
+            {
+                return this;
+            }
+
+            if (IsEmpty)
+            {
+                return other;
+            }
+
+            var builder = ImmutableArray.CreateBuilder<HeldLock>(Locks.Length + other.Locks.Length);
+            int i = 0, j = 0;
+            while (i < Locks.Length || j < other.Locks.Length)
+            {
+                int compare = i == Locks.Length ? 1 : j == other.Locks.Length ? -1 : string.CompareOrdinal(Locks[i].Level, other.Locks[j].Level);
+                if (compare < 0)
+                {
+                    builder.Add(Locks[i++]);
+                }
+                else if (compare > 0)
+                {
+                    builder.Add(other.Locks[j++]);
+                }
+                else
+                {
+                    builder.Add(Merge(Locks[i++], other.Locks[j++]));
+                }
+            }
+
+            var joined = new HeldLockSet(builder.ToImmutable());
+            return joined.Equals(this) ? this : joined;
+        }
+
+        public bool Equals(HeldLockSet? other)
+        {
+            if (ReferenceEquals(this, other))
+            {
+                return true;
+            }
+
+            if (other is null || other.Locks.Length != Locks.Length)
+            {
+                return false;
+            }
+
+            for (int i = 0; i < Locks.Length; i++)
+            {
+                if (!Locks[i].Equals(other.Locks[i]))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        public override bool Equals(object? obj) => Equals(obj as HeldLockSet);
+
+        public override int GetHashCode()
+        {
+            int hash = Locks.Length;
+            foreach (var held in Locks)
+            {
+                hash = hash * 31 + held.GetHashCode();
+            }
+
+            return hash;
+        }
+
+        public override string ToString() => "{" + string.Join(", ", Locks) + "}";
+
+        private static HeldLock Merge(HeldLock a, HeldLock b)
+        {
+            // A level held as a context level on one path and acquired on the other keeps the
+            // context origin; among two acquisition sites the earlier one is kept, so results do
+            // not depend on the order paths are visited in.
+            var origin = a.Origin == HeldOrigin.Context || b.Origin == HeldOrigin.Context ? HeldOrigin.Context : HeldOrigin.Acquired;
+            int site = origin == HeldOrigin.Context ? -1 : Math.Min(a.Site, b.Site);
+            return new HeldLock(a.Level, a.Shared && b.Shared, origin, site, Math.Max(a.Depth, b.Depth));
+        }
+
+        private HeldLockSet With(HeldLock held)
+        {
+            int index = 0;
+            while (index < Locks.Length && string.CompareOrdinal(Locks[index].Level, held.Level) < 0)
+            {
+                index++;
+            }
+
+            return new HeldLockSet(Locks.Insert(index, held));
+        }
+
+        private int IndexOf(string level)
+        {
+            for (int i = 0; i < Locks.Length; i++)
+            {
+                if (string.Equals(Locks[i].Level, level, StringComparison.Ordinal))
+                {
+                    return i;
+                }
+            }
+
+            return -1;
+        }
+    }
+}

@@ -1,0 +1,217 @@
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using LockLevels.Analyzers.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.FlowAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace LockLevels.Analyzers.Roslyn
+{
+    /// <summary>
+    /// Everything LockLevels knows about one compilation, built once and shared by every rule:
+    /// resolved symbols, the declared lock order, annotation caches and per-method results.
+    /// </summary>
+    internal sealed class LockCompilation
+    {
+        private static readonly ConditionalWeakTable<Compilation, LockCompilation> Instances = new();
+
+        private readonly ConcurrentDictionary<IMethodSymbol, DeepContext?> _contexts = new(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<SyntaxNode, MethodLockFacts> _facts = new();
+
+        private LockCompilation(Compilation compilation)
+        {
+            Compilation = compilation;
+            Symbols = LockSymbols.Create(compilation);
+            Annotations = new AnnotationReader(Symbols);
+            Hierarchies = ReadHierarchies(compilation, Symbols);
+            var chains = new List<IReadOnlyList<string>>(Hierarchies.Length);
+            foreach (var hierarchy in Hierarchies)
+            {
+                chains.Add(hierarchy.Levels);
+            }
+
+            Order = LockOrder.Build(chains);
+        }
+
+        public Compilation Compilation { get; }
+
+        public LockSymbols Symbols { get; }
+
+        public AnnotationReader Annotations { get; }
+
+        /// <summary>Every declared chain: referenced assemblies' first, then this compilation's in source order.</summary>
+        public ImmutableArray<DeclaredHierarchy> Hierarchies { get; }
+
+        public LockOrder Order { get; }
+
+        public static LockCompilation For(Compilation compilation) => Instances.GetValue(compilation, c => new LockCompilation(c));
+
+        /// <summary>The lock facts of one body, computed once however many rules ask.</summary>
+        public MethodLockFacts FactsFor(IOperation body, ISymbol owner, System.Func<IOperation, ControlFlowGraph?> getGraph, CancellationToken cancellationToken)
+        {
+            var key = body.Syntax;
+            if (_facts.TryGetValue(key, out var facts))
+            {
+                return facts;
+            }
+
+            facts = MethodLockAnalysis.Analyze(this, body, owner, getGraph, cancellationToken);
+            return _facts.GetOrAdd(key, facts);
+        }
+
+        public DeepContext? ContextOf(IMethodSymbol method)
+        {
+            if (Symbols.CalledWithLocksHeld == null)
+            {
+                return null;
+            }
+
+            method = AnnotationReader.Normalize(method);
+            if (_contexts.TryGetValue(method, out var cached))
+            {
+                return cached;
+            }
+
+            return _contexts.GetOrAdd(method, FindContext(method));
+        }
+
+        private DeepContext? FindContext(IMethodSymbol method)
+        {
+            var own = OwnContext(method);
+            if (own != null)
+            {
+                return own;
+            }
+
+            for (var overridden = method.OverriddenMethod; overridden != null; overridden = overridden.OverriddenMethod)
+            {
+                var inherited = OwnContext(overridden.OriginalDefinition);
+                if (inherited != null)
+                {
+                    return inherited;
+                }
+            }
+
+            foreach (var implemented in method.ExplicitInterfaceImplementations)
+            {
+                var inherited = OwnContext(implemented.OriginalDefinition);
+                if (inherited != null)
+                {
+                    return inherited;
+                }
+            }
+
+            var type = method.ContainingType;
+            if (type == null || method.MethodKind != MethodKind.Ordinary || method.IsStatic)
+            {
+                return null;
+            }
+
+            foreach (var @interface in type.AllInterfaces)
+            {
+                foreach (var member in @interface.GetMembers(method.Name))
+                {
+                    if (member is IMethodSymbol interfaceMethod
+                        && OwnContext(interfaceMethod.OriginalDefinition) is { } inherited
+                        && SymbolEqualityComparer.Default.Equals(type.FindImplementationForInterfaceMember(interfaceMethod)?.OriginalDefinition, method))
+                    {
+                        return inherited;
+                    }
+                }
+            }
+
+            return null;
+        }
+
+        private DeepContext? OwnContext(IMethodSymbol method)
+        {
+            var uses = Annotations.ForMethod(method).CalledWithLocksHeld;
+            if (uses.IsEmpty)
+            {
+                return null;
+            }
+
+            var levels = ImmutableArray.CreateBuilder<string>(uses.Length);
+            foreach (var use in uses)
+            {
+                if (use.Level.Length > 0 && !levels.Contains(use.Level))
+                {
+                    levels.Add(use.Level);
+                }
+            }
+
+            return new DeepContext(method, levels.ToImmutable());
+        }
+
+        private static ImmutableArray<DeclaredHierarchy> ReadHierarchies(Compilation compilation, LockSymbols symbols)
+        {
+            var result = ImmutableArray.CreateBuilder<DeclaredHierarchy>();
+            if (symbols.LockHierarchy == null)
+            {
+                return result.ToImmutable();
+            }
+
+            foreach (var assembly in compilation.SourceModule.ReferencedAssemblySymbols)
+            {
+                if (ReferencesAnnotations(assembly))
+                {
+                    AddHierarchies(result, assembly, symbols);
+                }
+            }
+
+            AddHierarchies(result, compilation.Assembly, symbols);
+            return result.ToImmutable();
+        }
+
+        private static bool ReferencesAnnotations(IAssemblySymbol assembly)
+        {
+            foreach (var module in assembly.Modules)
+            {
+                foreach (var referenced in module.ReferencedAssemblies)
+                {
+                    if (referenced.Name == LockSymbols.AnnotationsAssemblyName)
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        private static void AddHierarchies(ImmutableArray<DeclaredHierarchy>.Builder result, IAssemblySymbol assembly, LockSymbols symbols)
+        {
+            foreach (var attribute in assembly.GetAttributes())
+            {
+                if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, symbols.LockHierarchy))
+                {
+                    var uses = AnnotationReader.Levels(attribute, false, null);
+                    var levels = new List<string>(uses.Count);
+                    foreach (var use in uses)
+                    {
+                        levels.Add(use.Level);
+                    }
+
+                    result.Add(new DeclaredHierarchy(attribute, levels));
+                }
+            }
+        }
+    }
+
+    /// <summary>One [assembly: LockHierarchy(...)] and the levels it lists.</summary>
+    internal sealed class DeclaredHierarchy
+    {
+        public DeclaredHierarchy(AttributeData attribute, IReadOnlyList<string> levels)
+        {
+            Attribute = attribute;
+            Levels = levels;
+        }
+
+        public AttributeData Attribute { get; }
+
+        public IReadOnlyList<string> Levels { get; }
+    }
+}

@@ -1,0 +1,42 @@
+using Microsoft.CodeAnalysis;
+
+namespace LockLevels.Analyzers.Roslyn
+{
+    internal enum LockEventKind
+    {
+        Acquire,
+        Release,
+
+        /// <summary>Counts for ordering like an acquisition, but leaves nothing held (lockdep's might_lock).</summary>
+        MightAcquire,
+    }
+
+    /// <summary>One effect on held levels that an operation has.</summary>
+    internal readonly struct LockEvent
+    {
+        public LockEvent(LockEventKind kind, string level, bool shared, IOperation operation, Location location, bool isDisposal = false)
+        {
+            Kind = kind;
+            Level = level;
+            Shared = shared;
+            Operation = operation;
+            Location = location;
+            IsDisposal = isDisposal;
+        }
+
+        public LockEventKind Kind { get; }
+
+        public string Level { get; }
+
+        public bool Shared { get; }
+
+        /// <summary>The operation with the effect (for an acquisition: its site).</summary>
+        public IOperation Operation { get; }
+
+        /// <summary>Where a diagnostic about this event goes.</summary>
+        public Location Location { get; }
+
+        /// <summary>A release made by disposing the scope an acquisition returned.</summary>
+        public bool IsDisposal { get; }
+    }
+}

@@ -1,0 +1,216 @@
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace LockLevels.Analyzers.Roslyn
+{
+    /// <summary>Translates calls into lock events: annotated methods and the framework's locking APIs on [Lock] members.</summary>
+    internal sealed class LockEventClassifier
+    {
+        private readonly LockCompilation _compilation;
+        private readonly LockSymbols _symbols;
+
+        public LockEventClassifier(LockCompilation compilation)
+        {
+            _compilation = compilation;
+            _symbols = compilation.Symbols;
+        }
+
+        /// <summary>Cheap test used before paying for a control flow graph.</summary>
+        public bool MayAffectLocks(IMethodSymbol method)
+            => _symbols.IsLockingType(method.ContainingType) || !_compilation.Annotations.ForMethod(method).IsEmpty;
+
+        /// <summary>
+        /// True for calls whose bool result says whether the lock was taken
+        /// (Monitor.TryEnter(obj), SemaphoreSlim.Wait(timeout), Lock.TryEnter, ReaderWriterLockSlim.TryEnter*).
+        /// </summary>
+        public bool IsConditionalAcquisition(IInvocationOperation invocation)
+        {
+            var method = invocation.TargetMethod;
+            var returnType = method.ReturnType;
+            bool returnsBool = returnType.SpecialType == SpecialType.System_Boolean
+                || (returnType is INamedTypeSymbol { IsGenericType: true } task && task.TypeArguments.Length == 1 && task.TypeArguments[0].SpecialType == SpecialType.System_Boolean && task.Name == "Task");
+            return returnsBool && _symbols.IsLockingType(method.ContainingType) && (method.Name.StartsWith("TryEnter") || method.Name.StartsWith("Wait"));
+        }
+
+        public void Classify(IInvocationOperation invocation, ValueResolver resolver, List<LockEvent> events)
+        {
+            var method = invocation.TargetMethod;
+            var annotations = _compilation.Annotations.ForMethod(method);
+            if (!annotations.IsEmpty)
+            {
+                var location = invocation.Syntax.GetLocation();
+                foreach (var use in annotations.Acquires)
+                {
+                    if (use.Level.Length > 0)
+                    {
+                        events.Add(new LockEvent(LockEventKind.Acquire, use.Level, use.Shared, invocation, location));
+                    }
+                }
+
+                foreach (var use in annotations.MightAcquire)
+                {
+                    if (use.Level.Length > 0)
+                    {
+                        events.Add(new LockEvent(LockEventKind.MightAcquire, use.Level, use.Shared, invocation, location));
+                    }
+                }
+
+                foreach (var use in annotations.Releases)
+                {
+                    if (use.Level.Length > 0)
+                    {
+                        events.Add(new LockEvent(LockEventKind.Release, use.Level, false, invocation, location));
+                    }
+                }
+
+                return;
+            }
+
+            var type = method.ContainingType?.OriginalDefinition;
+            if (type == null)
+            {
+                return;
+            }
+
+            if (method.Name == "Dispose" && method.Parameters.Length == 0 && invocation.Instance != null)
+            {
+                ClassifyDisposal(invocation, resolver, events);
+                return;
+            }
+
+            if (SymbolEqualityComparer.Default.Equals(type, _symbols.Monitor))
+            {
+                var lockObject = invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value : null;
+                switch (method.Name)
+                {
+                    case "Enter":
+                    case "TryEnter":
+                        AddForLockObject(LockEventKind.Acquire, lockObject, shared: false, invocation, resolver, events);
+                        break;
+                    case "Exit":
+                        AddForLockObject(LockEventKind.Release, lockObject, shared: false, invocation, resolver, events);
+                        break;
+                }
+            }
+            else if (SymbolEqualityComparer.Default.Equals(type, _symbols.SemaphoreSlim))
+            {
+                switch (method.Name)
+                {
+                    case "Wait":
+                    case "WaitAsync":
+                        AddForLockObject(LockEventKind.Acquire, invocation.Instance, shared: false, invocation, resolver, events);
+                        break;
+                    case "Release":
+                        AddForLockObject(LockEventKind.Release, invocation.Instance, shared: false, invocation, resolver, events);
+                        break;
+                }
+            }
+            else if (SymbolEqualityComparer.Default.Equals(type, _symbols.ReaderWriterLockSlim))
+            {
+                switch (method.Name)
+                {
+                    case "EnterReadLock":
+                    case "TryEnterReadLock":
+                    case "EnterUpgradeableReadLock":
+                    case "TryEnterUpgradeableReadLock":
+                        AddForLockObject(LockEventKind.Acquire, invocation.Instance, shared: true, invocation, resolver, events);
+                        break;
+                    case "EnterWriteLock":
+                    case "TryEnterWriteLock":
+                        AddForLockObject(LockEventKind.Acquire, invocation.Instance, shared: false, invocation, resolver, events);
+                        break;
+                    case "ExitReadLock":
+                    case "ExitUpgradeableReadLock":
+                    case "ExitWriteLock":
+                        AddForLockObject(LockEventKind.Release, invocation.Instance, shared: false, invocation, resolver, events);
+                        break;
+                }
+            }
+            else if (SymbolEqualityComparer.Default.Equals(type, _symbols.ThreadingLock))
+            {
+                switch (method.Name)
+                {
+                    case "Enter":
+                    case "TryEnter":
+                    case "EnterScope":
+                        AddForLockObject(LockEventKind.Acquire, invocation.Instance, shared: false, invocation, resolver, events);
+                        break;
+                    case "Exit":
+                        AddForLockObject(LockEventKind.Release, invocation.Instance, shared: false, invocation, resolver, events);
+                        break;
+                }
+            }
+        }
+
+        /// <summary>True when the call returns a scope whose disposal releases what the call acquired.</summary>
+        public bool ReturnsScope(IInvocationOperation invocation)
+        {
+            var returnType = invocation.TargetMethod.ReturnType;
+            if (returnType.SpecialType == SpecialType.System_Void)
+            {
+                return false;
+            }
+
+            if (SymbolEqualityComparer.Default.Equals(returnType, _symbols.IDisposable))
+            {
+                return true;
+            }
+
+            foreach (var @interface in returnType.AllInterfaces)
+            {
+                if (SymbolEqualityComparer.Default.Equals(@interface, _symbols.IDisposable))
+                {
+                    return true;
+                }
+            }
+
+            // ref structs such as Lock.Scope dispose by pattern.
+            return returnType.IsRefLikeType && returnType.GetMembers("Dispose").Length > 0;
+        }
+
+        private void ClassifyDisposal(IInvocationOperation disposal, ValueResolver resolver, List<LockEvent> events)
+        {
+            if (resolver.Resolve(disposal.Instance!) is not IInvocationOperation acquisition || !ReturnsScope(acquisition))
+            {
+                return;
+            }
+
+            var acquired = new List<LockEvent>();
+            Classify(acquisition, resolver, acquired);
+            var location = disposal.IsImplicit ? acquired.Count > 0 ? acquired[0].Location : disposal.Syntax.GetLocation() : disposal.Syntax.GetLocation();
+            foreach (var @event in acquired)
+            {
+                if (@event.Kind == LockEventKind.Acquire)
+                {
+                    events.Add(new LockEvent(LockEventKind.Release, @event.Level, false, disposal, location, isDisposal: true));
+                }
+            }
+        }
+
+        private void AddForLockObject(LockEventKind kind, IOperation? lockObject, bool shared, IInvocationOperation invocation, ValueResolver resolver, List<LockEvent> events)
+        {
+            if (lockObject == null)
+            {
+                return;
+            }
+
+            var resolved = resolver.Resolve(lockObject);
+            ISymbol? member = resolved switch
+            {
+                IFieldReferenceOperation field => field.Field,
+                IPropertyReferenceOperation property => property.Property,
+                _ => null,
+            };
+
+            if (member == null || _compilation.Annotations.LockLevelOf(member) is not { } use)
+            {
+                return;
+            }
+
+            // A lowered lock statement has an implicit call: point at the locked expression instead.
+            var location = invocation.IsImplicit ? resolved.Syntax.GetLocation() : invocation.Syntax.GetLocation();
+            events.Add(new LockEvent(kind, use.Level, shared, invocation, location));
+        }
+    }
+}

@@ -1,0 +1,581 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Threading;
+using LockLevels.Analyzers.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.FlowAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace LockLevels.Analyzers.Roslyn
+{
+    /// <summary>
+    /// Intraprocedural held-lock tracking: a may-held data flow over one body's control flow graph
+    /// (and, separately, over each lambda and local function in it), reporting order inversions,
+    /// outer levels taken in deep contexts and unbalanced acquisitions.
+    /// </summary>
+    internal static class MethodLockAnalysis
+    {
+        public static MethodLockFacts Analyze(LockCompilation compilation, IOperation body, ISymbol owner, Func<IOperation, ControlFlowGraph?> getGraph, CancellationToken cancellationToken)
+        {
+            var classifier = new LockEventClassifier(compilation);
+            if (!TouchesLocks(body, classifier))
+            {
+                return MethodLockFacts.Empty;
+            }
+
+            var graph = getGraph(body);
+            if (graph == null)
+            {
+                return MethodLockFacts.Empty;
+            }
+
+            var findings = new FindingSink();
+            var method = owner as IMethodSymbol;
+            var context = method == null ? null : compilation.ContextOf(method);
+            AnalyzeGraph(compilation, classifier, graph, method, context, findings, cancellationToken);
+            return new MethodLockFacts(findings.ToImmutable());
+        }
+
+        private static void AnalyzeGraph(LockCompilation compilation, LockEventClassifier classifier, ControlFlowGraph graph, IMethodSymbol? owner, DeepContext? context, FindingSink findings, CancellationToken cancellationToken)
+        {
+            new GraphFlow(compilation, classifier, graph, owner, context, findings, cancellationToken).Run();
+
+            // Lambdas and local functions run whenever they are invoked: each is its own body, with nothing held on entry.
+            foreach (var localFunction in graph.LocalFunctions)
+            {
+                AnalyzeGraph(compilation, classifier, graph.GetLocalFunctionControlFlowGraph(localFunction, cancellationToken), localFunction, null, findings, cancellationToken);
+            }
+
+            foreach (var block in graph.Blocks)
+            {
+                foreach (var operation in block.Operations)
+                {
+                    AnalyzeLambdas(compilation, classifier, graph, operation, findings, cancellationToken);
+                }
+
+                if (block.BranchValue != null)
+                {
+                    AnalyzeLambdas(compilation, classifier, graph, block.BranchValue, findings, cancellationToken);
+                }
+            }
+        }
+
+        private static void AnalyzeLambdas(LockCompilation compilation, LockEventClassifier classifier, ControlFlowGraph graph, IOperation operation, FindingSink findings, CancellationToken cancellationToken)
+        {
+            if (operation is IFlowAnonymousFunctionOperation lambda)
+            {
+                AnalyzeGraph(compilation, classifier, graph.GetAnonymousFunctionControlFlowGraph(lambda, cancellationToken), lambda.Symbol, null, findings, cancellationToken);
+                return;
+            }
+
+            foreach (var child in operation.ChildOperations)
+            {
+                AnalyzeLambdas(compilation, classifier, graph, child, findings, cancellationToken);
+            }
+        }
+
+        private static bool TouchesLocks(IOperation body, LockEventClassifier classifier)
+        {
+            foreach (var operation in body.Descendants())
+            {
+                if (operation is ILockOperation
+                    || (operation is IInvocationOperation invocation && classifier.MayAffectLocks(invocation.TargetMethod)))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        internal static string DisplayName(IMethodSymbol? method)
+        {
+            if (method == null)
+            {
+                return "this initializer";
+            }
+
+            switch (method.MethodKind)
+            {
+                case MethodKind.AnonymousFunction:
+                    return "the lambda in " + DisplayName(method.ContainingSymbol as IMethodSymbol);
+                case MethodKind.Constructor:
+                case MethodKind.StaticConstructor:
+                    return method.ContainingType.Name + " constructor";
+                case MethodKind.PropertyGet:
+                case MethodKind.PropertySet:
+                case MethodKind.EventAdd:
+                case MethodKind.EventRemove:
+                    return method.AssociatedSymbol?.Name ?? method.Name;
+                default:
+                    return method.Name;
+            }
+        }
+
+        /// <summary>Collects findings once each, in the order they are found.</summary>
+        private sealed class FindingSink
+        {
+            private readonly HashSet<(string, Location)> _seen = new();
+            private readonly ImmutableArray<Finding>.Builder _findings = ImmutableArray.CreateBuilder<Finding>();
+
+            public void Add(Finding finding)
+            {
+                if (_seen.Add((finding.Descriptor.Id, finding.Location)))
+                {
+                    _findings.Add(finding);
+                }
+            }
+
+            public ImmutableArray<Finding> ToImmutable() => _findings.ToImmutable();
+        }
+
+        private sealed class AcquisitionSite
+        {
+            public AcquisitionSite(Location location, bool escapes)
+            {
+                Location = location;
+                Escapes = escapes;
+            }
+
+            public Location Location { get; }
+
+            /// <summary>The scope the acquisition returned leaves the method: its owner, not this method, releases it.</summary>
+            public bool Escapes { get; }
+        }
+
+        private sealed class GraphFlow
+        {
+            private const int MaxSweeps = 64;
+
+            private readonly LockCompilation _compilation;
+            private readonly LockEventClassifier _classifier;
+            private readonly ControlFlowGraph _graph;
+            private readonly IMethodSymbol? _owner;
+            private readonly MethodAnnotations _ownerAnnotations;
+            private readonly DeepContext? _context;
+            private readonly FindingSink _findings;
+            private readonly CancellationToken _cancellationToken;
+            private readonly ValueResolver _resolver;
+            private readonly HeldLockSet?[] _in;
+            private readonly List<AcquisitionSite> _sites = new();
+            private readonly Dictionary<(IOperation, string), int> _siteIndex = new();
+            private readonly List<LockEvent> _events = new();
+            private readonly List<(int Entry, ControlFlowRegion Try)> _handlers = new();
+
+            public GraphFlow(LockCompilation compilation, LockEventClassifier classifier, ControlFlowGraph graph, IMethodSymbol? owner, DeepContext? context, FindingSink findings, CancellationToken cancellationToken)
+            {
+                _compilation = compilation;
+                _classifier = classifier;
+                _graph = graph;
+                _owner = owner;
+                _ownerAnnotations = owner == null ? MethodAnnotations.None : compilation.Annotations.ForMethod(owner);
+                _context = context;
+                _findings = findings;
+                _cancellationToken = cancellationToken;
+                _resolver = new ValueResolver(graph);
+                _in = new HeldLockSet?[graph.Blocks.Length];
+                CollectHandlers(graph.Root);
+            }
+
+            public void Run()
+            {
+                var entry = _context == null ? HeldLockSet.Empty : HeldLockSet.FromContext(_context.Levels);
+                Solve(0, _graph.Blocks.Length - 1, entry, _in);
+
+                foreach (var block in _graph.Blocks)
+                {
+                    var state = _in[block.Ordinal];
+                    if (state != null && block.Kind == BasicBlockKind.Block)
+                    {
+                        Transfer(block, state, report: true);
+                    }
+                }
+
+                var exit = _in[_graph.Blocks.Length - 1];
+                if (exit != null)
+                {
+                    ReportStillHeld(exit);
+                }
+            }
+
+            /// <summary>
+            /// Runs the blocks first..last to a fixed point from <paramref name="entry"/>; returns the
+            /// joined state at the range's structured exits (the end of a finally region).
+            /// </summary>
+            private HeldLockSet? Solve(int first, int last, HeldLockSet entry, HeldLockSet?[] states)
+            {
+                HeldLockSet? regionExit = null;
+                JoinInto(states, first, entry);
+                bool changed = true;
+                for (int sweep = 0; changed && sweep < MaxSweeps; sweep++)
+                {
+                    _cancellationToken.ThrowIfCancellationRequested();
+                    changed = false;
+                    for (int ordinal = first; ordinal <= last; ordinal++)
+                    {
+                        var state = states[ordinal];
+                        if (state == null)
+                        {
+                            continue;
+                        }
+
+                        var block = _graph.Blocks[ordinal];
+                        var (whenFalse, whenTrue) = Transfer(block, state, report: false);
+                        var fallThroughState = whenFalse;
+                        if (block.ConditionalSuccessor != null)
+                        {
+                            bool conditionalOnTrue = block.ConditionKind == ControlFlowConditionKind.WhenTrue;
+                            changed |= Flow(block.ConditionalSuccessor, conditionalOnTrue ? whenTrue : whenFalse, first, last, states, ref regionExit);
+                            fallThroughState = conditionalOnTrue ? whenFalse : whenTrue;
+                        }
+
+                        if (block.FallThroughSuccessor != null)
+                        {
+                            changed |= Flow(block.FallThroughSuccessor, fallThroughState, first, last, states, ref regionExit);
+                        }
+                    }
+
+                    foreach (var (handlerEntry, tryRegion) in _handlers)
+                    {
+                        if (handlerEntry < first || handlerEntry > last)
+                        {
+                            continue;
+                        }
+
+                        // An exception can leave the try block anywhere: the handler may see any state the try had.
+                        HeldLockSet? atThrow = null;
+                        for (int ordinal = tryRegion.FirstBlockOrdinal; ordinal <= tryRegion.LastBlockOrdinal; ordinal++)
+                        {
+                            if (states[ordinal] is { } tryState)
+                            {
+                                atThrow = atThrow == null ? tryState : atThrow.Join(tryState);
+                            }
+                        }
+
+                        if (atThrow != null)
+                        {
+                            changed |= JoinInto(states, handlerEntry, atThrow);
+                        }
+                    }
+                }
+
+                return regionExit;
+            }
+
+            private bool Flow(ControlFlowBranch branch, HeldLockSet state, int first, int last, HeldLockSet?[] states, ref HeldLockSet? regionExit)
+            {
+                if (branch.Semantics == ControlFlowBranchSemantics.StructuredExceptionHandling)
+                {
+                    regionExit = regionExit == null ? state : regionExit.Join(state);
+                    return false;
+                }
+
+                foreach (var region in branch.FinallyRegions)
+                {
+                    var finallyStates = new HeldLockSet?[_graph.Blocks.Length];
+                    var afterFinally = Solve(region.FirstBlockOrdinal, region.LastBlockOrdinal, state, finallyStates);
+                    for (int ordinal = region.FirstBlockOrdinal; ordinal <= region.LastBlockOrdinal; ordinal++)
+                    {
+                        if (finallyStates[ordinal] is { } finallyState)
+                        {
+                            JoinInto(_in, ordinal, finallyState);
+                        }
+                    }
+
+                    if (afterFinally == null)
+                    {
+                        // The finally region never completes normally (it throws): nothing flows on.
+                        return false;
+                    }
+
+                    state = afterFinally;
+                }
+
+                var destination = branch.Destination;
+                if (destination == null || destination.Ordinal < first || destination.Ordinal > last)
+                {
+                    return false;
+                }
+
+                return JoinInto(states, destination.Ordinal, state);
+            }
+
+            private static bool JoinInto(HeldLockSet?[] states, int ordinal, HeldLockSet state)
+            {
+                var previous = states[ordinal];
+                var joined = previous == null ? state : previous.Join(state);
+                if (previous != null && joined.Equals(previous))
+                {
+                    return false;
+                }
+
+                states[ordinal] = joined;
+                return true;
+            }
+
+            private (HeldLockSet WhenFalse, HeldLockSet WhenTrue) Transfer(BasicBlock block, HeldLockSet state, bool report)
+            {
+                foreach (var operation in block.Operations)
+                {
+                    state = Visit(operation, state, report);
+                }
+
+                var branchValue = block.BranchValue;
+                if (branchValue == null)
+                {
+                    return (state, state);
+                }
+
+                if (block.ConditionKind != ControlFlowConditionKind.None
+                    && StripToInvocation(branchValue) is { } invocation
+                    && _classifier.IsConditionalAcquisition(invocation))
+                {
+                    // if (Monitor.TryEnter(x)) { ... }: the lock is held only where the call returned true.
+                    foreach (var child in invocation.ChildOperations)
+                    {
+                        state = Visit(child, state, report);
+                    }
+
+                    return (state, Apply(invocation, state, report));
+                }
+
+                state = Visit(branchValue, state, report);
+                return (state, state);
+            }
+
+            private static IInvocationOperation? StripToInvocation(IOperation operation)
+            {
+                operation = ValueResolver.StripConversions(operation);
+                if (operation is IAwaitOperation awaited)
+                {
+                    operation = ValueResolver.StripConversions(awaited.Operation);
+                }
+
+                return operation as IInvocationOperation;
+            }
+
+            private HeldLockSet Visit(IOperation operation, HeldLockSet state, bool report)
+            {
+                if (operation is IFlowAnonymousFunctionOperation)
+                {
+                    return state;
+                }
+
+                foreach (var child in operation.ChildOperations)
+                {
+                    state = Visit(child, state, report);
+                }
+
+                return operation is IInvocationOperation invocation ? Apply(invocation, state, report) : state;
+            }
+
+            private HeldLockSet Apply(IInvocationOperation invocation, HeldLockSet state, bool report)
+            {
+                _events.Clear();
+                _classifier.Classify(invocation, _resolver, _events);
+                foreach (var @event in _events)
+                {
+                    switch (@event.Kind)
+                    {
+                        case LockEventKind.Acquire:
+                            if (report)
+                            {
+                                CheckOrder(@event, state);
+                            }
+
+                            state = state.Acquire(@event.Level, @event.Shared, SiteOf(@event));
+                            break;
+                        case LockEventKind.MightAcquire:
+                            if (report)
+                            {
+                                CheckOrder(@event, state);
+                            }
+
+                            break;
+                        case LockEventKind.Release:
+                            if (report && !state.Contains(@event.Level) && !@event.IsDisposal && !_ownerAnnotations.ReleasesLevel(@event.Level))
+                            {
+                                _findings.Add(new Finding(Descriptors.UnbalancedRelease, @event.Location, ImmutableArray<Location>.Empty,
+                                    new object[] { @event.Level, DisplayName(_owner) }));
+                            }
+
+                            state = state.Release(@event.Level);
+                            break;
+                    }
+                }
+
+                return state;
+            }
+
+            private void CheckOrder(LockEvent acquisition, HeldLockSet state)
+            {
+                if (state.Contains(acquisition.Level))
+                {
+                    // Re-entrant: the level is already held, so this cannot wait on an inner level's holder.
+                    return;
+                }
+
+                var order = _compilation.Order;
+                if (_context != null)
+                {
+                    foreach (var level in _context.Levels)
+                    {
+                        if (state.TryGet(level, out var held) && held.Origin == HeldOrigin.Context && order.IsOuter(acquisition.Level, level))
+                        {
+                            _findings.Add(new Finding(Descriptors.OuterLevelInDeepContext, acquisition.Location, ImmutableArray<Location>.Empty,
+                                new object[] { acquisition.Level, level, DisplayName(_owner), string.Join(", ", _context.Levels), _context.DeclaringMemberName }));
+                            break;
+                        }
+                    }
+                }
+
+                HeldLock? inner = null;
+                foreach (var held in state.Locks)
+                {
+                    if (held.Origin == HeldOrigin.Acquired && order.IsOuter(acquisition.Level, held.Level) && (inner == null || held.Site < inner.Value.Site))
+                    {
+                        inner = held;
+                    }
+                }
+
+                if (inner is { } innerHeld)
+                {
+                    var innerSite = _sites[innerHeld.Site].Location;
+                    _findings.Add(new Finding(Descriptors.LockOrderInversion, acquisition.Location, ImmutableArray.Create(innerSite),
+                        new object[] { acquisition.Level, innerHeld.Level, innerSite.GetLineSpan().StartLinePosition.Line + 1 }));
+                }
+            }
+
+            private void ReportStillHeld(HeldLockSet exit)
+            {
+                foreach (var held in exit.Locks)
+                {
+                    if (held.Origin != HeldOrigin.Acquired || _ownerAnnotations.AcquiresLevel(held.Level))
+                    {
+                        continue;
+                    }
+
+                    var site = _sites[held.Site];
+                    if (!site.Escapes)
+                    {
+                        _findings.Add(new Finding(Descriptors.UnbalancedAcquire, site.Location, ImmutableArray<Location>.Empty,
+                            new object[] { held.Level, DisplayName(_owner) }));
+                    }
+                }
+            }
+
+            private int SiteOf(LockEvent acquisition)
+            {
+                var key = (acquisition.Operation, acquisition.Level);
+                if (!_siteIndex.TryGetValue(key, out int index))
+                {
+                    index = _sites.Count;
+                    bool escapes = acquisition.Operation is IInvocationOperation invocation && _classifier.ReturnsScope(invocation) && ScopeEscapes(invocation);
+                    _sites.Add(new AcquisitionSite(acquisition.Location, escapes));
+                    _siteIndex.Add(key, index);
+                }
+
+                return index;
+            }
+
+            /// <summary>
+            /// A returned scope escapes when it is returned, stored outside a local or passed on;
+            /// one that is discarded or kept in a local is this method's to dispose.
+            /// </summary>
+            private bool ScopeEscapes(IInvocationOperation invocation)
+            {
+                IOperation operation = invocation;
+                while (operation.Parent is IConversionOperation conversion)
+                {
+                    operation = conversion;
+                }
+
+                switch (operation.Parent)
+                {
+                    case null:
+                        return IsReturnedValue(operation);
+                    case IExpressionStatementOperation:
+                    case IFlowCaptureOperation:
+                        return false;
+                    case ISimpleAssignmentOperation { Target: ILocalReferenceOperation local }:
+                        return LocalEscapes(local.Local);
+                    default:
+                        return true;
+                }
+            }
+
+            private bool IsReturnedValue(IOperation operation)
+            {
+                foreach (var block in _graph.Blocks)
+                {
+                    if (block.BranchValue == operation)
+                    {
+                        return block.FallThroughSuccessor?.Semantics == ControlFlowBranchSemantics.Return;
+                    }
+                }
+
+                return false;
+            }
+
+            private bool LocalEscapes(ILocalSymbol local)
+            {
+                foreach (var block in _graph.Blocks)
+                {
+                    if (block.BranchValue != null
+                        && ValueResolver.StripConversions(block.BranchValue) is ILocalReferenceOperation returned
+                        && SymbolEqualityComparer.Default.Equals(returned.Local, local)
+                        && block.FallThroughSuccessor?.Semantics == ControlFlowBranchSemantics.Return)
+                    {
+                        return true;
+                    }
+
+                    foreach (var operation in block.Operations)
+                    {
+                        foreach (var descendant in operation.DescendantsAndSelf())
+                        {
+                            if (descendant is ILocalReferenceOperation reference
+                                && SymbolEqualityComparer.Default.Equals(reference.Local, local)
+                                && IsPassedOn(reference))
+                            {
+                                return true;
+                            }
+                        }
+                    }
+                }
+
+                return false;
+            }
+
+            private static bool IsPassedOn(IOperation reference)
+            {
+                IOperation operation = reference;
+                while (operation.Parent is IConversionOperation conversion)
+                {
+                    operation = conversion;
+                }
+
+                return operation.Parent is IArgumentOperation
+                    || (operation.Parent is ISimpleAssignmentOperation assignment && assignment.Value == operation && assignment.Target is not ILocalReferenceOperation)
+                    || operation.Parent is IReturnOperation;
+            }
+
+            private void CollectHandlers(ControlFlowRegion region)
+            {
+                if (region.Kind == ControlFlowRegionKind.TryAndCatch && region.NestedRegions.Length > 1)
+                {
+                    var tryRegion = region.NestedRegions[0];
+                    for (int i = 1; i < region.NestedRegions.Length; i++)
+                    {
+                        _handlers.Add((region.NestedRegions[i].FirstBlockOrdinal, tryRegion));
+                    }
+                }
+
+                foreach (var nested in region.NestedRegions)
+                {
+                    CollectHandlers(nested);
+                }
+            }
+        }
+    }
+}

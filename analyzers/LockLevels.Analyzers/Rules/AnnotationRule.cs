@@ -1,0 +1,39 @@
+using System;
+using LockLevels.Analyzers.Roslyn;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace LockLevels.Analyzers.Rules
+{
+    /// <summary>Common registration for the LL09xx rules, which read annotations and never look at bodies.</summary>
+    internal static class AnnotationRule
+    {
+        public static void Register(AnalysisContext context, Action<CompilationStartAnalysisContext, LockCompilation> onStart)
+        {
+            context.RegisterCompilationStartAction(start =>
+            {
+                var compilation = LockCompilation.For(start.Compilation);
+                if (compilation.Symbols.HasAnnotations || compilation.Symbols.LockHierarchy != null)
+                {
+                    onStart(start, compilation);
+                }
+            });
+        }
+
+        /// <summary>Reports what <paramref name="report"/> finds for hierarchies declared in the tree being analysed.</summary>
+        public static void RegisterForHierarchies(CompilationStartAnalysisContext start, LockCompilation compilation, Action<SyntaxTreeAnalysisContext, int, DeclaredHierarchy> report)
+        {
+            start.RegisterSyntaxTreeAction(tree =>
+            {
+                var hierarchies = compilation.Hierarchies;
+                for (int index = 0; index < hierarchies.Length; index++)
+                {
+                    if (hierarchies[index].Attribute.ApplicationSyntaxReference?.SyntaxTree == tree.Tree)
+                    {
+                        report(tree, index, hierarchies[index]);
+                    }
+                }
+            });
+        }
+    }
+}

@@ -1,0 +1,70 @@
+using System.Collections.Immutable;
+using LockLevels.Analyzers.Roslyn;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace LockLevels.Analyzers.Rules
+{
+    /// <summary>
+    /// LL0903: one method annotated two ways that cannot both hold for a level: it acquires and
+    /// releases it, acquires it both shared and exclusive, or acquires a level its callers already hold.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class ContradictoryAnnotationsAnalyzer : DiagnosticAnalyzer
+    {
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.ContradictoryAnnotations);
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.EnableConcurrentExecution();
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            AnnotationRule.Register(context, (start, compilation) =>
+                start.RegisterSymbolAction(symbol => Check(symbol, compilation), SymbolKind.Method));
+        }
+
+        private static void Check(SymbolAnalysisContext context, LockCompilation compilation)
+        {
+            var annotations = compilation.Annotations.ForMethod((IMethodSymbol)context.Symbol);
+            if (annotations.Acquires.IsEmpty)
+            {
+                return;
+            }
+
+            for (int i = 0; i < annotations.Acquires.Length; i++)
+            {
+                var acquire = annotations.Acquires[i];
+                if (acquire.Level.Length == 0)
+                {
+                    continue;
+                }
+
+                Report(context, annotations.Releases, acquire.Level, "[Acquires]", "[Releases]");
+                Report(context, annotations.CalledWithLocksHeld, acquire.Level, "[CalledWithLocksHeld]", "[Acquires]", acquire);
+                for (int j = 0; j < i; j++)
+                {
+                    var earlier = annotations.Acquires[j];
+                    if (earlier.Level == acquire.Level && earlier.Shared != acquire.Shared)
+                    {
+                        context.ReportDiagnostic(Diagnostic.Create(Descriptors.ContradictoryAnnotations,
+                            AnnotationLocations.OfAttribute(acquire.Attribute, context.CancellationToken),
+                            context.Symbol.Name, "[Acquires(Shared = true)]", "[Acquires]", acquire.Level));
+                    }
+                }
+            }
+        }
+
+        private static void Report(SymbolAnalysisContext context, ImmutableArray<LevelUse> others, string level, string first, string second, LevelUse? at = null)
+        {
+            foreach (var other in others)
+            {
+                if (other.Level == level)
+                {
+                    context.ReportDiagnostic(Diagnostic.Create(Descriptors.ContradictoryAnnotations,
+                        AnnotationLocations.OfAttribute((at ?? other).Attribute, context.CancellationToken),
+                        context.Symbol.Name, first, second, level));
+                    return;
+                }
+            }
+        }
+    }
+}

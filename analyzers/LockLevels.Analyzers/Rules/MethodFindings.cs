@@ -1,0 +1,62 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using LockLevels.Analyzers.Roslyn;
+
+namespace LockLevels.Analyzers.Rules
+{
+    /// <summary>
+    /// Wires a rule to the shared per-method analysis: every rule asks for the same facts, which
+    /// are computed once per body, and reports only the findings with its own ID.
+    /// </summary>
+    internal static class MethodFindings
+    {
+        public static void Register(AnalysisContext context, string id)
+        {
+            context.RegisterCompilationStartAction(start =>
+            {
+                var compilation = LockCompilation.For(start.Compilation);
+                if (!compilation.Symbols.HasAnnotations)
+                {
+                    return;
+                }
+
+                start.RegisterOperationBlockAction(block => ReportFor(block, compilation, id));
+            });
+        }
+
+        private static void ReportFor(OperationBlockAnalysisContext context, LockCompilation compilation, string id)
+        {
+            IOperation? previousRoot = null;
+            foreach (var block in context.OperationBlocks)
+            {
+                // Blocks may be nested in the body operation that owns the graph (a method body
+                // holds its block); analyse from that root so every rule shares one result.
+                var root = block;
+                while (root.Parent != null)
+                {
+                    root = root.Parent;
+                }
+
+                if (root == previousRoot || !HasControlFlowGraph(root))
+                {
+                    continue;
+                }
+
+                previousRoot = root;
+
+                var facts = compilation.FactsFor(root, context.OwningSymbol, _ => context.GetControlFlowGraph(block), context.CancellationToken);
+                foreach (var finding in facts.Findings)
+                {
+                    if (finding.Descriptor.Id == id)
+                    {
+                        context.ReportDiagnostic(finding.ToDiagnostic());
+                    }
+                }
+            }
+        }
+
+        private static bool HasControlFlowGraph(IOperation root)
+            => root is IMethodBodyOperation or IConstructorBodyOperation or IFieldInitializerOperation or IPropertyInitializerOperation or IParameterInitializerOperation or IBlockOperation;
+    }
+}
