@@ -46,5 +46,8 @@ namespace LockLevels.Tests
 
         /// <summary>A test source: the hierarchy, the code under test, then the shared types.</summary>
         public static string With(string code) => Hierarchy + code + Types;
+
+        /// <summary>The 1-based line in <see cref="With"/>'s source of the code's 1-based line <paramref name="codeLine"/>.</summary>
+        public static int Line(int codeLine) => Hierarchy.Split('\n').Length - 1 + codeLine;
     }
 }

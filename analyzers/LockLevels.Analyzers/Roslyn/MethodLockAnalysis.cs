@@ -162,6 +162,7 @@ namespace LockLevels.Analyzers.Roslyn
             private readonly Dictionary<(IOperation, string), int> _siteIndex = new();
             private readonly List<LockEvent> _events = new();
             private readonly List<(int Entry, ControlFlowRegion Try)> _handlers = new();
+            private readonly Dictionary<ILocalSymbol, string> _lockTakenFlags = new(SymbolEqualityComparer.Default);
 
             public GraphFlow(LockCompilation compilation, LockEventClassifier classifier, ControlFlowGraph graph, IMethodSymbol? owner, DeepContext? context, FindingSink findings, CancellationToken cancellationToken)
             {
@@ -176,6 +177,7 @@ namespace LockLevels.Analyzers.Roslyn
                 _resolver = new ValueResolver(graph);
                 _in = new HeldLockSet?[graph.Blocks.Length];
                 CollectHandlers(graph.Root);
+                CollectLockTakenFlags();
             }
 
             public void Run()
@@ -325,6 +327,14 @@ namespace LockLevels.Analyzers.Roslyn
                 if (branchValue == null)
                 {
                     return (state, state);
+                }
+
+                if (block.ConditionKind != ControlFlowConditionKind.None
+                    && ValueResolver.StripConversions(branchValue) is ILocalReferenceOperation flag
+                    && _lockTakenFlags.TryGetValue(flag.Local, out var takenLevel))
+                {
+                    // if (lockTaken) Monitor.Exit(x): where the flag is false the lock was never taken.
+                    return (state.Release(takenLevel), state);
                 }
 
                 if (block.ConditionKind != ControlFlowConditionKind.None
@@ -558,6 +568,49 @@ namespace LockLevels.Analyzers.Roslyn
                 return operation.Parent is IArgumentOperation
                     || (operation.Parent is ISimpleAssignmentOperation assignment && assignment.Value == operation && assignment.Target is not ILocalReferenceOperation)
                     || operation.Parent is IReturnOperation;
+            }
+
+            /// <summary>
+            /// Finds the bool locals that Monitor.Enter(x, ref taken) sets (a lowered lock statement
+            /// has one), so a branch on the flag can tell where the lock is held.
+            /// </summary>
+            private void CollectLockTakenFlags()
+            {
+                var monitor = _compilation.Symbols.Monitor;
+                if (monitor == null)
+                {
+                    return;
+                }
+
+                foreach (var block in _graph.Blocks)
+                {
+                    foreach (var operation in block.Operations)
+                    {
+                        foreach (var descendant in operation.DescendantsAndSelf())
+                        {
+                            if (descendant is not IInvocationOperation invocation || !SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, monitor))
+                            {
+                                continue;
+                            }
+
+                            foreach (var argument in invocation.Arguments)
+                            {
+                                if (argument.Parameter?.RefKind == RefKind.Ref && argument.Value is ILocalReferenceOperation taken)
+                                {
+                                    _events.Clear();
+                                    _classifier.Classify(invocation, _resolver, _events);
+                                    foreach (var @event in _events)
+                                    {
+                                        if (@event.Kind == LockEventKind.Acquire)
+                                        {
+                                            _lockTakenFlags[taken.Local] = @event.Level;
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
             }
 
             private void CollectHandlers(ControlFlowRegion region)
