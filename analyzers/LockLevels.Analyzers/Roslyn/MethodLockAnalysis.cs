@@ -337,6 +337,12 @@ namespace LockLevels.Analyzers.Roslyn
                     return (state.Release(takenLevel), state);
                 }
 
+                if (block.ConditionKind != ControlFlowConditionKind.None && branchValue is IIsNullOperation nullCheck)
+                {
+                    // using (scope) disposes only a non-null scope: where it is null, nothing was acquired.
+                    return (state, ReleaseScope(nullCheck.Operand, state));
+                }
+
                 if (block.ConditionKind != ControlFlowConditionKind.None
                     && StripToInvocation(branchValue) is { } invocation
                     && _classifier.IsConditionalAcquisition(invocation))
@@ -352,6 +358,26 @@ namespace LockLevels.Analyzers.Roslyn
 
                 state = Visit(branchValue, state, report);
                 return (state, state);
+            }
+
+            private HeldLockSet ReleaseScope(IOperation scope, HeldLockSet state)
+            {
+                if (_resolver.Resolve(scope) is not IInvocationOperation acquisition || !_classifier.ReturnsScope(acquisition))
+                {
+                    return state;
+                }
+
+                _events.Clear();
+                _classifier.Classify(acquisition, _resolver, _events);
+                foreach (var @event in _events)
+                {
+                    if (@event.Kind == LockEventKind.Acquire)
+                    {
+                        state = state.Release(@event.Level);
+                    }
+                }
+
+                return state;
             }
 
             private static IInvocationOperation? StripToInvocation(IOperation operation)
