@@ -24,6 +24,24 @@ namespace LockLevels.Analyzers
             "'{0}' is acquired while '{1}' is held ({2} is called with {3} held, declared on {4}); {0} is outer to {1}",
             Ordering, DiagnosticSeverity.Warning);
 
+        public static readonly DiagnosticDescriptor CallAcquiresOuterLevel = Create(
+            DiagnosticIds.CallAcquiresOuterLevel,
+            "Call acquires an outer lock level",
+            "Call to {0} acquires '{1}' while '{2}' is held: {3}; {1} is outer to {2}",
+            Ordering, DiagnosticSeverity.Warning, WellKnownDiagnosticTags.CompilationEnd);
+
+        public static readonly DiagnosticDescriptor CircularLockDependency = Create(
+            DiagnosticIds.CircularLockDependency,
+            "Possible circular locking dependency",
+            "possible circular locking dependency: {0}",
+            Ordering, DiagnosticSeverity.Warning, WellKnownDiagnosticTags.CompilationEnd);
+
+        public static readonly DiagnosticDescriptor DeepContextCalledWithoutLocks = Create(
+            DiagnosticIds.DeepContextCalledWithoutLocks,
+            "Deep context called without its locks",
+            "'{1}' is not held at this call to {0}, which is called with {2} held (declared on {3})",
+            Ordering, DiagnosticSeverity.Info);
+
         public static readonly DiagnosticDescriptor UnbalancedAcquire = Create(
             DiagnosticIds.UnbalancedLock,
             "Unbalanced lock acquisition or release",

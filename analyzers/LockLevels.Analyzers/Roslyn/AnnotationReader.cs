@@ -14,12 +14,18 @@ namespace LockLevels.Analyzers.Roslyn
         private readonly LockSymbols _symbols;
         private readonly ConcurrentDictionary<IMethodSymbol, MethodAnnotations> _methods = new(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<ISymbol, LevelUse?> _lockMembers = new(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<IAssemblySymbol, bool> _annotatedAssemblies = new(SymbolEqualityComparer.Default);
 
         public AnnotationReader(LockSymbols symbols) => _symbols = symbols;
 
         public MethodAnnotations ForMethod(IMethodSymbol method)
         {
             method = Normalize(method);
+            if (!MayHaveAnnotations(method.ContainingAssembly))
+            {
+                return MethodAnnotations.None;
+            }
+
             if (_methods.TryGetValue(method, out var cached))
             {
                 return cached;
@@ -57,6 +63,42 @@ namespace LockLevels.Analyzers.Roslyn
             }
 
             return _lockMembers.GetOrAdd(member, found);
+        }
+
+        /// <summary>
+        /// Only source and assemblies that reference the annotations can carry them: calls into the
+        /// framework never pay for decoding attributes.
+        /// </summary>
+        public bool MayHaveAnnotations(IAssemblySymbol? assembly)
+        {
+            if (assembly == null)
+            {
+                return false;
+            }
+
+            if (_annotatedAssemblies.TryGetValue(assembly, out bool may))
+            {
+                return may;
+            }
+
+            may = assembly is ISourceAssemblySymbol || assembly.Name == LockSymbols.AnnotationsAssemblyName || ReferencesAnnotations(assembly);
+            return _annotatedAssemblies.GetOrAdd(assembly, may);
+        }
+
+        public static bool ReferencesAnnotations(IAssemblySymbol assembly)
+        {
+            foreach (var module in assembly.Modules)
+            {
+                foreach (var referenced in module.ReferencedAssemblies)
+                {
+                    if (referenced.Name == LockSymbols.AnnotationsAssemblyName)
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
         }
 
         public static IMethodSymbol Normalize(IMethodSymbol method)

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
@@ -19,7 +20,9 @@ namespace LockLevels.Analyzers.Roslyn
         private static readonly ConditionalWeakTable<Compilation, LockCompilation> Instances = new();
 
         private readonly ConcurrentDictionary<IMethodSymbol, DeepContext?> _contexts = new(SymbolEqualityComparer.Default);
-        private readonly ConcurrentDictionary<SyntaxNode, MethodLockFacts> _facts = new();
+        private readonly ConcurrentDictionary<SyntaxNode, Lazy<MethodLockFacts>> _facts = new();
+        private readonly ConcurrentQueue<MethodRecord> _records = new();
+        private readonly Lazy<InterproceduralResult> _interprocedural;
 
         private LockCompilation(Compilation compilation)
         {
@@ -34,6 +37,7 @@ namespace LockLevels.Analyzers.Roslyn
             }
 
             Order = LockOrder.Build(chains);
+            _interprocedural = new Lazy<InterproceduralResult>(() => InterproceduralAnalysis.Run(this, _records), LazyThreadSafetyMode.ExecutionAndPublication);
         }
 
         public Compilation Compilation { get; }
@@ -49,18 +53,52 @@ namespace LockLevels.Analyzers.Roslyn
 
         public static LockCompilation For(Compilation compilation) => Instances.GetValue(compilation, c => new LockCompilation(c));
 
-        /// <summary>The lock facts of one body, computed once however many rules ask.</summary>
-        public MethodLockFacts FactsFor(IOperation body, ISymbol owner, System.Func<IOperation, ControlFlowGraph?> getGraph, CancellationToken cancellationToken)
+        /// <summary>
+        /// The lock facts of one body, computed once however many rules ask. Its records join the
+        /// whole-compilation index before any rule can see the facts, so a compilation-end action,
+        /// which runs after its own rule has seen every body, always finds the index complete.
+        /// </summary>
+        public MethodLockFacts FactsFor(IOperation body, ISymbol owner, Func<IOperation, ControlFlowGraph?> getGraph, CancellationToken cancellationToken)
         {
-            var key = body.Syntax;
-            if (_facts.TryGetValue(key, out var facts))
+            while (true)
             {
-                return facts;
-            }
+                var lazy = _facts.GetOrAdd(body.Syntax, _ => new Lazy<MethodLockFacts>(() =>
+                {
+                    var facts = MethodLockAnalysis.Analyze(this, body, owner, getGraph, cancellationToken);
+                    foreach (var record in facts.Records)
+                    {
+                        _records.Enqueue(record);
+                    }
 
-            facts = MethodLockAnalysis.Analyze(this, body, owner, getGraph, cancellationToken);
-            return _facts.GetOrAdd(key, facts);
+                    return facts;
+                }, LazyThreadSafetyMode.ExecutionAndPublication));
+
+                try
+                {
+                    return lazy.Value;
+                }
+                catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+                {
+                    // Another rule's analysis of this body was cancelled, not ours: forget it and compute again.
+                    Forget(body.Syntax, lazy);
+                }
+                catch (OperationCanceledException)
+                {
+                    Forget(body.Syntax, lazy);
+                    throw;
+                }
+            }
         }
+
+        private void Forget(SyntaxNode key, Lazy<MethodLockFacts> lazy)
+            => ((ICollection<KeyValuePair<SyntaxNode, Lazy<MethodLockFacts>>>)_facts).Remove(new KeyValuePair<SyntaxNode, Lazy<MethodLockFacts>>(key, lazy));
+
+        /// <summary>Summaries, call-chain findings and dependency cycles; call only from compilation-end actions.</summary>
+        public InterproceduralResult Interprocedural => _interprocedural.Value;
+
+        /// <summary>A call worth keeping for summaries: into source, or into an annotated method.</summary>
+        public bool IsWorthRecording(IMethodSymbol target)
+            => target.ContainingAssembly is ISourceAssemblySymbol || !Annotations.ForMethod(target).IsEmpty;
 
         public DeepContext? ContextOf(IMethodSymbol method)
         {
@@ -70,6 +108,11 @@ namespace LockLevels.Analyzers.Roslyn
             }
 
             method = AnnotationReader.Normalize(method);
+            if (!Annotations.MayHaveAnnotations(method.ContainingAssembly))
+            {
+                return null;
+            }
+
             if (_contexts.TryGetValue(method, out var cached))
             {
                 return cached;
@@ -156,7 +199,7 @@ namespace LockLevels.Analyzers.Roslyn
 
             foreach (var assembly in compilation.SourceModule.ReferencedAssemblySymbols)
             {
-                if (ReferencesAnnotations(assembly))
+                if (AnnotationReader.ReferencesAnnotations(assembly))
                 {
                     AddHierarchies(result, assembly, symbols);
                 }
@@ -164,22 +207,6 @@ namespace LockLevels.Analyzers.Roslyn
 
             AddHierarchies(result, compilation.Assembly, symbols);
             return result.ToImmutable();
-        }
-
-        private static bool ReferencesAnnotations(IAssemblySymbol assembly)
-        {
-            foreach (var module in assembly.Modules)
-            {
-                foreach (var referenced in module.ReferencedAssemblies)
-                {
-                    if (referenced.Name == LockSymbols.AnnotationsAssemblyName)
-                    {
-                        return true;
-                    }
-                }
-            }
-
-            return false;
         }
 
         private static void AddHierarchies(ImmutableArray<DeclaredHierarchy>.Builder result, IAssemblySymbol assembly, LockSymbols symbols)

@@ -14,8 +14,9 @@ namespace LockLevels.Analyzers.Roslyn
     /// <summary>One effect on held levels that an operation has.</summary>
     internal readonly struct LockEvent
     {
-        public LockEvent(LockEventKind kind, string level, bool shared, IOperation operation, Location location, bool isDisposal = false)
+        public LockEvent(LockEventKind kind, string level, bool shared, IOperation operation, Location location, string description, bool isDisposal = false)
         {
+            Description = description;
             Kind = kind;
             Level = level;
             Shared = shared;
@@ -35,6 +36,9 @@ namespace LockLevels.Analyzers.Roslyn
 
         /// <summary>Where a diagnostic about this event goes.</summary>
         public Location Location { get; }
+
+        /// <summary>What takes the level, for call chains: "SuperBlock.StartWrite", "lock (AddressSpace.FolioLock)".</summary>
+        public string Description { get; }
 
         /// <summary>A release made by disposing the scope an acquisition returned.</summary>
         public bool IsDisposal { get; }

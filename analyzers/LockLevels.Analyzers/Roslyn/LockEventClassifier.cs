@@ -18,7 +18,7 @@ namespace LockLevels.Analyzers.Roslyn
 
         /// <summary>Cheap test used before paying for a control flow graph.</summary>
         public bool MayAffectLocks(IMethodSymbol method)
-            => _symbols.IsLockingType(method.ContainingType) || !_compilation.Annotations.ForMethod(method).IsEmpty;
+            => _symbols.IsLockingType(method.ContainingType) || !_compilation.Annotations.ForMethod(method).IsEmpty || _compilation.ContextOf(method) != null;
 
         /// <summary>
         /// True for calls whose bool result says whether the lock was taken
@@ -40,11 +40,12 @@ namespace LockLevels.Analyzers.Roslyn
             if (!annotations.IsEmpty)
             {
                 var location = invocation.Syntax.GetLocation();
+                var description = method.ContainingType?.Name + "." + method.Name;
                 foreach (var use in annotations.Acquires)
                 {
                     if (use.Level.Length > 0)
                     {
-                        events.Add(new LockEvent(LockEventKind.Acquire, use.Level, use.Shared, invocation, location));
+                        events.Add(new LockEvent(LockEventKind.Acquire, use.Level, use.Shared, invocation, location, description));
                     }
                 }
 
@@ -52,7 +53,7 @@ namespace LockLevels.Analyzers.Roslyn
                 {
                     if (use.Level.Length > 0)
                     {
-                        events.Add(new LockEvent(LockEventKind.MightAcquire, use.Level, use.Shared, invocation, location));
+                        events.Add(new LockEvent(LockEventKind.MightAcquire, use.Level, use.Shared, invocation, location, description));
                     }
                 }
 
@@ -60,7 +61,7 @@ namespace LockLevels.Analyzers.Roslyn
                 {
                     if (use.Level.Length > 0)
                     {
-                        events.Add(new LockEvent(LockEventKind.Release, use.Level, false, invocation, location));
+                        events.Add(new LockEvent(LockEventKind.Release, use.Level, false, invocation, location, description));
                     }
                 }
 
@@ -183,7 +184,7 @@ namespace LockLevels.Analyzers.Roslyn
             {
                 if (@event.Kind == LockEventKind.Acquire)
                 {
-                    events.Add(new LockEvent(LockEventKind.Release, @event.Level, false, disposal, location, isDisposal: true));
+                    events.Add(new LockEvent(LockEventKind.Release, @event.Level, false, disposal, location, @event.Description, isDisposal: true));
                 }
             }
         }
@@ -210,7 +211,9 @@ namespace LockLevels.Analyzers.Roslyn
 
             // A lowered lock statement has an implicit call: point at the locked expression instead.
             var location = invocation.IsImplicit ? resolved.Syntax.GetLocation() : invocation.Syntax.GetLocation();
-            events.Add(new LockEvent(kind, use.Level, shared, invocation, location));
+            var name = member.ContainingType.Name + "." + member.Name;
+            var description = invocation.IsImplicit ? "lock (" + name + ")" : name + "." + invocation.TargetMethod.Name;
+            events.Add(new LockEvent(kind, use.Level, shared, invocation, location, description));
         }
     }
 }

@@ -19,9 +19,14 @@ namespace LockLevels.Analyzers.Roslyn
         public static MethodLockFacts Analyze(LockCompilation compilation, IOperation body, ISymbol owner, Func<IOperation, ControlFlowGraph?> getGraph, CancellationToken cancellationToken)
         {
             var classifier = new LockEventClassifier(compilation);
+            var method = owner as IMethodSymbol;
+            var context = method == null ? null : compilation.ContextOf(method);
             if (!TouchesLocks(body, classifier))
             {
-                return MethodLockFacts.Empty;
+                // Most bodies take no lock: keep only their calls, for summaries, and skip the graph.
+                return method == null
+                    ? MethodLockFacts.Empty
+                    : new MethodLockFacts(ImmutableArray<Finding>.Empty, CallCollector.Collect(compilation, body, method, context?.Levels ?? ImmutableArray<string>.Empty));
             }
 
             var graph = getGraph(body);
@@ -31,10 +36,8 @@ namespace LockLevels.Analyzers.Roslyn
             }
 
             var findings = new FindingSink();
-            var method = owner as IMethodSymbol;
-            var context = method == null ? null : compilation.ContextOf(method);
             AnalyzeGraph(compilation, classifier, graph, method, context, findings, cancellationToken);
-            return new MethodLockFacts(findings.ToImmutable());
+            return new MethodLockFacts(findings.ToImmutable(), findings.Records.ToImmutable());
         }
 
         private static void AnalyzeGraph(LockCompilation compilation, LockEventClassifier classifier, ControlFlowGraph graph, IMethodSymbol? owner, DeepContext? context, FindingSink findings, CancellationToken cancellationToken)
@@ -119,6 +122,8 @@ namespace LockLevels.Analyzers.Roslyn
             private readonly HashSet<(string, Location)> _seen = new();
             private readonly ImmutableArray<Finding>.Builder _findings = ImmutableArray.CreateBuilder<Finding>();
 
+            public ImmutableArray<MethodRecord>.Builder Records { get; } = ImmutableArray.CreateBuilder<MethodRecord>();
+
             public void Add(Finding finding)
             {
                 if (_seen.Add((finding.Descriptor.Id, finding.Location)))
@@ -163,6 +168,7 @@ namespace LockLevels.Analyzers.Roslyn
             private readonly List<LockEvent> _events = new();
             private readonly List<(int Entry, ControlFlowRegion Try)> _handlers = new();
             private readonly Dictionary<ILocalSymbol, string> _lockTakenFlags = new(SymbolEqualityComparer.Default);
+            private readonly MethodRecord? _record;
 
             public GraphFlow(LockCompilation compilation, LockEventClassifier classifier, ControlFlowGraph graph, IMethodSymbol? owner, DeepContext? context, FindingSink findings, CancellationToken cancellationToken)
             {
@@ -178,6 +184,11 @@ namespace LockLevels.Analyzers.Roslyn
                 _in = new HeldLockSet?[graph.Blocks.Length];
                 CollectHandlers(graph.Root);
                 CollectLockTakenFlags();
+                if (owner != null)
+                {
+                    _record = new MethodRecord(AnnotationReader.Normalize(owner), graph.OriginalOperation.Syntax.GetLocation());
+                    findings.Records.Add(_record);
+                }
             }
 
             public void Run()
@@ -403,7 +414,77 @@ namespace LockLevels.Analyzers.Roslyn
                     state = Visit(child, state, report);
                 }
 
+                if (report)
+                {
+                    RecordCall(operation, state);
+                }
+
                 return operation is IInvocationOperation invocation ? Apply(invocation, state, report) : state;
+            }
+
+            private void RecordCall(IOperation operation, HeldLockSet state)
+            {
+                var target = CallTargets.Of(operation, _resolver.Resolve);
+                if (target == null)
+                {
+                    return;
+                }
+
+                if (_record != null && _compilation.IsWorthRecording(target))
+                {
+                    _record.Calls.Add(new CallRecord(target, operation.Syntax.GetLocation(), Snapshot(state)));
+                }
+
+                if (operation is IInvocationOperation && _compilation.ContextOf(target) is { } required)
+                {
+                    foreach (var level in required.Levels)
+                    {
+                        if (!state.Contains(level))
+                        {
+                            _findings.Add(new Finding(Descriptors.DeepContextCalledWithoutLocks, operation.Syntax.GetLocation(), ImmutableArray<Location>.Empty,
+                                new object[] { target.Name, level, string.Join(", ", required.Levels), required.DeclaringMemberName }));
+                            break;
+                        }
+                    }
+                }
+            }
+
+            /// <summary>The levels held, context levels first (in declared order), then acquisitions in the order they were made.</summary>
+            private ImmutableArray<string> Snapshot(HeldLockSet state)
+            {
+                if (state.IsEmpty)
+                {
+                    return ImmutableArray<string>.Empty;
+                }
+
+                var levels = ImmutableArray.CreateBuilder<string>(state.Locks.Length);
+                if (_context != null)
+                {
+                    foreach (var level in _context.Levels)
+                    {
+                        if (state.TryGet(level, out var held) && held.Origin == HeldOrigin.Context)
+                        {
+                            levels.Add(level);
+                        }
+                    }
+                }
+
+                var acquired = new List<HeldLock>();
+                foreach (var held in state.Locks)
+                {
+                    if (held.Origin == HeldOrigin.Acquired)
+                    {
+                        acquired.Add(held);
+                    }
+                }
+
+                acquired.Sort((a, b) => a.Site.CompareTo(b.Site));
+                foreach (var held in acquired)
+                {
+                    levels.Add(held.Level);
+                }
+
+                return levels.ToImmutable();
             }
 
             private HeldLockSet Apply(IInvocationOperation invocation, HeldLockSet state, bool report)
@@ -418,6 +499,7 @@ namespace LockLevels.Analyzers.Roslyn
                             if (report)
                             {
                                 CheckOrder(@event, state);
+                                RecordAcquisition(@event, state);
                             }
 
                             state = state.Acquire(@event.Level, @event.Shared, SiteOf(@event));
@@ -426,6 +508,7 @@ namespace LockLevels.Analyzers.Roslyn
                             if (report)
                             {
                                 CheckOrder(@event, state);
+                                RecordAcquisition(@event, state);
                             }
 
                             break;
@@ -443,6 +526,9 @@ namespace LockLevels.Analyzers.Roslyn
 
                 return state;
             }
+
+            private void RecordAcquisition(LockEvent acquisition, HeldLockSet state)
+                => _record?.Acquisitions.Add(new AcquisitionRecord(acquisition.Level, acquisition.Shared, acquisition.Location, acquisition.Description, Snapshot(state)));
 
             private void CheckOrder(LockEvent acquisition, HeldLockSet state)
             {

@@ -28,10 +28,17 @@ namespace LockLevels.Analyzers.Roslyn
     /// <summary>What the analysis of one body found, for every rule that reads it.</summary>
     internal sealed class MethodLockFacts
     {
-        public static readonly MethodLockFacts Empty = new MethodLockFacts(ImmutableArray<Finding>.Empty);
+        public static readonly MethodLockFacts Empty = new MethodLockFacts(ImmutableArray<Finding>.Empty, ImmutableArray<MethodRecord>.Empty);
 
-        public MethodLockFacts(ImmutableArray<Finding> findings) => Findings = findings;
+        public MethodLockFacts(ImmutableArray<Finding> findings, ImmutableArray<MethodRecord> records)
+        {
+            Findings = findings;
+            Records = records;
+        }
 
         public ImmutableArray<Finding> Findings { get; }
+
+        /// <summary>The body's contribution to summaries and the dependency graph (lambdas and local functions apart).</summary>
+        public ImmutableArray<MethodRecord> Records { get; }
     }
 }

@@ -25,7 +25,32 @@ namespace LockLevels.Analyzers.Rules
             });
         }
 
-        private static void ReportFor(OperationBlockAnalysisContext context, LockCompilation compilation, string id)
+        /// <summary>
+        /// Wires a whole-compilation rule: every body is recorded (once, shared with the other rules),
+        /// and at compilation end the rule reports its part of the interprocedural result.
+        /// </summary>
+        public static void RegisterWholeCompilation(AnalysisContext context, System.Func<InterproceduralResult, System.Collections.Immutable.ImmutableArray<Diagnostic>> select)
+        {
+            context.RegisterCompilationStartAction(start =>
+            {
+                var compilation = LockCompilation.For(start.Compilation);
+                if (!compilation.Symbols.HasAnnotations)
+                {
+                    return;
+                }
+
+                start.RegisterOperationBlockAction(block => ReportFor(block, compilation, id: null));
+                start.RegisterCompilationEndAction(end =>
+                {
+                    foreach (var diagnostic in select(compilation.Interprocedural))
+                    {
+                        end.ReportDiagnostic(diagnostic);
+                    }
+                });
+            });
+        }
+
+        private static void ReportFor(OperationBlockAnalysisContext context, LockCompilation compilation, string? id)
         {
             IOperation? previousRoot = null;
             foreach (var block in context.OperationBlocks)
@@ -48,7 +73,7 @@ namespace LockLevels.Analyzers.Rules
                 var facts = compilation.FactsFor(root, context.OwningSymbol, _ => context.GetControlFlowGraph(block), context.CancellationToken);
                 foreach (var finding in facts.Findings)
                 {
-                    if (finding.Descriptor.Id == id)
+                    if (id != null && finding.Descriptor.Id == id)
                     {
                         context.ReportDiagnostic(finding.ToDiagnostic());
                     }

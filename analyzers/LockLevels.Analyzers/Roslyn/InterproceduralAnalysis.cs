@@ -1,0 +1,361 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Text;
+using LockLevels.Analyzers.Model;
+using Microsoft.CodeAnalysis;
+
+namespace LockLevels.Analyzers.Roslyn
+{
+    /// <summary>What the whole-compilation analysis reports, sorted so every run reports the same list.</summary>
+    internal sealed class InterproceduralResult
+    {
+        public InterproceduralResult(ImmutableArray<Diagnostic> callChains, ImmutableArray<Diagnostic> cycles)
+        {
+            CallChains = callChains;
+            Cycles = cycles;
+        }
+
+        /// <summary>LL0003.</summary>
+        public ImmutableArray<Diagnostic> CallChains { get; }
+
+        /// <summary>LL0004.</summary>
+        public ImmutableArray<Diagnostic> Cycles { get; }
+    }
+
+    /// <summary>
+    /// Turns every body's record into transitive summaries (callees first, over strongly connected
+    /// components) and a lock-dependency graph, then reports calls that reach an outer level while
+    /// an inner one is held (LL0003) and cycles in the graph (LL0004).
+    /// </summary>
+    internal static class InterproceduralAnalysis
+    {
+        public static InterproceduralResult Run(LockCompilation compilation, IEnumerable<MethodRecord> recorded)
+        {
+            var records = new List<MethodRecord>(recorded);
+            records.Sort(CompareRecords);
+
+            var implementations = Implementations(records);
+            var solver = new SummarySolver<IMethodSymbol, Witness>(SymbolEqualityComparer.Default);
+            var annotated = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
+            foreach (var record in records)
+            {
+                AddAnnotated(compilation, solver, annotated, record.Method);
+                foreach (var acquisition in record.Acquisitions)
+                {
+                    solver.AddDirect(record.Method, acquisition.Level, acquisition.Shared, new Witness(acquisition.Location, acquisition.Description));
+                }
+
+                foreach (var call in record.Calls)
+                {
+                    foreach (var target in Targets(call.Callee, implementations))
+                    {
+                        AddAnnotated(compilation, solver, annotated, target);
+                        solver.AddCall(record.Method, target, new Witness(call.Location, DisplayName(target)));
+                    }
+                }
+            }
+
+            solver.Solve();
+
+            var callChains = new List<Diagnostic>();
+            var graph = new LockDependencyGraph<EdgeWitness>();
+            foreach (var record in records)
+            {
+                foreach (var acquisition in record.Acquisitions)
+                {
+                    foreach (var held in acquisition.Held)
+                    {
+                        graph.AddEdge(held, acquisition.Level, new EdgeWitness(record.Method, acquisition.Location, acquisition.Description, ImmutableArray<Location>.Empty));
+                    }
+                }
+
+                foreach (var call in record.Calls)
+                {
+                    if (call.Held.IsEmpty)
+                    {
+                        continue;
+                    }
+
+                    var reported = new HashSet<string>();
+                    var covered = compilation.Annotations.ForMethod(call.Callee);
+                    foreach (var target in Targets(call.Callee, implementations))
+                    {
+                        foreach (var acquisition in solver.SummaryOf(target))
+                        {
+                            if (Contains(call.Held, acquisition.Level) || covered.AcquiresLevel(acquisition.Level) || MightAcquire(covered, acquisition.Level))
+                            {
+                                continue;
+                            }
+
+                            var chain = Chain(target, acquisition, out var hops);
+                            foreach (var held in call.Held)
+                            {
+                                graph.AddEdge(held, acquisition.Level, new EdgeWitness(record.Method, call.Location, chain, hops));
+                            }
+
+                            var inner = InnerHeld(compilation.Order, call.Held, acquisition.Level);
+                            if (inner != null && reported.Add(acquisition.Level))
+                            {
+                                callChains.Add(Diagnostic.Create(Descriptors.CallAcquiresOuterLevel, call.Location, hops,
+                                    DisplayName(target), acquisition.Level, inner, chain));
+                            }
+                        }
+                    }
+                }
+            }
+
+            return new InterproceduralResult(Sorted(callChains), Sorted(Cycles(graph)));
+        }
+
+        private static List<Diagnostic> Cycles(LockDependencyGraph<EdgeWitness> graph)
+        {
+            var diagnostics = new List<Diagnostic>();
+            foreach (var cycle in graph.FindCycles())
+            {
+                var text = new StringBuilder(cycle[0].Held);
+                var locations = ImmutableArray.CreateBuilder<Location>(cycle.Count);
+                foreach (var edge in cycle)
+                {
+                    text.Append(" → ").Append(edge.Acquired).Append(" (")
+                        .Append(MethodLockAnalysis.DisplayName(edge.Witness.Method)).Append(": ").Append(edge.Witness.Chain).Append(')');
+                    locations.Add(edge.Witness.Location);
+                }
+
+                // Reported at the first edge; every edge's site is an additional location.
+                diagnostics.Add(Diagnostic.Create(Descriptors.CircularLockDependency, cycle[0].Witness.Location, locations.ToImmutable(), text.ToString()));
+            }
+
+            return diagnostics;
+        }
+
+        private static string? InnerHeld(LockOrder order, ImmutableArray<string> held, string acquired)
+        {
+            foreach (var level in held)
+            {
+                if (order.IsOuter(acquired, level))
+                {
+                    return level;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>"IssueWrite → SetXattr → SuperBlock.StartWrite (SbWriters)", and each hop's site.</summary>
+        private static string Chain(IMethodSymbol target, SummarySolver<IMethodSymbol, Witness>.Acquisition acquisition, out ImmutableArray<Location> sites)
+        {
+            var text = new StringBuilder(DisplayName(target));
+            var locations = ImmutableArray.CreateBuilder<Location>();
+            foreach (var step in acquisition.Chain())
+            {
+                text.Append(" → ").Append(step.Via == null ? step.Site.Description + " (" + step.Level + ")" : step.Site.Description);
+                if (step.Site.Location.IsInSource)
+                {
+                    locations.Add(step.Site.Location);
+                }
+            }
+
+            sites = locations.ToImmutable();
+            return text.ToString();
+        }
+
+        private static void AddAnnotated(LockCompilation compilation, SummarySolver<IMethodSymbol, Witness> solver, HashSet<IMethodSymbol> annotated, IMethodSymbol method)
+        {
+            if (!annotated.Add(method))
+            {
+                return;
+            }
+
+            var annotations = compilation.Annotations.ForMethod(method);
+            var location = method.Locations.IsEmpty ? Location.None : method.Locations[0];
+            var description = DisplayName(method);
+            foreach (var use in annotations.Acquires)
+            {
+                if (use.Level.Length > 0)
+                {
+                    solver.AddDirect(method, use.Level, use.Shared, new Witness(location, description));
+                }
+            }
+
+            foreach (var use in annotations.MightAcquire)
+            {
+                if (use.Level.Length > 0)
+                {
+                    solver.AddDirect(method, use.Level, use.Shared, new Witness(location, description));
+                }
+            }
+        }
+
+        /// <summary>
+        /// The callee, and for a virtual or interface member declared in this compilation, every
+        /// override and implementation recorded here. Members declared in other assemblies
+        /// (object.ToString, IDisposable.Dispose) are not expanded: that would join every
+        /// implementation in the compilation to every such call.
+        /// </summary>
+        private static IEnumerable<IMethodSymbol> Targets(IMethodSymbol callee, Dictionary<IMethodSymbol, List<IMethodSymbol>> implementations)
+        {
+            yield return callee;
+            if (implementations.TryGetValue(callee, out var list))
+            {
+                foreach (var implementation in list)
+                {
+                    yield return implementation;
+                }
+            }
+        }
+
+        private static Dictionary<IMethodSymbol, List<IMethodSymbol>> Implementations(List<MethodRecord> records)
+        {
+            var map = new Dictionary<IMethodSymbol, List<IMethodSymbol>>(SymbolEqualityComparer.Default);
+            foreach (var record in records)
+            {
+                var method = record.Method;
+                if (method.MethodKind is MethodKind.AnonymousFunction or MethodKind.LocalFunction || method.IsStatic)
+                {
+                    continue;
+                }
+
+                for (var overridden = method.OverriddenMethod; overridden != null; overridden = overridden.OverriddenMethod)
+                {
+                    Add(map, overridden.OriginalDefinition, method);
+                }
+
+                foreach (var implemented in method.ExplicitInterfaceImplementations)
+                {
+                    Add(map, implemented.OriginalDefinition, method);
+                }
+
+                var type = method.ContainingType;
+                if (type == null || method.MethodKind != MethodKind.Ordinary)
+                {
+                    continue;
+                }
+
+                foreach (var @interface in type.AllInterfaces)
+                {
+                    if (@interface.ContainingAssembly is not ISourceAssemblySymbol)
+                    {
+                        continue;
+                    }
+
+                    foreach (var member in @interface.GetMembers(method.Name))
+                    {
+                        if (member is IMethodSymbol interfaceMethod
+                            && SymbolEqualityComparer.Default.Equals(type.FindImplementationForInterfaceMember(interfaceMethod)?.OriginalDefinition, method))
+                        {
+                            Add(map, interfaceMethod.OriginalDefinition, method);
+                        }
+                    }
+                }
+            }
+
+            return map;
+        }
+
+        private static void Add(Dictionary<IMethodSymbol, List<IMethodSymbol>> map, IMethodSymbol member, IMethodSymbol implementation)
+        {
+            if (member.ContainingAssembly is not ISourceAssemblySymbol)
+            {
+                return;
+            }
+
+            if (!map.TryGetValue(member, out var list))
+            {
+                list = new List<IMethodSymbol>();
+                map.Add(member, list);
+            }
+
+            foreach (var existing in list)
+            {
+                if (SymbolEqualityComparer.Default.Equals(existing, implementation))
+                {
+                    return;
+                }
+            }
+
+            list.Add(implementation);
+        }
+
+        internal static string DisplayName(IMethodSymbol method)
+            => method.MethodKind == MethodKind.Ordinary || method.MethodKind == MethodKind.ExplicitInterfaceImplementation
+                ? method.ContainingType?.Name + "." + method.Name
+                : MethodLockAnalysis.DisplayName(method);
+
+        private static bool Contains(ImmutableArray<string> levels, string level)
+        {
+            foreach (var candidate in levels)
+            {
+                if (candidate == level)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool MightAcquire(MethodAnnotations annotations, string level)
+        {
+            foreach (var use in annotations.MightAcquire)
+            {
+                if (use.Level == level)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static int CompareRecords(MethodRecord a, MethodRecord b) => CompareLocations(a.Location, b.Location);
+
+        private static int CompareLocations(Location a, Location b)
+        {
+            int byPath = string.CompareOrdinal(a.SourceTree?.FilePath, b.SourceTree?.FilePath);
+            return byPath != 0 ? byPath : a.SourceSpan.Start.CompareTo(b.SourceSpan.Start);
+        }
+
+        private static ImmutableArray<Diagnostic> Sorted(List<Diagnostic> diagnostics)
+        {
+            diagnostics.Sort((a, b) =>
+            {
+                int byLocation = CompareLocations(a.Location, b.Location);
+                return byLocation != 0 ? byLocation : string.CompareOrdinal(a.GetMessage(), b.GetMessage());
+            });
+            return diagnostics.ToImmutableArray();
+        }
+
+        /// <summary>Where a summary's level comes from: an acquisition or a call, with its text in chains.</summary>
+        internal readonly struct Witness
+        {
+            public Witness(Location location, string description)
+            {
+                Location = location;
+                Description = description;
+            }
+
+            public Location Location { get; }
+
+            public string Description { get; }
+        }
+
+        private sealed class EdgeWitness
+        {
+            public EdgeWitness(IMethodSymbol method, Location location, string chain, ImmutableArray<Location> hops)
+            {
+                Method = method;
+                Location = location;
+                Chain = chain;
+                Hops = hops;
+            }
+
+            public IMethodSymbol Method { get; }
+
+            public Location Location { get; }
+
+            public string Chain { get; }
+
+            public ImmutableArray<Location> Hops { get; }
+        }
+    }
+}

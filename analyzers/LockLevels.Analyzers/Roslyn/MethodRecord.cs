@@ -1,0 +1,70 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+
+namespace LockLevels.Analyzers.Roslyn
+{
+    /// <summary>
+    /// What one body (a method, lambda or local function) contributes to the whole-compilation
+    /// analysis: the levels it acquires and the calls it makes, each with the levels held there.
+    /// </summary>
+    internal sealed class MethodRecord
+    {
+        public MethodRecord(IMethodSymbol method, Location location)
+        {
+            Method = method;
+            Location = location;
+        }
+
+        public IMethodSymbol Method { get; }
+
+        /// <summary>Where the body is: sorts records so whole-compilation results do not depend on thread timing.</summary>
+        public Location Location { get; }
+
+        public List<AcquisitionRecord> Acquisitions { get; } = new();
+
+        public List<CallRecord> Calls { get; } = new();
+    }
+
+    internal sealed class AcquisitionRecord
+    {
+        public AcquisitionRecord(string level, bool shared, Location location, string description, ImmutableArray<string> held)
+        {
+            Level = level;
+            Shared = shared;
+            Location = location;
+            Description = description;
+            Held = held;
+        }
+
+        public string Level { get; }
+
+        public bool Shared { get; }
+
+        public Location Location { get; }
+
+        /// <summary>What acquires it, for chains: "SuperBlock.StartWrite", "lock (AddressSpace.FolioLock)".</summary>
+        public string Description { get; }
+
+        /// <summary>Levels that may be held just before, context levels first.</summary>
+        public ImmutableArray<string> Held { get; }
+    }
+
+    internal sealed class CallRecord
+    {
+        public CallRecord(IMethodSymbol callee, Location location, ImmutableArray<string> held)
+        {
+            Callee = callee;
+            Location = location;
+            Held = held;
+        }
+
+        /// <summary>The method named at the call (normalized); virtual calls reach its implementations too.</summary>
+        public IMethodSymbol Callee { get; }
+
+        public Location Location { get; }
+
+        /// <summary>Levels that may be held at the call, context levels first.</summary>
+        public ImmutableArray<string> Held { get; }
+    }
+}
