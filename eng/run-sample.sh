@@ -4,7 +4,7 @@
 # build output with LockLevels' warnings.
 #
 #   eng/run-sample.sh           pack, build the sample, print the output
-#   eng/run-sample.sh --check   same, then fail unless every expected warning was reported
+#   eng/run-sample.sh --check   same, then fail unless exactly the expected LL warnings were reported
 #
 # LOCKLEVELS_VERSION=x.y.z overrides the version (default: LockLevelsVersion in Directory.Build.props).
 set -euo pipefail
