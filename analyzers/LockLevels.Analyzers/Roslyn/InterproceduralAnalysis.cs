@@ -93,7 +93,7 @@ namespace LockLevels.Analyzers.Roslyn
                                 graph.AddEdge(held, acquisition.Level, new EdgeWitness(record.Method, call.Location, chain, hops));
                             }
 
-                            var inner = InnerHeld(compilation.Order, call.Held, acquisition.Level);
+                            var inner = InnerHeld(compilation.Order, call.Held, acquisition.Level, compilation.ContextOf(target));
                             if (inner != null && reported.Add(acquisition.Level))
                             {
                                 callChains.Add(Diagnostic.Create(Descriptors.CallAcquiresOuterLevel, call.Location, hops,
@@ -128,11 +128,15 @@ namespace LockLevels.Analyzers.Roslyn
             return diagnostics;
         }
 
-        private static string? InnerHeld(LockOrder order, ImmutableArray<string> held, string acquired)
+        /// <summary>
+        /// The first held level the acquisition inverts. Levels a deep-context callee is declared to
+        /// run with are skipped: the callee's own analysis (LL0002) already reports the inversion there.
+        /// </summary>
+        private static string? InnerHeld(LockOrder order, ImmutableArray<string> held, string acquired, DeepContext? calleeContext)
         {
             foreach (var level in held)
             {
-                if (order.IsOuter(acquired, level))
+                if (order.IsOuter(acquired, level) && (calleeContext == null || !calleeContext.Levels.Contains(level)))
                 {
                     return level;
                 }
