@@ -24,6 +24,11 @@ namespace LockLevels.Tests.Support
                 TestReferences.Framework.Add(TestReferences.Annotations),
                 new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
 
+        /// <summary>Every diagnostic with all its locations, one a line, in the order given.</summary>
+        public static string Describe(ImmutableArray<Diagnostic> diagnostics)
+            => string.Join("\n", diagnostics.Select(diagnostic =>
+                diagnostic + string.Concat(diagnostic.AdditionalLocations.Select(location => " @" + location.GetLineSpan().StartLinePosition))));
+
         /// <summary>
         /// The analyzers' diagnostics. An analyzer exception (what the IDE shows as AD0001) fails
         /// the call, so a test over broken code cannot pass while an analyzer throws.
