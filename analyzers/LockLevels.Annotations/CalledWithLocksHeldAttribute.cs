@@ -9,8 +9,14 @@ namespace LockLevels
     [AttributeUsage(AttributeTargets.Method, AllowMultiple = false)]
     public sealed class CalledWithLocksHeldAttribute : Attribute
     {
+        /// <summary>Declares that every caller of the method holds <paramref name="levels"/>.</summary>
+        /// <param name="levels">The lock levels held whenever the method (or an implementation or override of it) runs.</param>
         public CalledWithLocksHeldAttribute(params string[] levels) => Levels = levels;
 
+        /// <summary>
+        /// The lock levels held whenever the method, or any implementation or override of it, runs.
+        /// Acquiring a level outer to one of them in such a method is a lock-order inversion.
+        /// </summary>
         public string[] Levels { get; }
     }
 }

@@ -10,8 +10,14 @@ namespace LockLevels
     [AttributeUsage(AttributeTargets.Field | AttributeTargets.Property, AllowMultiple = false)]
     public sealed class LockAttribute : Attribute
     {
+        /// <summary>Declares that the lock object held by the field or property belongs to <paramref name="level"/>.</summary>
+        /// <param name="level">The lock level the lock object belongs to, as declared in an <see cref="LockHierarchyAttribute"/>.</param>
         public LockAttribute(string level) => Level = level;
 
+        /// <summary>
+        /// The lock level of the lock object: taking it (<c>lock</c>, <c>Monitor.Enter</c>, <c>SemaphoreSlim.Wait</c>,
+        /// <c>ReaderWriterLockSlim.Enter*Lock</c>, <c>Lock.Enter</c>/<c>EnterScope</c>) acquires this level.
+        /// </summary>
         public string Level { get; }
     }
 }
