@@ -42,7 +42,7 @@ namespace LockLevels.Analyzers.Roslyn
                 AddAnnotated(compilation, solver, annotated, record.Method);
                 foreach (var acquisition in record.Acquisitions)
                 {
-                    solver.AddDirect(record.Method, acquisition.Level, acquisition.Shared, new Witness(acquisition.Location, acquisition.Description));
+                    solver.AddDirect(record.Method, acquisition.Level, acquisition.Shared, new Witness(acquisition.Location, acquisition.Description, acquisition.Claim));
                 }
 
                 foreach (var call in record.Calls)
@@ -96,7 +96,7 @@ namespace LockLevels.Analyzers.Roslyn
                             var inner = InnerHeld(compilation.Order, call.Held, acquisition.Level, compilation.ContextOf(target));
                             if (inner != null && reported.Add(acquisition.Level))
                             {
-                                callChains.Add(Diagnostic.Create(Descriptors.CallAcquiresOuterLevel, call.Location, hops,
+                                callChains.Add(Diagnostic.Create(Descriptors.CallAcquiresOuterLevel, call.Location, hops, ClaimOf(acquisition),
                                     DisplayName(target), acquisition.Level, inner, chain));
                             }
                         }
@@ -161,6 +161,18 @@ namespace LockLevels.Analyzers.Roslyn
 
             sites = locations.ToImmutable();
             return text.ToString();
+        }
+
+        /// <summary>The long-term claim properties of the acquisition at the end of the chain.</summary>
+        private static ImmutableDictionary<string, string?> ClaimOf(SummarySolver<IMethodSymbol, Witness>.Acquisition acquisition)
+        {
+            var last = acquisition;
+            while (last.Via != null)
+            {
+                last = last.Via;
+            }
+
+            return last.Site.Claim ?? ImmutableDictionary<string, string?>.Empty;
         }
 
         private static void AddAnnotated(LockCompilation compilation, SummarySolver<IMethodSymbol, Witness> solver, HashSet<IMethodSymbol> annotated, IMethodSymbol method)
@@ -332,11 +344,15 @@ namespace LockLevels.Analyzers.Roslyn
         /// <summary>Where a summary's level comes from: an acquisition or a call, with its text in chains.</summary>
         internal readonly struct Witness
         {
-            public Witness(Location location, string description)
+            public Witness(Location location, string description, ImmutableDictionary<string, string?>? claim = null)
             {
                 Location = location;
                 Description = description;
+                Claim = claim;
             }
+
+            /// <summary>For an acquisition in source: whether the long-term claim fix can replace it.</summary>
+            public ImmutableDictionary<string, string?>? Claim { get; }
 
             public Location Location { get; }
 

@@ -528,7 +528,7 @@ namespace LockLevels.Analyzers.Roslyn
             }
 
             private void RecordAcquisition(LockEvent acquisition, HeldLockSet state)
-                => _record?.Acquisitions.Add(new AcquisitionRecord(acquisition.Level, acquisition.Shared, acquisition.Location, acquisition.Description, Snapshot(state)));
+                => _record?.Acquisitions.Add(new AcquisitionRecord(acquisition.Level, acquisition.Shared, acquisition.Location, acquisition.Description, Snapshot(state), ClaimProperties.For(_compilation, acquisition)));
 
             private void CheckOrder(LockEvent acquisition, HeldLockSet state)
             {
@@ -546,7 +546,8 @@ namespace LockLevels.Analyzers.Roslyn
                         if (state.TryGet(level, out var held) && held.Origin == HeldOrigin.Context && order.IsOuter(acquisition.Level, level))
                         {
                             _findings.Add(new Finding(Descriptors.OuterLevelInDeepContext, acquisition.Location, ImmutableArray<Location>.Empty,
-                                new object[] { acquisition.Level, level, DisplayName(_owner), string.Join(", ", _context.Levels), _context.DeclaringMemberName }));
+                                new object[] { acquisition.Level, level, DisplayName(_owner), string.Join(", ", _context.Levels), _context.DeclaringMemberName },
+                                ClaimProperties.For(_compilation, acquisition)));
                             break;
                         }
                     }

@@ -6,8 +6,9 @@ namespace LockLevels.Analyzers.Roslyn
     /// <summary>A diagnostic one method's analysis found, waiting for the rule that owns it to report it.</summary>
     internal sealed class Finding
     {
-        public Finding(DiagnosticDescriptor descriptor, Location location, ImmutableArray<Location> additionalLocations, object[] arguments)
+        public Finding(DiagnosticDescriptor descriptor, Location location, ImmutableArray<Location> additionalLocations, object[] arguments, ImmutableDictionary<string, string?>? properties = null)
         {
+            Properties = properties ?? ImmutableDictionary<string, string?>.Empty;
             Descriptor = descriptor;
             Location = location;
             AdditionalLocations = additionalLocations;
@@ -22,7 +23,10 @@ namespace LockLevels.Analyzers.Roslyn
 
         public object[] Arguments { get; }
 
-        public Diagnostic ToDiagnostic() => Diagnostic.Create(Descriptor, Location, AdditionalLocations, Arguments);
+        /// <summary>What a code fix needs to know (see <see cref="ClaimProperties"/>).</summary>
+        public ImmutableDictionary<string, string?> Properties { get; }
+
+        public Diagnostic ToDiagnostic() => Diagnostic.Create(Descriptor, Location, AdditionalLocations, Properties, Arguments);
     }
 
     /// <summary>What the analysis of one body found, for every rule that reads it.</summary>

@@ -28,8 +28,9 @@ namespace LockLevels.Analyzers.Roslyn
 
     internal sealed class AcquisitionRecord
     {
-        public AcquisitionRecord(string level, bool shared, Location location, string description, ImmutableArray<string> held)
+        public AcquisitionRecord(string level, bool shared, Location location, string description, ImmutableArray<string> held, ImmutableDictionary<string, string?> claim)
         {
+            Claim = claim;
             Level = level;
             Shared = shared;
             Location = location;
@@ -48,6 +49,9 @@ namespace LockLevels.Analyzers.Roslyn
 
         /// <summary>Levels that may be held just before, context levels first.</summary>
         public ImmutableArray<string> Held { get; }
+
+        /// <summary>Whether the long-term claim fix can replace this acquisition (<see cref="ClaimProperties"/>).</summary>
+        public ImmutableDictionary<string, string?> Claim { get; }
     }
 
     internal sealed class CallRecord
