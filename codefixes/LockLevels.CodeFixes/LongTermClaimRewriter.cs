@@ -104,6 +104,11 @@ namespace LockLevels.CodeFixes
                 foreach (var byLevel in byType.GroupBy(plan => plan.Site.Level))
                 {
                     var first = byLevel.First();
+                    if (first.HasClaim)
+                    {
+                        continue;
+                    }
+
                     var edit = new TypeEdit(first.Site.Level, first.Site.Claim, first.Receiver, first.FieldName, first.NullableAnnotations,
                         first.Setups.Select(Mark).ToList(), first.Teardown == null ? null : Mark(first.Teardown));
                     claims.Add((Mark(byType.Key), edit));
@@ -167,8 +172,15 @@ namespace LockLevels.CodeFixes
             var setups = Setups(type, model, cancellationToken);
             var teardown = Teardown(type, model, cancellationToken);
             var nullable = model.GetNullableContext(type.SpanStart).AnnotationsEnabled();
-            return new SitePlan(site, type, statement, release, receiver, setups, teardown, FieldName(typeSymbol, site.Level), nullable);
+            return new SitePlan(site, type, statement, release, receiver, setups, teardown, FieldName(typeSymbol, site.Level), nullable, HasClaim(type, receiver, site.Claim));
         }
+
+        /// <summary>An earlier fix already takes this claim in the type: only the per-call acquisition goes.</summary>
+        private static bool HasClaim(TypeDeclarationSyntax type, ExpressionSyntax receiver, string claim)
+            => type.DescendantNodes().OfType<AssignmentExpressionSyntax>().Any(assignment =>
+                assignment.Right is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access }
+                && access.Name.Identifier.ValueText == claim
+                && SyntaxFactory.AreEquivalent(access.Expression.WithoutTrivia(), receiver));
 
         /// <summary>The statement that acquires: a using statement or declaration around the call, or the call as a statement.</summary>
         private static StatementSyntax? AcquisitionStatement(InvocationExpressionSyntax invocation)
@@ -403,8 +415,9 @@ namespace LockLevels.CodeFixes
         private sealed class SitePlan
         {
             public SitePlan(ClaimSite site, TypeDeclarationSyntax type, StatementSyntax acquisition, SyntaxNode? release, ExpressionSyntax receiver,
-                List<SyntaxNode> setups, SyntaxNode? teardown, string fieldName, bool nullableAnnotations)
+                List<SyntaxNode> setups, SyntaxNode? teardown, string fieldName, bool nullableAnnotations, bool hasClaim)
             {
+                HasClaim = hasClaim;
                 Site = site;
                 Type = type;
                 Acquisition = acquisition;
@@ -425,6 +438,7 @@ namespace LockLevels.CodeFixes
             public SyntaxNode? Teardown { get; }
             public string FieldName { get; }
             public bool NullableAnnotations { get; }
+            public bool HasClaim { get; }
         }
 
         private sealed class TypeEdit
