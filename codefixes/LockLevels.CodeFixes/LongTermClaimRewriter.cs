@@ -101,15 +101,23 @@ namespace LockLevels.CodeFixes
             var claims = new List<(SyntaxAnnotation Type, TypeEdit Edit)>();
             foreach (var byType in plans.GroupBy(plan => plan.Type))
             {
-                foreach (var byLevel in byType.GroupBy(plan => plan.Site.Level))
+                // One claim per level and claimed object: two fields locked on one level are two claims.
+                var names = new HashSet<string>();
+                foreach (var byClaim in byType.GroupBy(plan => (plan.Site.Level, plan.Receiver.ToString())))
                 {
-                    var first = byLevel.First();
+                    var first = byClaim.First();
                     if (first.HasClaim)
                     {
                         continue;
                     }
 
-                    var edit = new TypeEdit(first.Site.Level, first.Site.Claim, first.Receiver, first.FieldName, first.NullableAnnotations,
+                    var name = first.FieldName;
+                    for (int suffix = 2; !names.Add(name); suffix++)
+                    {
+                        name = first.FieldName + suffix;
+                    }
+
+                    var edit = new TypeEdit(first.Site.Level, first.Site.Claim, first.Receiver, name, first.NullableAnnotations,
                         first.Setups.Select(Mark).ToList(), first.Teardown == null ? null : Mark(first.Teardown));
                     claims.Add((Mark(byType.Key), edit));
                 }

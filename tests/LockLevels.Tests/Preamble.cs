@@ -3,6 +3,14 @@ namespace LockLevels.Tests
     /// <summary>The shared annotated world most rule tests run in: the seed's levels and their owners.</summary>
     internal static class Preamble
     {
+        /// <summary>The usings of every test source; a second document of a test starts with these alone.</summary>
+        public const string Imports = """
+            using System;
+            using System.Threading;
+            using LockLevels;
+
+            """;
+
         public const string Hierarchy = """
             using System;
             using System.Threading;

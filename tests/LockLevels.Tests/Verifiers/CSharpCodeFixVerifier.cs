@@ -30,6 +30,15 @@ namespace LockLevels.Tests.Verifiers
             await AssertCleanAsync(fixedSource);
         }
 
+        /// <summary>As <see cref="VerifyCodeFixAsync"/>, for a diagnostic reported at compilation end (not local to a document).</summary>
+        public static async Task VerifyCompilationEndCodeFixAsync(string source, string fixedSource, params DiagnosticResult[] expected)
+        {
+            var test = new Test { TestCode = source, FixedCode = fixedSource, CodeFixTestBehaviors = CodeFixTestBehaviors.SkipLocalDiagnosticCheck };
+            test.ExpectedDiagnostics.AddRange(expected);
+            await test.RunAsync(CancellationToken.None);
+            await AssertCleanAsync(fixedSource);
+        }
+
         /// <summary>The fix is not offered: the source stays as it is.</summary>
         public static Task VerifyNoFixAsync(string source, params DiagnosticResult[] expected)
         {
