@@ -99,6 +99,18 @@ namespace LockLevels.Tests.Rules
             Verify.Diagnostic(DiagnosticIds.ContradictoryAnnotations).WithLocation(0).WithArguments("Start", "[Acquires(Shared = true)]", "[Acquires]", "SbWriters"));
 
         [Fact]
+        public Task ExclusiveAcquiresAfterTwoSharedOnes_IsReportedOnce() => Verify.VerifyAnalyzerAsync(Preamble.With("""
+            sealed class Inode
+            {
+                [Acquires("SbWriters", Shared = true)]
+                [Acquires("SbWriters", Shared = true)]
+                [{|#0:Acquires("SbWriters")|}]
+                public void Start() { }
+            }
+            """),
+            Verify.Diagnostic(DiagnosticIds.ContradictoryAnnotations).WithLocation(0).WithArguments("Start", "[Acquires(Shared = true)]", "[Acquires]", "SbWriters"));
+
+        [Fact]
         public Task CalledWithLocksHeldAndAcquiresSameLevel_IsReportedAtTheAcquires() => Verify.VerifyAnalyzerAsync(Preamble.With("""
             sealed class Inode
             {
