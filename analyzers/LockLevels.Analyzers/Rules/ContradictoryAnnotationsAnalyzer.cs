@@ -53,6 +53,7 @@ namespace LockLevels.Analyzers.Rules
                         context.ReportDiagnostic(Diagnostic.Create(Descriptors.ContradictoryAnnotations,
                             AnnotationLocations.OfAttribute(acquire.Attribute, context.CancellationToken),
                             context.Symbol.Name, "[Acquires(Shared = true)]", "[Acquires]", acquire.Level));
+                        break;
                     }
                 }
             }
