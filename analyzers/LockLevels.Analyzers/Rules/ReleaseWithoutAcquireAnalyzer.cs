@@ -46,8 +46,17 @@ namespace LockLevels.Analyzers.Rules
                 start.RegisterCompilationEndAction(end =>
                 {
                     var reported = new List<(IMethodSymbol, LevelUse)>(releases);
+                    bool referencesScanned = false;
                     foreach (var (method, use) in reported)
                     {
+                        if (use.Level.Length > 0 && !acquired.ContainsKey(use.Level) && !referencesScanned)
+                        {
+                            // A level acquired by a referenced assembly's API (sb_start_write in the VFS,
+                            // released by a filesystem's wrapper) is acquired in this compilation too.
+                            AddReferencedAcquisitions(acquired, compilation, end.CancellationToken);
+                            referencesScanned = true;
+                        }
+
                         if (use.Level.Length > 0 && !acquired.ContainsKey(use.Level))
                         {
                             end.ReportDiagnostic(Diagnostic.Create(Descriptors.ReleaseWithoutAcquire,
@@ -56,6 +65,60 @@ namespace LockLevels.Analyzers.Rules
                     }
                 });
             });
+        }
+
+        private static void AddReferencedAcquisitions(ConcurrentDictionary<string, bool> acquired, LockCompilation compilation, System.Threading.CancellationToken cancellationToken)
+        {
+            foreach (var assembly in compilation.Compilation.SourceModule.ReferencedAssemblySymbols)
+            {
+                if (ReferencesAnnotations(assembly))
+                {
+                    AddAcquisitions(acquired, compilation, assembly.GlobalNamespace, cancellationToken);
+                }
+            }
+        }
+
+        private static bool ReferencesAnnotations(IAssemblySymbol assembly)
+        {
+            foreach (var module in assembly.Modules)
+            {
+                foreach (var referenced in module.ReferencedAssemblies)
+                {
+                    if (referenced.Name == LockSymbols.AnnotationsAssemblyName)
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        private static void AddAcquisitions(ConcurrentDictionary<string, bool> acquired, LockCompilation compilation, INamespaceOrTypeSymbol container, System.Threading.CancellationToken cancellationToken)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            foreach (var member in container.GetMembers())
+            {
+                switch (member)
+                {
+                    case INamespaceOrTypeSymbol nested:
+                        AddAcquisitions(acquired, compilation, nested, cancellationToken);
+                        break;
+                    case IMethodSymbol method:
+                        var annotations = compilation.Annotations.ForMethod(method);
+                        Add(acquired, annotations.Acquires);
+                        Add(acquired, annotations.MightAcquire);
+                        Add(acquired, annotations.CalledWithLocksHeld);
+                        break;
+                    case IFieldSymbol or IPropertySymbol:
+                        if (compilation.Annotations.LockLevelOf(member) is { } use)
+                        {
+                            acquired.TryAdd(use.Level, true);
+                        }
+
+                        break;
+                }
+            }
         }
 
         private static void Add(ConcurrentDictionary<string, bool> acquired, ImmutableArray<LevelUse> uses)
