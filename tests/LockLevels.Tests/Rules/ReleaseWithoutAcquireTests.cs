@@ -106,6 +106,43 @@ namespace LockLevels.Tests.Rules
             """));
 
         [Fact]
+        public Task ReleasesOfALevelOnlyALocalFunctionAcquires_IsNotReported() => Verify.VerifyAnalyzerAsync(Preamble.With(JournalHierarchy + """
+            sealed class Journal
+            {
+                public void Run()
+                {
+                    Begin();
+                    [Acquires("JournalLock")] static void Begin() { }
+                }
+
+                [Releases("JournalLock")] public void End() { }
+            }
+            """));
+
+        [Fact]
+        public Task ReleasesOfALevelOnlyALambdaAcquires_IsNotReported() => Verify.VerifyAnalyzerAsync(Preamble.With(JournalHierarchy + """
+            sealed class Journal
+            {
+                public Action Begin = [Acquires("JournalLock")] () => { };
+
+                [Releases("JournalLock")] public void End() { }
+            }
+            """));
+
+        [Fact]
+        public Task ReleasesOnALocalFunctionOfALevelNothingAcquires_IsReported() => Verify.VerifyAnalyzerAsync(Preamble.With(JournalHierarchy + """
+            sealed class Journal
+            {
+                public void Run()
+                {
+                    End();
+                    [{|#0:Releases("JournalLock")|}] static void End() { }
+                }
+            }
+            """),
+            Verify.Diagnostic(DiagnosticIds.ReleaseWithoutAcquire).WithLocation(0).WithArguments("End", "JournalLock"));
+
+        [Fact]
         public Task ReleasesOfALevelAcquiredInAnotherFile_IsNotReported()
         {
             var test = new LockLevels.Tests.Verifiers.CSharpAnalyzerVerifier<LockLevels.Analyzers.Rules.ReleaseWithoutAcquireAnalyzer>.Test();

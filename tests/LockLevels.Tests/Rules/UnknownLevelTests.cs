@@ -84,6 +84,40 @@ namespace LockLevels.Tests.Rules
             Verify.Diagnostic(Descriptors.UnknownLevel).WithLocation(1).WithArguments("InodeLock"));
 
         [Fact]
+        public Task UndeclaredLevelOnALocalFunction_IsReported() => Verify.VerifyAnalyzerAsync(Preamble.With("""
+            sealed class Journal
+            {
+                public void Run()
+                {
+                    Begin();
+                    [Acquires({|#0:"JournalLock"|})] static void Begin() { }
+                }
+            }
+            """),
+            Verify.Diagnostic(Descriptors.UnknownLevel).WithLocation(0).WithArguments("JournalLock"));
+
+        [Fact]
+        public Task UndeclaredLevelOnALambda_IsReported() => Verify.VerifyAnalyzerAsync(Preamble.With("""
+            sealed class Journal
+            {
+                public Action Begin = [MightAcquire("MmapLock", {|#0:"JournalLock"|})] () => { };
+            }
+            """),
+            Verify.Diagnostic(Descriptors.UnknownLevel).WithLocation(0).WithArguments("JournalLock"));
+
+        [Fact]
+        public Task DeclaredLevelOnALocalFunction_IsNotReported() => Verify.VerifyAnalyzerAsync(Preamble.With("""
+            sealed class Journal
+            {
+                public void Run()
+                {
+                    Begin();
+                    [Acquires("MmapLock")] static void Begin() { }
+                }
+            }
+            """));
+
+        [Fact]
         public Task LevelNamesDifferingInCase_AreUnknown() => Verify.VerifyAnalyzerAsync(Preamble.With("""
             sealed class Journal
             {
