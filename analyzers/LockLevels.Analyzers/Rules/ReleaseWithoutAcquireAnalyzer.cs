@@ -4,6 +4,7 @@ using System.Collections.Immutable;
 using LockLevels.Analyzers.Roslyn;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace LockLevels.Analyzers.Rules
 {
@@ -24,9 +25,8 @@ namespace LockLevels.Analyzers.Rules
             {
                 var acquired = new ConcurrentDictionary<string, bool>();
                 var releases = new ConcurrentQueue<(IMethodSymbol Method, LevelUse Use)>();
-                start.RegisterSymbolAction(symbol =>
+                void Collect(IMethodSymbol method)
                 {
-                    var method = (IMethodSymbol)symbol.Symbol;
                     var annotations = compilation.Annotations.ForMethod(method);
                     Add(acquired, annotations.Acquires);
                     Add(acquired, annotations.MightAcquire);
@@ -35,7 +35,18 @@ namespace LockLevels.Analyzers.Rules
                     {
                         releases.Enqueue((method, use));
                     }
-                }, SymbolKind.Method);
+                }
+
+                start.RegisterSymbolAction(symbol => Collect((IMethodSymbol)symbol.Symbol), SymbolKind.Method);
+
+                // Local functions and lambdas carry attributes too, but are no symbol-action symbols.
+                start.RegisterOperationAction(operation =>
+                {
+                    if (AnnotationRule.FunctionSymbol(operation.Operation) is { } function)
+                    {
+                        Collect(function);
+                    }
+                }, OperationKind.LocalFunction, OperationKind.AnonymousFunction);
                 start.RegisterSymbolAction(symbol =>
                 {
                     if (compilation.Annotations.LockLevelOf(symbol.Symbol) is { } use)
