@@ -35,6 +35,12 @@ namespace LockLevels.Tests.Rules
             Verify.Diagnostic(DiagnosticIds.LevelDeclaredTwice).WithLocation(1).WithArguments("A"));
 
         [Fact]
+        public Task LevelListedTwiceInAnExplicitArray_IsReportedAtTheSecondElement() => Verify.VerifyAnalyzerAsync(RuleSources.Bare("""
+            [assembly: LockHierarchy(new[] { "A", "B", {|#0:"A"|} })]
+            """),
+            Verify.Diagnostic(DiagnosticIds.LevelDeclaredTwice).WithLocation(0).WithArguments("A"));
+
+        [Fact]
         public Task RepeatWithSurroundingWhitespace_IsTheSameLevel() => Verify.VerifyAnalyzerAsync(RuleSources.Bare("""
             [assembly: LockHierarchy("A", "B", {|#0:" A "|})]
             """),

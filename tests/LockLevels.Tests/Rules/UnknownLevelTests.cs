@@ -74,6 +74,26 @@ namespace LockLevels.Tests.Rules
             Verify.Diagnostic(Descriptors.UnknownLevel).WithLocation(0).WithArguments("JournalLock"));
 
         [Fact]
+        public Task UndeclaredLevelInAnExplicitArray_IsReportedAtTheElement() => Verify.VerifyAnalyzerAsync(Preamble.With("""
+            interface IJournalOps
+            {
+                [CalledWithLocksHeld(new[] { "FolioLock", {|#0:"JournalLock"|} })] void Commit();
+                [CalledWithLocksHeld(new string[] { {|#1:"InodeLock"|} })] void Abort();
+            }
+            """),
+            Verify.Diagnostic(Descriptors.UnknownLevel).WithLocation(0).WithArguments("JournalLock"),
+            Verify.Diagnostic(Descriptors.UnknownLevel).WithLocation(1).WithArguments("InodeLock"));
+
+        [Fact]
+        public Task UndeclaredLevelInACollectionExpression_IsReportedAtTheElement() => Verify.VerifyAnalyzerAsync(Preamble.With("""
+            static class Journal
+            {
+                [MightAcquire(["MmapLock", {|#0:"JournalLock"|}], Shared = true)] public static void Touch() { }
+            }
+            """),
+            Verify.Diagnostic(Descriptors.UnknownLevel).WithLocation(0).WithArguments("JournalLock"));
+
+        [Fact]
         public Task TwoUndeclaredLevels_AreEachReported() => Verify.VerifyAnalyzerAsync(Preamble.With("""
             static class Journal
             {
