@@ -60,6 +60,18 @@ namespace LockLevels.Tests.Rules
         }
 
         [Fact]
+        public Task CycleWithAReferencedAssemblysHierarchy_IsReportedAtTheLocalAttribute()
+        {
+            var test = new LockLevels.Tests.Verifiers.CSharpAnalyzerVerifier<LockLevels.Analyzers.Rules.HierarchyCycleAnalyzer>.Test();
+            RuleSources.AddReferencedProject(test, "Vfs", Preamble.Hierarchy + "public sealed class Vfs { }");
+            test.TestState.Sources.Add(RuleSources.Bare("""
+                [assembly: {|#0:LockHierarchy("FolioLock", "MmapLock")|}]
+                """));
+            test.ExpectedDiagnostics.Add(Verify.Diagnostic(DiagnosticIds.HierarchyCycle).WithLocation(0).WithArguments("MmapLock → InvalidateLock → FolioLock → MmapLock"));
+            return test.RunAsync();
+        }
+
+        [Fact]
         public Task TwoSeparateCycles_AreEachReportedAtTheirClosingAttribute() => Verify.VerifyAnalyzerAsync(RuleSources.Bare("""
             [assembly: LockHierarchy("A", "B")]
             [assembly: {|#0:LockHierarchy("B", "A")|}]

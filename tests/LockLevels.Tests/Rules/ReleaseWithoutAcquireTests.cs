@@ -161,17 +161,13 @@ namespace LockLevels.Tests.Rules
         {
             // The seed's shape: the superblock lives in one assembly, a filesystem wraps sb_end_write in another.
             var test = new LockLevels.Tests.Verifiers.CSharpAnalyzerVerifier<LockLevels.Analyzers.Rules.ReleaseWithoutAcquireAnalyzer>.Test();
-            var library = test.TestState.AdditionalProjects["Vfs"];
-            library.AdditionalReferences.AddRange(LockLevels.Tests.Verifiers.TestReferences.Framework);
-            library.AdditionalReferences.Add(LockLevels.Tests.Verifiers.TestReferences.Annotations);
-            library.Sources.Add(Preamble.Hierarchy + """
+            RuleSources.AddReferencedProject(test, "Vfs", Preamble.Hierarchy + """
                 public sealed class Sb
                 {
                     [Acquires("SbWriters", Shared = true)] public void StartWrite() { }
                     [Releases("SbWriters")] public void EndWrite() { }
                 }
                 """);
-            test.TestState.AdditionalProjectReferences.Add("Vfs");
             test.TestState.Sources.Add(RuleSources.Bare("""
                 sealed class Fs
                 {
@@ -186,13 +182,9 @@ namespace LockLevels.Tests.Rules
         public Task ReleasesOfALevelNeitherThisNorAReferencedAssemblyAcquires_IsStillReported()
         {
             var test = new LockLevels.Tests.Verifiers.CSharpAnalyzerVerifier<LockLevels.Analyzers.Rules.ReleaseWithoutAcquireAnalyzer>.Test();
-            var library = test.TestState.AdditionalProjects["Vfs"];
-            library.AdditionalReferences.AddRange(LockLevels.Tests.Verifiers.TestReferences.Framework);
-            library.AdditionalReferences.Add(LockLevels.Tests.Verifiers.TestReferences.Annotations);
-            library.Sources.Add(Preamble.Hierarchy + """
+            RuleSources.AddReferencedProject(test, "Vfs", Preamble.Hierarchy + """
                 public sealed class Sb { }
                 """);
-            test.TestState.AdditionalProjectReferences.Add("Vfs");
             test.TestState.Sources.Add(RuleSources.Bare("""
                 [assembly: LockHierarchy("JournalLock")]
 

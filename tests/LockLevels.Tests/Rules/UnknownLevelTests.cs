@@ -158,6 +158,22 @@ namespace LockLevels.Tests.Rules
             """));
 
         [Fact]
+        public Task LevelDeclaredOnlyByAReferencedAssembly_IsKnown()
+        {
+            var test = new LockLevels.Tests.Verifiers.CSharpAnalyzerVerifier<LockLevels.Analyzers.Rules.UnknownLevelAnalyzer>.Test();
+            RuleSources.AddReferencedProject(test, "Vfs", Preamble.Hierarchy + "public sealed class Vfs { }");
+            test.TestState.Sources.Add(RuleSources.Bare("""
+                sealed class Fs
+                {
+                    [Acquires("SbWriters", Shared = true)] public void StartWrite() { }
+                    [Acquires({|#0:"JournalLock"|})] public void StartJournal() { }
+                }
+                """));
+            test.ExpectedDiagnostics.Add(Verify.Diagnostic(Descriptors.UnknownLevel).WithLocation(0).WithArguments("JournalLock"));
+            return test.RunAsync();
+        }
+
+        [Fact]
         public Task DeclaredLevels_AreNotReported() => Verify.VerifyAnalyzerAsync(Preamble.With("""
             sealed class Inode
             {
