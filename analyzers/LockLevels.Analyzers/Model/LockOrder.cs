@@ -40,6 +40,7 @@ namespace LockLevels.Analyzers.Model
             {
                 var chain = chains[chainIndex];
                 var seen = new HashSet<string>(StringComparer.Ordinal);
+                var repeated = new HashSet<string>(StringComparer.Ordinal);
                 string? previous = null;
                 foreach (var level in chain)
                 {
@@ -50,7 +51,12 @@ namespace LockLevels.Analyzers.Model
 
                     if (!seen.Add(level))
                     {
-                        problems.Add(new HierarchyProblem(chainIndex, HierarchyProblemKind.LevelListedTwice, new[] { level }));
+                        // One problem per repeated level, however many times it is repeated.
+                        if (repeated.Add(level))
+                        {
+                            problems.Add(new HierarchyProblem(chainIndex, HierarchyProblemKind.LevelListedTwice, new[] { level }));
+                        }
+
                         continue;
                     }
 

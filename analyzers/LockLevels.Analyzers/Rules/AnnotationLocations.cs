@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Threading;
 using LockLevels.Analyzers.Roslyn;
 using Microsoft.CodeAnalysis;
@@ -22,24 +23,79 @@ namespace LockLevels.Analyzers.Rules
                 return Location.None;
             }
 
-            int position = 0;
+            var positional = new List<AttributeArgumentSyntax>();
             if (syntax.ArgumentList != null)
             {
                 foreach (var argument in syntax.ArgumentList.Arguments)
                 {
-                    if (argument.NameEquals != null || argument.NameColon != null)
+                    if (argument.NameEquals == null && argument.NameColon == null)
                     {
-                        continue;
-                    }
-
-                    if (position++ == index)
-                    {
-                        return argument.GetLocation();
+                        positional.Add(argument);
                     }
                 }
             }
 
-            return syntax.GetLocation();
+            // The index counts levels, with a params array's elements flattened. Written in expanded
+            // form each level is its own argument; passed as one array, it is an element of it.
+            int position = index, element = -1;
+            var constructorArguments = attribute.ConstructorArguments;
+            if (constructorArguments.Length == positional.Count)
+            {
+                int flat = 0;
+                for (int i = 0; i < constructorArguments.Length; i++)
+                {
+                    var constant = constructorArguments[i];
+                    bool isArray = constant.Kind == TypedConstantKind.Array;
+                    int width = isArray ? (constant.IsNull ? 0 : constant.Values.Length) : 1;
+                    if (index < flat + width)
+                    {
+                        position = i;
+                        element = isArray ? index - flat : -1;
+                        break;
+                    }
+
+                    flat += width;
+                }
+            }
+
+            if (position >= positional.Count)
+            {
+                return syntax.GetLocation();
+            }
+
+            var found = positional[position];
+            if (element >= 0 && ArrayElements(found.Expression) is { } elements && element < elements.Count)
+            {
+                return elements[element].GetLocation();
+            }
+
+            return found.GetLocation();
+        }
+
+        private static IReadOnlyList<SyntaxNode>? ArrayElements(ExpressionSyntax expression)
+        {
+            switch (expression)
+            {
+                case ArrayCreationExpressionSyntax { Initializer: { } initializer }:
+                    return initializer.Expressions;
+                case ImplicitArrayCreationExpressionSyntax creation:
+                    return creation.Initializer.Expressions;
+                case CollectionExpressionSyntax collection:
+                    var elements = new List<SyntaxNode>(collection.Elements.Count);
+                    foreach (var element in collection.Elements)
+                    {
+                        if (element is not ExpressionElementSyntax)
+                        {
+                            return null;
+                        }
+
+                        elements.Add(element);
+                    }
+
+                    return elements;
+                default:
+                    return null;
+            }
         }
 
         public static Location OfNamedArgument(AttributeData attribute, string name, CancellationToken cancellationToken)

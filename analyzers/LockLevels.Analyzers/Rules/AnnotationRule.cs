@@ -2,6 +2,7 @@ using System;
 using LockLevels.Analyzers.Roslyn;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace LockLevels.Analyzers.Rules
 {
@@ -19,6 +20,14 @@ namespace LockLevels.Analyzers.Rules
                 }
             });
         }
+
+        /// <summary>The method a local function or lambda declares, which symbol actions never visit.</summary>
+        public static IMethodSymbol? FunctionSymbol(IOperation operation) => operation switch
+        {
+            ILocalFunctionOperation localFunction => localFunction.Symbol,
+            IAnonymousFunctionOperation lambda => lambda.Symbol,
+            _ => null,
+        };
 
         /// <summary>Reports what <paramref name="report"/> finds for hierarchies declared in the tree being analysed.</summary>
         public static void RegisterForHierarchies(CompilationStartAnalysisContext start, LockCompilation compilation, Action<SyntaxTreeAnalysisContext, int, DeclaredHierarchy> report)

@@ -38,7 +38,12 @@ namespace LockLevels.Analyzers.Rules
                     continue;
                 }
 
-                Report(context, annotations.Releases, acquire.Level, "[Acquires]", "[Releases]");
+                // Reported at the [Releases]: once per level, however many [Acquires] name it.
+                if (!AcquiredEarlier(annotations.Acquires, i))
+                {
+                    Report(context, annotations.Releases, acquire.Level, "[Acquires]", "[Releases]");
+                }
+
                 Report(context, annotations.CalledWithLocksHeld, acquire.Level, "[CalledWithLocksHeld]", "[Acquires]", acquire);
                 for (int j = 0; j < i; j++)
                 {
@@ -48,9 +53,23 @@ namespace LockLevels.Analyzers.Rules
                         context.ReportDiagnostic(Diagnostic.Create(Descriptors.ContradictoryAnnotations,
                             AnnotationLocations.OfAttribute(acquire.Attribute, context.CancellationToken),
                             context.Symbol.Name, "[Acquires(Shared = true)]", "[Acquires]", acquire.Level));
+                        break;
                     }
                 }
             }
+        }
+
+        private static bool AcquiredEarlier(ImmutableArray<LevelUse> acquires, int index)
+        {
+            for (int j = 0; j < index; j++)
+            {
+                if (acquires[j].Level == acquires[index].Level)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private static void Report(SymbolAnalysisContext context, ImmutableArray<LevelUse> others, string level, string first, string second, LevelUse? at = null)

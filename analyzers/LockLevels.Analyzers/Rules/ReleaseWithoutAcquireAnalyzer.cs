@@ -4,6 +4,7 @@ using System.Collections.Immutable;
 using LockLevels.Analyzers.Roslyn;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace LockLevels.Analyzers.Rules
 {
@@ -24,9 +25,8 @@ namespace LockLevels.Analyzers.Rules
             {
                 var acquired = new ConcurrentDictionary<string, bool>();
                 var releases = new ConcurrentQueue<(IMethodSymbol Method, LevelUse Use)>();
-                start.RegisterSymbolAction(symbol =>
+                void Collect(IMethodSymbol method)
                 {
-                    var method = (IMethodSymbol)symbol.Symbol;
                     var annotations = compilation.Annotations.ForMethod(method);
                     Add(acquired, annotations.Acquires);
                     Add(acquired, annotations.MightAcquire);
@@ -35,7 +35,18 @@ namespace LockLevels.Analyzers.Rules
                     {
                         releases.Enqueue((method, use));
                     }
-                }, SymbolKind.Method);
+                }
+
+                start.RegisterSymbolAction(symbol => Collect((IMethodSymbol)symbol.Symbol), SymbolKind.Method);
+
+                // Local functions and lambdas carry attributes too, but are no symbol-action symbols.
+                start.RegisterOperationAction(operation =>
+                {
+                    if (AnnotationRule.FunctionSymbol(operation.Operation) is { } function)
+                    {
+                        Collect(function);
+                    }
+                }, OperationKind.LocalFunction, OperationKind.AnonymousFunction);
                 start.RegisterSymbolAction(symbol =>
                 {
                     if (compilation.Annotations.LockLevelOf(symbol.Symbol) is { } use)
@@ -46,8 +57,17 @@ namespace LockLevels.Analyzers.Rules
                 start.RegisterCompilationEndAction(end =>
                 {
                     var reported = new List<(IMethodSymbol, LevelUse)>(releases);
+                    bool referencesScanned = false;
                     foreach (var (method, use) in reported)
                     {
+                        if (use.Level.Length > 0 && !acquired.ContainsKey(use.Level) && !referencesScanned)
+                        {
+                            // A level acquired by a referenced assembly's API (sb_start_write in the VFS,
+                            // released by a filesystem's wrapper) is acquired in this compilation too.
+                            AddReferencedAcquisitions(acquired, compilation, end.CancellationToken);
+                            referencesScanned = true;
+                        }
+
                         if (use.Level.Length > 0 && !acquired.ContainsKey(use.Level))
                         {
                             end.ReportDiagnostic(Diagnostic.Create(Descriptors.ReleaseWithoutAcquire,
@@ -56,6 +76,60 @@ namespace LockLevels.Analyzers.Rules
                     }
                 });
             });
+        }
+
+        private static void AddReferencedAcquisitions(ConcurrentDictionary<string, bool> acquired, LockCompilation compilation, System.Threading.CancellationToken cancellationToken)
+        {
+            foreach (var assembly in compilation.Compilation.SourceModule.ReferencedAssemblySymbols)
+            {
+                if (ReferencesAnnotations(assembly))
+                {
+                    AddAcquisitions(acquired, compilation, assembly.GlobalNamespace, cancellationToken);
+                }
+            }
+        }
+
+        private static bool ReferencesAnnotations(IAssemblySymbol assembly)
+        {
+            foreach (var module in assembly.Modules)
+            {
+                foreach (var referenced in module.ReferencedAssemblies)
+                {
+                    if (referenced.Name == LockSymbols.AnnotationsAssemblyName)
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        private static void AddAcquisitions(ConcurrentDictionary<string, bool> acquired, LockCompilation compilation, INamespaceOrTypeSymbol container, System.Threading.CancellationToken cancellationToken)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            foreach (var member in container.GetMembers())
+            {
+                switch (member)
+                {
+                    case INamespaceOrTypeSymbol nested:
+                        AddAcquisitions(acquired, compilation, nested, cancellationToken);
+                        break;
+                    case IMethodSymbol method:
+                        var annotations = compilation.Annotations.ForMethod(method);
+                        Add(acquired, annotations.Acquires);
+                        Add(acquired, annotations.MightAcquire);
+                        Add(acquired, annotations.CalledWithLocksHeld);
+                        break;
+                    case IFieldSymbol or IPropertySymbol:
+                        if (compilation.Annotations.LockLevelOf(member) is { } use)
+                        {
+                            acquired.TryAdd(use.Level, true);
+                        }
+
+                        break;
+                }
+            }
         }
 
         private static void Add(ConcurrentDictionary<string, bool> acquired, ImmutableArray<LevelUse> uses)

@@ -20,7 +20,14 @@ namespace LockLevels.Analyzers.Rules
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
             AnnotationRule.Register(context, (start, compilation) =>
             {
-                start.RegisterSymbolAction(symbol => CheckMethod(symbol, compilation), SymbolKind.Method);
+                start.RegisterSymbolAction(symbol => CheckMethod((IMethodSymbol)symbol.Symbol, compilation, symbol.ReportDiagnostic, symbol.CancellationToken), SymbolKind.Method);
+                start.RegisterOperationAction(operation =>
+                {
+                    if (AnnotationRule.FunctionSymbol(operation.Operation) is { } function)
+                    {
+                        CheckMethod(function, compilation, operation.ReportDiagnostic, operation.CancellationToken);
+                    }
+                }, OperationKind.LocalFunction, OperationKind.AnonymousFunction);
                 start.RegisterSymbolAction(symbol => CheckLockMember(symbol, compilation), SymbolKind.Field, SymbolKind.Property);
                 AnnotationRule.RegisterForHierarchies(start, compilation, (tree, _, hierarchy) =>
                 {
@@ -35,18 +42,18 @@ namespace LockLevels.Analyzers.Rules
             });
         }
 
-        private static void CheckMethod(SymbolAnalysisContext context, LockCompilation compilation)
+        private static void CheckMethod(IMethodSymbol method, LockCompilation compilation, System.Action<Diagnostic> report, System.Threading.CancellationToken cancellationToken)
         {
-            var annotations = compilation.Annotations.ForMethod((IMethodSymbol)context.Symbol);
+            var annotations = compilation.Annotations.ForMethod(method);
             if (annotations.IsEmpty)
             {
                 return;
             }
 
-            Check(context, compilation, annotations.Acquires);
-            Check(context, compilation, annotations.Releases);
-            Check(context, compilation, annotations.MightAcquire);
-            Check(context, compilation, annotations.CalledWithLocksHeld);
+            Check(report, cancellationToken, compilation, annotations.Acquires);
+            Check(report, cancellationToken, compilation, annotations.Releases);
+            Check(report, cancellationToken, compilation, annotations.MightAcquire);
+            Check(report, cancellationToken, compilation, annotations.CalledWithLocksHeld);
         }
 
         private static void CheckLockMember(SymbolAnalysisContext context, LockCompilation compilation)
@@ -57,29 +64,29 @@ namespace LockLevels.Analyzers.Rules
                 {
                     foreach (var use in AnnotationReader.Levels(attribute, false, null))
                     {
-                        Check(context, compilation, use);
+                        Check(context.ReportDiagnostic, context.CancellationToken, compilation, use);
                     }
                 }
             }
         }
 
-        private static void Check(SymbolAnalysisContext context, LockCompilation compilation, ImmutableArray<LevelUse> uses)
+        private static void Check(System.Action<Diagnostic> report, System.Threading.CancellationToken cancellationToken, LockCompilation compilation, ImmutableArray<LevelUse> uses)
         {
             foreach (var use in uses)
             {
-                Check(context, compilation, use);
+                Check(report, cancellationToken, compilation, use);
             }
         }
 
-        private static void Check(SymbolAnalysisContext context, LockCompilation compilation, LevelUse use)
+        private static void Check(System.Action<Diagnostic> report, System.Threading.CancellationToken cancellationToken, LockCompilation compilation, LevelUse use)
         {
             if (use.Level.Length == 0)
             {
-                context.ReportDiagnostic(Diagnostic.Create(Descriptors.EmptyLevel, AnnotationLocations.OfLevel(use, context.CancellationToken)));
+                report(Diagnostic.Create(Descriptors.EmptyLevel, AnnotationLocations.OfLevel(use, cancellationToken)));
             }
             else if (compilation.Order.HasDeclarations && !compilation.Order.IsDeclared(use.Level))
             {
-                context.ReportDiagnostic(Diagnostic.Create(Descriptors.UnknownLevel, AnnotationLocations.OfLevel(use, context.CancellationToken), use.Level));
+                report(Diagnostic.Create(Descriptors.UnknownLevel, AnnotationLocations.OfLevel(use, cancellationToken), use.Level));
             }
         }
     }
