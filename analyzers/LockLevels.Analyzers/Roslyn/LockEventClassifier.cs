@@ -147,7 +147,15 @@ namespace LockLevels.Analyzers.Roslyn
         /// <summary>True when the call returns a scope whose disposal releases what the call acquired.</summary>
         public bool ReturnsScope(IInvocationOperation invocation)
         {
-            var returnType = invocation.TargetMethod.ReturnType;
+            var method = invocation.TargetMethod;
+            if (_symbols.IsLockingType(method.ContainingType))
+            {
+                // Of the framework's locking calls only Lock.EnterScope returns a scope; the Task of
+                // SemaphoreSlim.WaitAsync is IDisposable too, but disposing it releases nothing.
+                return method.Name == "EnterScope";
+            }
+
+            var returnType = method.ReturnType;
             if (returnType.SpecialType == SpecialType.System_Void)
             {
                 return false;

@@ -618,13 +618,12 @@ namespace LockLevels.Analyzers.Roslyn
                 {
                     case null:
                         return IsReturnedValue(operation);
-                    case IExpressionStatementOperation:
-                    case IFlowCaptureOperation:
-                        return false;
+                    case IFlowCaptureOperation capture:
+                        return ValueEscapes(reference => reference is IFlowCaptureReferenceOperation captured && captured.Id.Equals(capture.Id));
                     case ISimpleAssignmentOperation { Target: ILocalReferenceOperation local }:
-                        return LocalEscapes(local.Local);
+                        return ValueEscapes(reference => reference is ILocalReferenceOperation read && SymbolEqualityComparer.Default.Equals(read.Local, local.Local));
                     default:
-                        return true;
+                        return IsPassedOn(invocation);
                 }
             }
 
@@ -641,13 +640,13 @@ namespace LockLevels.Analyzers.Roslyn
                 return false;
             }
 
-            private bool LocalEscapes(ILocalSymbol local)
+            /// <summary>Whether a local or capture holding the scope is returned or handed to other code.</summary>
+            private bool ValueEscapes(Func<IOperation, bool> holdsTheScope)
             {
                 foreach (var block in _graph.Blocks)
                 {
                     if (block.BranchValue != null
-                        && ValueResolver.StripConversions(block.BranchValue) is ILocalReferenceOperation returned
-                        && SymbolEqualityComparer.Default.Equals(returned.Local, local)
+                        && holdsTheScope(ValueResolver.StripConversions(block.BranchValue))
                         && block.FallThroughSuccessor?.Semantics == ControlFlowBranchSemantics.Return)
                     {
                         return true;
@@ -657,9 +656,7 @@ namespace LockLevels.Analyzers.Roslyn
                     {
                         foreach (var descendant in operation.DescendantsAndSelf())
                         {
-                            if (descendant is ILocalReferenceOperation reference
-                                && SymbolEqualityComparer.Default.Equals(reference.Local, local)
-                                && IsPassedOn(reference))
+                            if (holdsTheScope(descendant) && IsPassedOn(descendant))
                             {
                                 return true;
                             }
@@ -678,9 +675,10 @@ namespace LockLevels.Analyzers.Roslyn
                     operation = conversion;
                 }
 
-                return operation.Parent is IArgumentOperation
-                    || (operation.Parent is ISimpleAssignmentOperation assignment && assignment.Value == operation && assignment.Target is not ILocalReferenceOperation)
-                    || operation.Parent is IReturnOperation;
+                return operation.Parent is IArgumentOperation or IReturnOperation or IArrayInitializerOperation or ITupleOperation
+                        or IAnonymousObjectCreationOperation or IMemberInitializerOperation or IFieldInitializerOperation or IPropertyInitializerOperation
+                    || (operation.Parent is ISimpleAssignmentOperation assignment && assignment.Value == operation && assignment.Target is not ILocalReferenceOperation
+                        && assignment.Target is not IFlowCaptureReferenceOperation);
             }
 
             /// <summary>

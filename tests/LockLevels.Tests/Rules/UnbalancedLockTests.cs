@@ -354,5 +354,32 @@ namespace LockLevels.Tests.Rules
                 }
             }
             """));
+    
+        [Fact]
+        public Task AwaitedWaitAsyncWithoutRelease_IsReported() => Verify.VerifyAnalyzerAsync(Preamble.With("""
+            class C
+            {
+                async System.Threading.Tasks.Task FaultAsync(Mm mm)
+                {
+                    await {|#0:mm.MmapLock.WaitAsync()|};
+                }
+            }
+            """), StillHeld("MmapLock", "FaultAsync"));
+
+        [Fact]
+        public Task ScopeOnlyTestedForNull_IsReported() => Verify.VerifyAnalyzerAsync(Preamble.With("""
+            class C
+            {
+                int Probe(SuperBlock sb) => {|#0:sb.StartWriteScope()|} is null ? 0 : 1;
+            }
+            """), StillHeld("SbWriters", "Probe"));
+
+        [Fact]
+        public Task ScopeReturnedThroughAConditional_IsNotReported() => Verify.VerifyAnalyzerAsync(Preamble.With("""
+            class C
+            {
+                IDisposable? Begin(SuperBlock sb, bool write) => write ? sb.StartWriteScope() : null;
+            }
+            """));
     }
 }
