@@ -42,6 +42,12 @@ namespace LockLevels.Analyzers
             "'{1}' is not held at this call to {0}, which is called with {2} held (declared on {3})",
             Ordering, DiagnosticSeverity.Info);
 
+        public static readonly DiagnosticDescriptor UndeclaredAcquisition = Create(
+            DiagnosticIds.UndeclaredAcquisition,
+            "Public method acquires levels it does not declare",
+            "{0} acquires {1} but does not declare it; callers in other assemblies cannot see the acquisition without [MightAcquire]",
+            Annotations, DiagnosticSeverity.Info);
+
         public static readonly DiagnosticDescriptor UnbalancedAcquire = Create(
             DiagnosticIds.UnbalancedLock,
             "Unbalanced lock acquisition or release",

@@ -210,6 +210,91 @@ namespace LockLevels.Analyzers.Roslyn
                 {
                     ReportStillHeld(exit);
                 }
+
+                ReportUndeclared();
+            }
+
+            /// <summary>
+            /// LL0007: a method other assemblies can call takes levels in its body that its signature
+            /// does not declare, so their summaries of it would be empty.
+            /// </summary>
+            private void ReportUndeclared()
+            {
+                if (_record == null || _owner == null || _record.Acquisitions.Count == 0 || !IsVisibleOutsideAssembly(_owner))
+                {
+                    return;
+                }
+
+                var exclusive = new List<string>();
+                var shared = new List<string>();
+                foreach (var acquisition in _record.Acquisitions)
+                {
+                    if (Declares(acquisition.Level) || exclusive.Contains(acquisition.Level))
+                    {
+                        continue;
+                    }
+
+                    if (!acquisition.Shared)
+                    {
+                        shared.Remove(acquisition.Level);
+                        exclusive.Add(acquisition.Level);
+                    }
+                    else if (!shared.Contains(acquisition.Level))
+                    {
+                        shared.Add(acquisition.Level);
+                    }
+                }
+
+                if (exclusive.Count + shared.Count == 0)
+                {
+                    return;
+                }
+
+                var all = new List<string>(exclusive);
+                all.AddRange(shared);
+                var location = _owner.Locations.IsEmpty ? Location.None : _owner.Locations[0];
+                var properties = ImmutableDictionary<string, string?>.Empty
+                    .Add(UndeclaredLevels.Exclusive, string.Join(",", exclusive))
+                    .Add(UndeclaredLevels.Shared, string.Join(",", shared));
+                _findings.Add(new Finding(Descriptors.UndeclaredAcquisition, location, ImmutableArray<Location>.Empty,
+                    new object[] { DisplayName(_owner), string.Join(", ", all) }, properties));
+            }
+
+            private bool Declares(string level)
+            {
+                if (_ownerAnnotations.AcquiresLevel(level) || _ownerAnnotations.ReleasesLevel(level))
+                {
+                    return true;
+                }
+
+                foreach (var use in _ownerAnnotations.MightAcquire)
+                {
+                    if (use.Level == level)
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            private static bool IsVisibleOutsideAssembly(IMethodSymbol method)
+            {
+                if (method.MethodKind is not (MethodKind.Ordinary or MethodKind.Constructor or MethodKind.PropertyGet or MethodKind.PropertySet)
+                    || method.ExplicitInterfaceImplementations.Length > 0)
+                {
+                    return false;
+                }
+
+                for (ISymbol? symbol = method; symbol is not null and not INamespaceSymbol; symbol = symbol.ContainingSymbol)
+                {
+                    if (symbol.DeclaredAccessibility is not (Accessibility.Public or Accessibility.Protected or Accessibility.ProtectedOrInternal))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
             }
 
             /// <summary>
