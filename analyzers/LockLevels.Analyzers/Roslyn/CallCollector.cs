@@ -14,7 +14,7 @@ namespace LockLevels.Analyzers.Roslyn
     {
         private readonly LockCompilation _compilation;
         private readonly List<MethodRecord> _records = new();
-        private readonly Dictionary<ILocalSymbol, IOperation> _delegateLocals = new(SymbolEqualityComparer.Default);
+        private readonly Dictionary<ILocalSymbol, IOperation?> _delegateLocals = new(SymbolEqualityComparer.Default);
 
         private CallCollector(LockCompilation compilation) => _compilation = compilation;
 
@@ -47,7 +47,10 @@ namespace LockLevels.Analyzers.Roslyn
 
                     return;
                 case IVariableDeclaratorOperation { Initializer: { } initializer } declarator:
-                    _delegateLocals[declarator.Symbol] = initializer.Value;
+                    Assign(declarator.Symbol, initializer.Value);
+                    break;
+                case ISimpleAssignmentOperation { Target: ILocalReferenceOperation local } assignment:
+                    Assign(local.Local, assignment.Value);
                     break;
             }
 
@@ -63,10 +66,14 @@ namespace LockLevels.Analyzers.Roslyn
             }
         }
 
+        /// <summary>A local assigned more than once is not followed: which delegate it holds depends on the path.</summary>
+        private void Assign(ILocalSymbol local, IOperation value)
+            => _delegateLocals[local] = _delegateLocals.ContainsKey(local) ? null : value;
+
         private IOperation Resolve(IOperation value)
         {
             value = ValueResolver.StripConversions(value);
-            return value is ILocalReferenceOperation local && _delegateLocals.TryGetValue(local.Local, out var assigned) ? assigned : value;
+            return value is ILocalReferenceOperation local && _delegateLocals.TryGetValue(local.Local, out var assigned) && assigned != null ? assigned : value;
         }
     }
 }

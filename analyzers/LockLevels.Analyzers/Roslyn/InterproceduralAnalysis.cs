@@ -65,7 +65,7 @@ namespace LockLevels.Analyzers.Roslyn
                 {
                     foreach (var held in acquisition.Held)
                     {
-                        graph.AddEdge(held, acquisition.Level, new EdgeWitness(record.Method, acquisition.Location, acquisition.Description, ImmutableArray<Location>.Empty));
+                        graph.AddEdge(held, acquisition.Level, new EdgeWitness(record.Method, acquisition.Location, acquisition.Description));
                     }
                 }
 
@@ -90,7 +90,7 @@ namespace LockLevels.Analyzers.Roslyn
                             var chain = Chain(target, acquisition, out var hops);
                             foreach (var held in call.Held)
                             {
-                                graph.AddEdge(held, acquisition.Level, new EdgeWitness(record.Method, call.Location, chain, hops));
+                                graph.AddEdge(held, acquisition.Level, new EdgeWitness(record.Method, call.Location, chain));
                             }
 
                             var inner = InnerHeld(compilation.Order, call.Held, acquisition.Level, compilation.ContextOf(target));
@@ -293,9 +293,13 @@ namespace LockLevels.Analyzers.Roslyn
         }
 
         internal static string DisplayName(IMethodSymbol method)
-            => method.MethodKind == MethodKind.Ordinary || method.MethodKind == MethodKind.ExplicitInterfaceImplementation
-                ? method.ContainingType?.Name + "." + method.Name
-                : MethodLockAnalysis.DisplayName(method);
+            => method.MethodKind switch
+            {
+                MethodKind.Ordinary or MethodKind.ExplicitInterfaceImplementation => method.ContainingType?.Name + "." + method.Name,
+                MethodKind.PropertyGet or MethodKind.PropertySet or MethodKind.EventAdd or MethodKind.EventRemove
+                    => method.ContainingType?.Name + "." + (method.AssociatedSymbol?.Name ?? method.Name),
+                _ => MethodLockAnalysis.DisplayName(method),
+            };
 
         private static bool Contains(ImmutableArray<string> levels, string level)
         {
@@ -361,12 +365,11 @@ namespace LockLevels.Analyzers.Roslyn
 
         private sealed class EdgeWitness
         {
-            public EdgeWitness(IMethodSymbol method, Location location, string chain, ImmutableArray<Location> hops)
+            public EdgeWitness(IMethodSymbol method, Location location, string chain)
             {
                 Method = method;
                 Location = location;
                 Chain = chain;
-                Hops = hops;
             }
 
             public IMethodSymbol Method { get; }
@@ -374,8 +377,6 @@ namespace LockLevels.Analyzers.Roslyn
             public Location Location { get; }
 
             public string Chain { get; }
-
-            public ImmutableArray<Location> Hops { get; }
         }
     }
 }

@@ -36,6 +36,12 @@ namespace LockLevels.Analyzers.Roslyn
         public void Classify(IInvocationOperation invocation, ValueResolver resolver, List<LockEvent> events)
         {
             var method = invocation.TargetMethod;
+            if (method.MethodKind == MethodKind.DelegateInvoke && CallTargets.Of(invocation, resolver.Resolve) is { } target)
+            {
+                // Invoking a delegate known to be an annotated method is calling that method.
+                method = target;
+            }
+
             var annotations = _compilation.Annotations.ForMethod(method);
             if (!annotations.IsEmpty)
             {

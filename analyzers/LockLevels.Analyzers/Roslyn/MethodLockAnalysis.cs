@@ -47,7 +47,7 @@ namespace LockLevels.Analyzers.Roslyn
             // Lambdas and local functions run whenever they are invoked: each is its own body, with nothing held on entry.
             foreach (var localFunction in graph.LocalFunctions)
             {
-                AnalyzeGraph(compilation, classifier, graph.GetLocalFunctionControlFlowGraph(localFunction, cancellationToken), localFunction, null, findings, cancellationToken);
+                AnalyzeGraph(compilation, classifier, graph.GetLocalFunctionControlFlowGraph(localFunction, cancellationToken), localFunction, compilation.ContextOf(localFunction), findings, cancellationToken);
             }
 
             foreach (var block in graph.Blocks)
@@ -83,7 +83,8 @@ namespace LockLevels.Analyzers.Roslyn
             foreach (var operation in body.Descendants())
             {
                 if (operation is ILockOperation
-                    || (operation is IInvocationOperation invocation && classifier.MayAffectLocks(invocation.TargetMethod)))
+                    || (operation is IInvocationOperation invocation && classifier.MayAffectLocks(invocation.TargetMethod))
+                    || (operation is IMethodReferenceOperation reference && classifier.MayAffectLocks(reference.Method)))
                 {
                     return true;
                 }

@@ -292,5 +292,59 @@ namespace LockLevels.Tests.Interprocedural
                 [MightAcquire("MmapLock")] void Copy() { }
             }
             """));
+    
+        [Fact]
+        public Task ReassignedDelegateLocal_IsNotFollowed() => Verify.VerifyAnalyzerAsync(Preamble.With("""
+            class Netfs : IAddressSpaceOperations
+            {
+                private readonly SuperBlock _backing = new();
+
+                public void WritePages(AddressSpace mapping)
+                {
+                    Action next = SetXattr;
+                    next = Harmless;
+                    next();
+                }
+
+                public void ReadFolio(AddressSpace mapping) { }
+
+                void SetXattr()
+                {
+                    _backing.StartWrite();
+                    _backing.EndWrite();
+                }
+
+                void Harmless() { }
+            }
+            """));
+
+        [Fact]
+        public Task PropertyAccessorInTheChain_IsNamedWithItsType() => Verify.VerifyAnalyzerAsync(Preamble.With("""
+            class Inode
+            {
+                private readonly SuperBlock _sb = new();
+
+                public long Size
+                {
+                    get
+                    {
+                        {|#1:_sb.StartWrite()|};
+                        _sb.EndWrite();
+                        return 0;
+                    }
+                }
+            }
+
+            class Netfs
+            {
+                long Writeback(AddressSpace mapping, Inode inode)
+                {
+                    lock (mapping.FolioLock)
+                    {
+                        return {|#0:inode.Size|};
+                    }
+                }
+            }
+            """), Chain("Inode.Size", "SbWriters", "FolioLock", "Inode.Size → SuperBlock.StartWrite (SbWriters)", 1));
     }
 }

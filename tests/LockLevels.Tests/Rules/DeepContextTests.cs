@@ -314,5 +314,23 @@ namespace LockLevels.Tests.Rules
                 }
             }
             """));
+    
+        [Fact]
+        public Task LocalFunctionDeclaredAsDeepContext_IsChecked() => Verify.VerifyAnalyzerAsync(Preamble.With("""
+            class Netfs
+            {
+                void Writeback(SuperBlock backing)
+                {
+                    Issue();
+
+                    [CalledWithLocksHeld("FolioLock")]
+                    void Issue()
+                    {
+                        {|#0:backing.StartWrite()|};
+                        backing.EndWrite();
+                    }
+                }
+            }
+            """), Verify.Diagnostic("LL0002").WithLocation(0).WithArguments("SbWriters", "FolioLock", "Issue", "FolioLock", "Netfs.Issue"));
     }
 }

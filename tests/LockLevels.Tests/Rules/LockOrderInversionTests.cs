@@ -381,5 +381,20 @@ namespace LockLevels.Tests.Rules
                 }
             }
             """));
+    
+        [Fact]
+        public Task DelegateToAnAnnotatedMethod_IsThatMethodsAcquisition() => Verify.VerifyAnalyzerAsync(Preamble.With("""
+            class C
+            {
+                void M(AddressSpace mapping)
+                {
+                    Action fault = Iov.FaultInReadable;
+                    lock ({|#1:mapping.FolioLock|})
+                    {
+                        {|#0:fault()|};
+                    }
+                }
+            }
+            """), Inversion("MmapLock", "FolioLock", 6));
     }
 }
