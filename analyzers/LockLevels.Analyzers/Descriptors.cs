@@ -36,6 +36,12 @@ namespace LockLevels.Analyzers
             "possible circular locking dependency: {0}",
             Ordering, DiagnosticSeverity.Warning, WellKnownDiagnosticTags.CompilationEnd);
 
+        public static readonly DiagnosticDescriptor UnannotatedLockOrderInversion = Create(
+            DiagnosticIds.UnannotatedLockOrderInversion,
+            "Unannotated locks taken in opposite orders",
+            "possible lock-order inversion between unannotated locks: {0}",
+            Ordering, DiagnosticSeverity.Warning, WellKnownDiagnosticTags.CompilationEnd);
+
         public static readonly DiagnosticDescriptor DeepContextCalledWithoutLocks = Create(
             DiagnosticIds.DeepContextCalledWithoutLocks,
             "Deep context called without its locks",

@@ -9,10 +9,11 @@ namespace LockLevels.Analyzers.Roslyn
     /// <summary>What the whole-compilation analysis reports, sorted so every run reports the same list.</summary>
     internal sealed class InterproceduralResult
     {
-        public InterproceduralResult(ImmutableArray<Diagnostic> callChains, ImmutableArray<Diagnostic> cycles)
+        public InterproceduralResult(ImmutableArray<Diagnostic> callChains, ImmutableArray<Diagnostic> cycles, ImmutableArray<Diagnostic> unannotatedInversions)
         {
             CallChains = callChains;
             Cycles = cycles;
+            UnannotatedInversions = unannotatedInversions;
         }
 
         /// <summary>LL0003.</summary>
@@ -20,6 +21,9 @@ namespace LockLevels.Analyzers.Roslyn
 
         /// <summary>LL0004.</summary>
         public ImmutableArray<Diagnostic> Cycles { get; }
+
+        /// <summary>LL0100: cycles made only of inferred lock classes, and one class taken on two objects in both orders.</summary>
+        public ImmutableArray<Diagnostic> UnannotatedInversions { get; }
     }
 
     /// <summary>
@@ -59,6 +63,9 @@ namespace LockLevels.Analyzers.Roslyn
 
             var callChains = new List<Diagnostic>();
             var graph = new LockDependencyGraph<EdgeWitness>();
+
+            // Direct acquisitions first: an edge's witness is then the acquisition itself where one
+            // exists, not a longer chain through a call that reaches the same order.
             foreach (var record in records)
             {
                 foreach (var acquisition in record.Acquisitions)
@@ -68,7 +75,10 @@ namespace LockLevels.Analyzers.Roslyn
                         graph.AddEdge(held, acquisition.Level, new EdgeWitness(record.Method, acquisition.Location, acquisition.Description));
                     }
                 }
+            }
 
+            foreach (var record in records)
+            {
                 foreach (var call in record.Calls)
                 {
                     if (call.Held.IsEmpty)
@@ -104,13 +114,67 @@ namespace LockLevels.Analyzers.Roslyn
                 }
             }
 
-            return new InterproceduralResult(Sorted(callChains), Sorted(Cycles(graph)));
+            var cycles = new List<Diagnostic>();
+            var unannotated = InstanceInversions(records);
+            foreach (var cycle in graph.FindCycles())
+            {
+                (AllInferred(compilation, cycle) ? unannotated : cycles).Add(CycleDiagnostic(cycle, compilation));
+            }
+
+            return new InterproceduralResult(Sorted(callChains), Sorted(cycles), Sorted(unannotated));
         }
 
-        private static List<Diagnostic> Cycles(LockDependencyGraph<EdgeWitness> graph)
+        private static bool AllInferred(LockCompilation compilation, IReadOnlyList<LockDependencyGraph<EdgeWitness>.Edge> cycle)
+        {
+            foreach (var edge in cycle)
+            {
+                if (!compilation.InferredClasses.ContainsKey(edge.Held))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>
+        /// lock (a._sync) lock (b._sync) somewhere and lock (b._sync) lock (a._sync) elsewhere: one lock
+        /// class, two objects, both orders. Reported once per class and pair of objects.
+        /// </summary>
+        private static List<Diagnostic> InstanceInversions(List<MethodRecord> records)
         {
             var diagnostics = new List<Diagnostic>();
-            foreach (var cycle in graph.FindCycles())
+            var seen = new Dictionary<(string, string, string), (MethodRecord Record, InstancePair Pair)>();
+            var reported = new HashSet<(string, string, string)>();
+            foreach (var record in records)
+            {
+                foreach (var pair in record.InstancePairs)
+                {
+                    var key = (pair.LockClass, pair.First, pair.Second);
+                    var reverse = (pair.LockClass, pair.Second, pair.First);
+                    if (seen.TryGetValue(reverse, out var earlier))
+                    {
+                        var unordered = string.CompareOrdinal(pair.First, pair.Second) < 0 ? key : reverse;
+                        if (reported.Add(unordered))
+                        {
+                            var text = $"{pair.LockClass} of {earlier.Pair.First} → {pair.LockClass} of {earlier.Pair.Second} ({MethodLockAnalysis.DisplayName(earlier.Record.Method)})"
+                                + $" and {pair.LockClass} of {pair.First} → {pair.LockClass} of {pair.Second} ({MethodLockAnalysis.DisplayName(record.Method)})";
+                            diagnostics.Add(Diagnostic.Create(Descriptors.UnannotatedLockOrderInversion, earlier.Pair.Location,
+                                ImmutableArray.Create(earlier.Pair.FirstLocation, pair.FirstLocation, pair.Location), text));
+                        }
+                    }
+                    else if (!seen.ContainsKey(key))
+                    {
+                        seen.Add(key, (record, pair));
+                    }
+                }
+            }
+
+            return diagnostics;
+        }
+
+        private static Diagnostic CycleDiagnostic(IReadOnlyList<LockDependencyGraph<EdgeWitness>.Edge> cycle, LockCompilation compilation)
+        {
             {
                 var text = new StringBuilder(cycle[0].Held);
                 var locations = ImmutableArray.CreateBuilder<Location>(cycle.Count);
@@ -122,10 +186,9 @@ namespace LockLevels.Analyzers.Roslyn
                 }
 
                 // Reported at the first edge; every edge's site is an additional location.
-                diagnostics.Add(Diagnostic.Create(Descriptors.CircularLockDependency, cycle[0].Witness.Location, locations.ToImmutable(), text.ToString()));
+                var descriptor = AllInferred(compilation, cycle) ? Descriptors.UnannotatedLockOrderInversion : Descriptors.CircularLockDependency;
+                return Diagnostic.Create(descriptor, cycle[0].Witness.Location, locations.ToImmutable(), text.ToString());
             }
-
-            return diagnostics;
         }
 
         /// <summary>

@@ -6,6 +6,7 @@ using System.Runtime.CompilerServices;
 using System.Threading;
 using LockLevels.Analyzers.Model;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.FlowAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -17,16 +18,21 @@ namespace LockLevels.Analyzers.Roslyn
     /// </summary>
     internal sealed class LockCompilation
     {
-        private static readonly ConditionalWeakTable<Compilation, LockCompilation> Instances = new();
+        /// <summary>The .editorconfig / .globalconfig key that turns lock-class inference for unannotated locks on or off.</summary>
+        public const string InferUnannotatedOption = "locklevels.infer_unannotated";
+
+        private static readonly ConditionalWeakTable<Compilation, LockCompilation> Inferring = new();
+        private static readonly ConditionalWeakTable<Compilation, LockCompilation> NotInferring = new();
 
         private readonly ConcurrentDictionary<IMethodSymbol, DeepContext?> _contexts = new(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<SyntaxNode, Lazy<MethodLockFacts>> _facts = new();
         private readonly ConcurrentQueue<MethodRecord> _records = new();
         private readonly Lazy<InterproceduralResult> _interprocedural;
 
-        private LockCompilation(Compilation compilation)
+        private LockCompilation(Compilation compilation, bool inferUnannotated)
         {
             Compilation = compilation;
+            InferUnannotated = inferUnannotated;
             Symbols = LockSymbols.Create(compilation);
             Annotations = new AnnotationReader(Symbols);
             Hierarchies = ReadHierarchies(compilation, Symbols);
@@ -51,7 +57,37 @@ namespace LockLevels.Analyzers.Roslyn
 
         public LockOrder Order { get; }
 
-        public static LockCompilation For(Compilation compilation) => Instances.GetValue(compilation, c => new LockCompilation(c));
+        /// <summary>Whether unannotated lock fields, properties, this and typeof(T) become lock classes (issue: LL0100).</summary>
+        public bool InferUnannotated { get; }
+
+        /// <summary>Names of the lock classes inferred so far; the graph's other nodes are declared levels.</summary>
+        public ConcurrentDictionary<string, byte> InferredClasses { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>The shared state of a compilation for the options it is analysed with.</summary>
+        public static LockCompilation For(Compilation compilation, AnalyzerOptions options)
+        {
+            bool infer = ReadInferOption(compilation, options);
+            return (infer ? Inferring : NotInferring).GetValue(compilation, c => new LockCompilation(c, infer));
+        }
+
+        /// <summary>
+        /// A compilation-wide setting: from .globalconfig (or an is_global .editorconfig), else from the
+        /// .editorconfig that applies to the compilation's first file; on unless set to false.
+        /// </summary>
+        private static bool ReadInferOption(Compilation compilation, AnalyzerOptions options)
+        {
+            var provider = options.AnalyzerConfigOptionsProvider;
+            if (!provider.GlobalOptions.TryGetValue(InferUnannotatedOption, out var value))
+            {
+                foreach (var tree in compilation.SyntaxTrees)
+                {
+                    provider.GetOptions(tree).TryGetValue(InferUnannotatedOption, out value);
+                    break;
+                }
+            }
+
+            return !string.Equals(value?.Trim(), "false", StringComparison.OrdinalIgnoreCase);
+        }
 
         /// <summary>
         /// The lock facts of one body, computed once however many rules ask. Its records join the

@@ -14,9 +14,11 @@ namespace LockLevels.Analyzers.Roslyn
     /// <summary>One effect on held levels that an operation has.</summary>
     internal readonly struct LockEvent
     {
-        public LockEvent(LockEventKind kind, string level, bool shared, IOperation operation, Location location, string description, bool isDisposal = false)
+        public LockEvent(LockEventKind kind, string level, bool shared, IOperation operation, Location location, string description, bool isDisposal = false, bool inferred = false, string? receiver = null)
         {
             Description = description;
+            Inferred = inferred;
+            Receiver = receiver;
             Kind = kind;
             Level = level;
             Shared = shared;
@@ -39,6 +41,12 @@ namespace LockLevels.Analyzers.Roslyn
 
         /// <summary>What takes the level, for call chains: "SuperBlock.StartWrite", "lock (AddressSpace.FolioLock)".</summary>
         public string Description { get; }
+
+        /// <summary>The level is a lock class inferred for an unannotated lock, not a declared level.</summary>
+        public bool Inferred { get; }
+
+        /// <summary>For a lock field of another object: the expression of that object ("from", "to"); else null.</summary>
+        public string? Receiver { get; }
 
         /// <summary>A release made by disposing the scope an acquisition returned.</summary>
         public bool IsDisposal { get; }

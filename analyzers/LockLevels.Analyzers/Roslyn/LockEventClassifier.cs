@@ -218,16 +218,57 @@ namespace LockLevels.Analyzers.Roslyn
                 _ => null,
             };
 
-            if (member == null || _compilation.Annotations.LockLevelOf(member) is not { } use)
+            // A lowered lock statement has an implicit call: point at the locked expression instead.
+            var location = invocation.IsImplicit ? resolved.Syntax.GetLocation() : invocation.Syntax.GetLocation();
+            if (member != null && _compilation.Annotations.LockLevelOf(member) is { } use)
+            {
+                events.Add(new LockEvent(kind, use.Level, shared, invocation, location, Describe(member.ContainingType.Name + "." + member.Name, invocation)));
+                return;
+            }
+
+            if (!_compilation.InferUnannotated || InferredClass(resolved, member) is not { } lockClass)
             {
                 return;
             }
 
-            // A lowered lock statement has an implicit call: point at the locked expression instead.
-            var location = invocation.IsImplicit ? resolved.Syntax.GetLocation() : invocation.Syntax.GetLocation();
-            var name = member.ContainingType.Name + "." + member.Name;
-            var description = invocation.IsImplicit ? "lock (" + name + ")" : name + "." + invocation.TargetMethod.Name;
-            events.Add(new LockEvent(kind, use.Level, shared, invocation, location, description));
+            _compilation.InferredClasses.TryAdd(lockClass, 0);
+            events.Add(new LockEvent(kind, lockClass, shared, invocation, location, Describe(lockClass, invocation), inferred: true, receiver: ReceiverOf(resolved)));
+        }
+
+        private static string Describe(string lockName, IInvocationOperation invocation)
+            => invocation.IsImplicit ? "lock (" + lockName + ")" : lockName + "." + invocation.TargetMethod.Name;
+
+        /// <summary>
+        /// lockdep's lock class for an unannotated lock: one per declaring field or property (whatever
+        /// instance it is read from), one per type for this and typeof(T). Locals and parameters that
+        /// cannot be tied to a field are no class at all.
+        /// </summary>
+        private static string? InferredClass(IOperation resolved, ISymbol? member)
+        {
+            if (member != null)
+            {
+                var definition = member.OriginalDefinition;
+                return definition.ContainingType.Name + "." + definition.Name;
+            }
+
+            return resolved switch
+            {
+                IInstanceReferenceOperation instance when instance.Type != null => instance.Type.OriginalDefinition.Name + " (this)",
+                ITypeOfOperation typeOf => "typeof(" + typeOf.TypeOperand.OriginalDefinition.Name + ")",
+                _ => null,
+            };
+        }
+
+        private static string? ReceiverOf(IOperation resolved)
+        {
+            var instance = resolved switch
+            {
+                IFieldReferenceOperation field => field.Instance,
+                IPropertyReferenceOperation property => property.Instance,
+                _ => null,
+            };
+
+            return instance == null || instance is IInstanceReferenceOperation ? null : instance.Syntax.ToString();
         }
     }
 }

@@ -138,13 +138,20 @@ namespace LockLevels.Analyzers.Roslyn
 
         private sealed class AcquisitionSite
         {
-            public AcquisitionSite(Location location, bool escapes)
+            public AcquisitionSite(Location location, bool escapes, bool inferred, string? receiver)
             {
                 Location = location;
                 Escapes = escapes;
+                Inferred = inferred;
+                Receiver = receiver;
             }
 
             public Location Location { get; }
+
+            /// <summary>An unannotated lock: its balance is not checked (no annotation promised it).</summary>
+            public bool Inferred { get; }
+
+            public string? Receiver { get; }
 
             /// <summary>The scope the acquisition returned leaves the method: its owner, not this method, releases it.</summary>
             public bool Escapes { get; }
@@ -230,7 +237,7 @@ namespace LockLevels.Analyzers.Roslyn
                 var shared = new List<string>();
                 foreach (var acquisition in _record.Acquisitions)
                 {
-                    if (Declares(acquisition.Level) || exclusive.Contains(acquisition.Level))
+                    if (acquisition.Inferred || Declares(acquisition.Level) || exclusive.Contains(acquisition.Level))
                     {
                         continue;
                     }
@@ -586,6 +593,7 @@ namespace LockLevels.Analyzers.Roslyn
                             {
                                 CheckOrder(@event, state);
                                 RecordAcquisition(@event, state);
+                                RecordInstancePair(@event, state);
                             }
 
                             state = state.Acquire(@event.Level, @event.Shared, SiteOf(@event));
@@ -599,7 +607,7 @@ namespace LockLevels.Analyzers.Roslyn
 
                             break;
                         case LockEventKind.Release:
-                            if (report && !state.Contains(@event.Level) && !@event.IsDisposal && !_ownerAnnotations.ReleasesLevel(@event.Level))
+                            if (report && !@event.Inferred && !state.Contains(@event.Level) && !@event.IsDisposal && !_ownerAnnotations.ReleasesLevel(@event.Level))
                             {
                                 _findings.Add(new Finding(Descriptors.UnbalancedRelease, @event.Location, ImmutableArray<Location>.Empty,
                                     new object[] { @event.Level, DisplayName(_owner) }));
@@ -614,7 +622,24 @@ namespace LockLevels.Analyzers.Roslyn
             }
 
             private void RecordAcquisition(LockEvent acquisition, HeldLockSet state)
-                => _record?.Acquisitions.Add(new AcquisitionRecord(acquisition.Level, acquisition.Shared, acquisition.Location, acquisition.Description, Snapshot(state), ClaimProperties.For(_compilation, acquisition)));
+                => _record?.Acquisitions.Add(new AcquisitionRecord(acquisition.Level, acquisition.Shared, acquisition.Location, acquisition.Description, Snapshot(state),
+                    ClaimProperties.For(_compilation, acquisition), acquisition.Inferred));
+
+            /// <summary>lock (a._sync) { lock (b._sync) { } }: the same class on two objects, in this order.</summary>
+            private void RecordInstancePair(LockEvent acquisition, HeldLockSet state)
+            {
+                if (_record == null || !acquisition.Inferred || acquisition.Receiver == null
+                    || !state.TryGet(acquisition.Level, out var held) || held.Origin != HeldOrigin.Acquired)
+                {
+                    return;
+                }
+
+                var first = _sites[held.Site];
+                if (first.Receiver != null && first.Receiver != acquisition.Receiver)
+                {
+                    _record.InstancePairs.Add(new InstancePair(acquisition.Level, first.Receiver, acquisition.Receiver, acquisition.Location, first.Location));
+                }
+            }
 
             private void CheckOrder(LockEvent acquisition, HeldLockSet state)
             {
@@ -666,7 +691,7 @@ namespace LockLevels.Analyzers.Roslyn
                     }
 
                     var site = _sites[held.Site];
-                    if (!site.Escapes)
+                    if (!site.Escapes && !site.Inferred)
                     {
                         _findings.Add(new Finding(Descriptors.UnbalancedAcquire, site.Location, ImmutableArray<Location>.Empty,
                             new object[] { held.Level, DisplayName(_owner) }));
@@ -681,7 +706,7 @@ namespace LockLevels.Analyzers.Roslyn
                 {
                     index = _sites.Count;
                     bool escapes = acquisition.Operation is IInvocationOperation invocation && _classifier.ReturnsScope(invocation) && ScopeEscapes(invocation);
-                    _sites.Add(new AcquisitionSite(acquisition.Location, escapes));
+                    _sites.Add(new AcquisitionSite(acquisition.Location, escapes, acquisition.Inferred, acquisition.Receiver));
                     _siteIndex.Add(key, index);
                 }
 

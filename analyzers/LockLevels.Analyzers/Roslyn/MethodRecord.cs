@@ -24,12 +24,40 @@ namespace LockLevels.Analyzers.Roslyn
         public List<AcquisitionRecord> Acquisitions { get; } = new();
 
         public List<CallRecord> Calls { get; } = new();
+
+        /// <summary>One unannotated lock class taken on one object while held on another: half of a possible AB-BA.</summary>
+        public List<InstancePair> InstancePairs { get; } = new();
+    }
+
+    internal sealed class InstancePair
+    {
+        public InstancePair(string lockClass, string first, string second, Location location, Location firstLocation)
+        {
+            LockClass = lockClass;
+            First = first;
+            Second = second;
+            Location = location;
+            FirstLocation = firstLocation;
+        }
+
+        public string LockClass { get; }
+
+        /// <summary>The object whose lock was taken first ("from" in lock (from._sync) lock (to._sync)).</summary>
+        public string First { get; }
+
+        public string Second { get; }
+
+        /// <summary>Where the second lock is taken.</summary>
+        public Location Location { get; }
+
+        public Location FirstLocation { get; }
     }
 
     internal sealed class AcquisitionRecord
     {
-        public AcquisitionRecord(string level, bool shared, Location location, string description, ImmutableArray<string> held, ImmutableDictionary<string, string?> claim)
+        public AcquisitionRecord(string level, bool shared, Location location, string description, ImmutableArray<string> held, ImmutableDictionary<string, string?> claim, bool inferred)
         {
+            Inferred = inferred;
             Claim = claim;
             Level = level;
             Shared = shared;
@@ -49,6 +77,9 @@ namespace LockLevels.Analyzers.Roslyn
 
         /// <summary>Levels that may be held just before, context levels first.</summary>
         public ImmutableArray<string> Held { get; }
+
+        /// <summary>The level is a lock class inferred for an unannotated lock.</summary>
+        public bool Inferred { get; }
 
         /// <summary>Whether the long-term claim fix can replace this acquisition (<see cref="ClaimProperties"/>).</summary>
         public ImmutableDictionary<string, string?> Claim { get; }

@@ -13,7 +13,7 @@ namespace LockLevels.Analyzers.Rules
         {
             context.RegisterCompilationStartAction(start =>
             {
-                var compilation = LockCompilation.For(start.Compilation);
+                var compilation = LockCompilation.For(start.Compilation, start.Options);
                 if (compilation.Symbols.HasAnnotations || compilation.Symbols.LockHierarchy != null)
                 {
                     onStart(start, compilation);

@@ -15,7 +15,7 @@ namespace LockLevels.Analyzers.Rules
         {
             context.RegisterCompilationStartAction(start =>
             {
-                var compilation = LockCompilation.For(start.Compilation);
+                var compilation = LockCompilation.For(start.Compilation, start.Options);
                 if (!compilation.Symbols.HasAnnotations)
                 {
                     return;
@@ -29,12 +29,12 @@ namespace LockLevels.Analyzers.Rules
         /// Wires a whole-compilation rule: every body is recorded (once, shared with the other rules),
         /// and at compilation end the rule reports its part of the interprocedural result.
         /// </summary>
-        public static void RegisterWholeCompilation(AnalysisContext context, System.Func<InterproceduralResult, System.Collections.Immutable.ImmutableArray<Diagnostic>> select)
+        public static void RegisterWholeCompilation(AnalysisContext context, System.Func<InterproceduralResult, System.Collections.Immutable.ImmutableArray<Diagnostic>> select, bool forUnannotatedLocks = false)
         {
             context.RegisterCompilationStartAction(start =>
             {
-                var compilation = LockCompilation.For(start.Compilation);
-                if (!compilation.Symbols.HasAnnotations)
+                var compilation = LockCompilation.For(start.Compilation, start.Options);
+                if (forUnannotatedLocks ? !compilation.InferUnannotated : !compilation.Symbols.HasAnnotations)
                 {
                     return;
                 }

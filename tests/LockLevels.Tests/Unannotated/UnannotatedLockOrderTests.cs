@@ -1,0 +1,309 @@
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis.Text;
+using Xunit;
+using Verify = LockLevels.Tests.Verifiers.CSharpAnalyzerVerifier<LockLevels.Analyzers.Rules.UnannotatedLockOrderAnalyzer>;
+
+namespace LockLevels.Tests.Unannotated
+{
+    public class UnannotatedLockOrderTests
+    {
+        private const string Prefix = "possible lock-order inversion between unannotated locks: ";
+
+        private const string ClassicAbBa = """
+            class Bank
+            {
+                private readonly object _accounts = new();
+                private readonly object _ledger = new();
+
+                void Transfer()
+                {
+                    lock (_accounts)
+                    {
+                        lock ({|#0:_ledger|}) { }
+                    }
+                }
+
+                void Audit()
+                {
+                    lock (_ledger)
+                    {
+                        lock ({|#1:_accounts|}) { }
+                    }
+                }
+            }
+            """;
+
+        [Fact]
+        public Task ClassicAbBaInOneClass_IsReported() => Verify.VerifyAnalyzerAsync(ClassicAbBa,
+            Verify.Diagnostic("LL0100").WithLocation(0).WithLocation(0).WithLocation(1)
+                .WithMessage(Prefix + "Bank._accounts → Bank._ledger (Transfer: lock (Bank._ledger)) → Bank._accounts (Audit: lock (Bank._accounts))"));
+
+        [Fact]
+        public Task AbBaAcrossTwoClassesThroughCalls_IsReported() => Verify.VerifyAnalyzerAsync("""
+            class Cache
+            {
+                private readonly object _entries = new();
+                private Store _store = null!;
+
+                public void Put() { lock (_entries) { {|#0:_store.Flush()|}; } }
+
+                public void Evict() { lock (_entries) { } }
+            }
+
+            class Store
+            {
+                private readonly object _pages = new();
+                private Cache _cache = null!;
+
+                public void Flush() { lock (_pages) { } }
+
+                public void Compact() { lock (_pages) { {|#1:_cache.Evict()|}; } }
+            }
+            """, Verify.Diagnostic("LL0100").WithLocation(0).WithLocation(0).WithLocation(1)
+                .WithMessage(Prefix + "Cache._entries → Store._pages (Put: Store.Flush → lock (Store._pages) (Store._pages)) → Cache._entries (Compact: Cache.Evict → lock (Cache._entries) (Cache._entries))"));
+
+        [Fact]
+        public Task AbBaThroughAnInterface_IsReported() => Verify.VerifyAnalyzerAsync("""
+            interface ISink { void Write(); }
+
+            class Journal : ISink
+            {
+                private readonly object _log = new();
+                private Index _index = null!;
+
+                public void Write() { lock (_log) { } }
+
+                public void Checkpoint() { lock (_log) { {|#1:_index.Rebuild()|}; } }
+            }
+
+            class Index
+            {
+                private readonly object _tree = new();
+                private ISink _sink = null!;
+
+                public void Insert() { lock (_tree) { {|#0:_sink.Write()|}; } }
+
+                public void Rebuild() { lock (_tree) { } }
+            }
+            """, Verify.Diagnostic("LL0100").WithLocation(0).WithLocation(0).WithLocation(1)
+                .WithMessage(Prefix + "Index._tree → Journal._log (Insert: Journal.Write → lock (Journal._log) (Journal._log)) → Index._tree (Checkpoint: Index.Rebuild → lock (Index._tree) (Index._tree))"));
+
+        [Fact]
+        public Task MonitorInTryFinallyAgainstLockStatement_IsReported() => Verify.VerifyAnalyzerAsync("""
+            using System.Threading;
+
+            class Registry
+            {
+                private static readonly object s_types = new();
+                private readonly object _instances = new();
+
+                void Register()
+                {
+                    Monitor.Enter(s_types);
+                    try
+                    {
+                        {|#0:Monitor.Enter(_instances)|};
+                        try { } finally { Monitor.Exit(_instances); }
+                    }
+                    finally
+                    {
+                        Monitor.Exit(s_types);
+                    }
+                }
+
+                void Resolve()
+                {
+                    lock (_instances)
+                    {
+                        lock ({|#1:s_types|}) { }
+                    }
+                }
+            }
+            """, Verify.Diagnostic("LL0100").WithLocation(1).WithLocation(1).WithLocation(0)
+                .WithMessage(Prefix + "Registry._instances → Registry.s_types (Resolve: lock (Registry.s_types)) → Registry._instances (Register: Registry._instances.Enter)"));
+
+        [Fact]
+        public Task WaitAsyncAcrossAnAwaitAgainstReaderLock_IsReported() => Verify.VerifyAnalyzerAsync("""
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            class Pipeline
+            {
+                private readonly SemaphoreSlim _gate = new(1, 1);
+                private readonly ReaderWriterLockSlim _index = new();
+
+                async Task PutAsync()
+                {
+                    await _gate.WaitAsync();
+                    try
+                    {
+                        await Task.Yield();
+                        {|#0:_index.EnterWriteLock()|};
+                        _index.ExitWriteLock();
+                    }
+                    finally
+                    {
+                        _gate.Release();
+                    }
+                }
+
+                void Scan()
+                {
+                    _index.EnterReadLock();
+                    try
+                    {
+                        {|#1:_gate.Wait()|};
+                        _gate.Release();
+                    }
+                    finally
+                    {
+                        _index.ExitReadLock();
+                    }
+                }
+            }
+            """, Verify.Diagnostic("LL0100").WithLocation(0).WithLocation(0).WithLocation(1)
+                .WithMessage(Prefix + "Pipeline._gate → Pipeline._index (PutAsync: Pipeline._index.EnterWriteLock) → Pipeline._gate (Scan: Pipeline._gate.Wait)"));
+
+        [Fact]
+        public Task OneFieldOnTwoObjectsInBothOrders_IsReported() => Verify.VerifyAnalyzerAsync("""
+            class Account
+            {
+                private readonly object _sync = new();
+
+                static void Transfer(Account from, Account to)
+                {
+                    lock ({|#1:from._sync|})
+                    {
+                        lock ({|#0:to._sync|}) { }
+                    }
+                }
+
+                static void Refund(Account from, Account to)
+                {
+                    lock ({|#2:to._sync|})
+                    {
+                        lock ({|#3:from._sync|}) { }
+                    }
+                }
+            }
+            """, Verify.Diagnostic("LL0100").WithLocation(0).WithLocation(1).WithLocation(2).WithLocation(3)
+                .WithMessage(Prefix + "Account._sync of from → Account._sync of to (Transfer) and Account._sync of to → Account._sync of from (Refund)"));
+
+        [Fact]
+        public Task OneFieldOnTwoObjectsInOneOrder_IsNotReported() => Verify.VerifyAnalyzerAsync("""
+            class Account
+            {
+                private readonly object _sync = new();
+
+                static void Transfer(Account from, Account to)
+                {
+                    lock (from._sync) { lock (to._sync) { } }
+                }
+
+                static void Audit(Account from, Account to)
+                {
+                    lock (from._sync) { lock (to._sync) { } }
+                }
+            }
+            """);
+
+        [Fact]
+        public Task ConsistentOrderEverywhere_IsNotReported() => Verify.VerifyAnalyzerAsync("""
+            class Bank
+            {
+                private readonly object _accounts = new();
+                private readonly object _ledger = new();
+
+                void Transfer() { lock (_accounts) { lock (_ledger) { } } }
+
+                void Audit() { lock (_accounts) { Post(); } }
+
+                void Post() { lock (_ledger) { } }
+            }
+            """);
+
+        [Fact]
+        public Task ReentrantMonitor_IsNotACycle() => Verify.VerifyAnalyzerAsync("""
+            class Cache
+            {
+                private readonly object _sync = new();
+
+                void Get() { lock (_sync) { Refresh(); } }
+
+                void Refresh() { lock (_sync) { lock (_sync) { } } }
+            }
+            """);
+
+        [Fact]
+        public Task LockOnThisAgainstAField_IsReported() => Verify.VerifyAnalyzerAsync("""
+            class Cache
+            {
+                private readonly object _sync = new();
+
+                void Refresh() { lock (_sync) { lock ({|#1:this|}) { } } }
+
+                void Clear() { lock (this) { lock ({|#0:_sync|}) { } } }
+            }
+            """, Verify.Diagnostic("LL0100").WithLocation(0).WithLocation(0).WithLocation(1)
+                .WithMessage(Prefix + "Cache (this) → Cache._sync (Clear: lock (Cache._sync)) → Cache (this) (Refresh: lock (Cache (this)))"));
+
+        [Fact]
+        public Task LocksOnLocals_AreNotClasses() => Verify.VerifyAnalyzerAsync("""
+            class Worker
+            {
+                void A(object first, object second)
+                {
+                    var gate = new object();
+                    lock (first) { lock (gate) { } }
+                    lock (gate) { lock (first) { } }
+                    lock (first) { lock (second) { } }
+                    lock (second) { lock (first) { } }
+                }
+            }
+            """);
+
+        [Fact]
+        public Task FirstLockReleasedBeforeTheSecond_IsNotReported() => Verify.VerifyAnalyzerAsync("""
+            class Bank
+            {
+                private readonly object _accounts = new();
+                private readonly object _ledger = new();
+
+                void Transfer()
+                {
+                    lock (_accounts) { }
+                    lock (_ledger) { }
+                }
+
+                void Audit() { lock (_ledger) { lock (_accounts) { } } }
+            }
+            """);
+
+        [Fact]
+        public async Task InferenceTurnedOffInGlobalConfig_ReportsNothing()
+        {
+            var test = new Verify.Test { TestCode = ClassicAbBa.Replace("{|#0:", "").Replace("{|#1:", "").Replace("|}", "") };
+            test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", SourceText.From("is_global = true\nlocklevels.infer_unannotated = false\n")));
+            await test.RunAsync(CancellationToken.None);
+        }
+
+        [Fact]
+        public async Task InferenceTurnedOffInEditorConfig_ReportsNothing()
+        {
+            var test = new Verify.Test { TestCode = ClassicAbBa.Replace("{|#0:", "").Replace("{|#1:", "").Replace("|}", "") };
+            test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", SourceText.From("root = true\n\n[*.cs]\nlocklevels.infer_unannotated = false\n")));
+            await test.RunAsync(CancellationToken.None);
+        }
+
+        [Fact]
+        public async Task InferenceExplicitlyOn_Reports()
+        {
+            var test = new Verify.Test { TestCode = ClassicAbBa };
+            test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", SourceText.From("is_global = true\nlocklevels.infer_unannotated = true\n")));
+            test.ExpectedDiagnostics.Add(Verify.Diagnostic("LL0100").WithLocation(0).WithLocation(0).WithLocation(1)
+                .WithMessage(Prefix + "Bank._accounts → Bank._ledger (Transfer: lock (Bank._ledger)) → Bank._accounts (Audit: lock (Bank._accounts))"));
+            await test.RunAsync(CancellationToken.None);
+        }
+    }
+}
