@@ -92,7 +92,7 @@ namespace LockLevels.Analyzers.Roslyn
                     {
                         foreach (var acquisition in solver.SummaryOf(target))
                         {
-                            if (Contains(call.Held, acquisition.Level) || covered.AcquiresLevel(acquisition.Level) || MightAcquire(covered, acquisition.Level))
+                            if (Contains(call.Held, acquisition.Level) || covered.AcquiresLevel(acquisition.Level) || covered.MightAcquireLevel(acquisition.Level))
                             {
                                 continue;
                             }
@@ -369,19 +369,6 @@ namespace LockLevels.Analyzers.Roslyn
             foreach (var candidate in levels)
             {
                 if (candidate == level)
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
-        private static bool MightAcquire(MethodAnnotations annotations, string level)
-        {
-            foreach (var use in annotations.MightAcquire)
-            {
-                if (use.Level == level)
                 {
                     return true;
                 }

@@ -30,6 +30,11 @@ namespace LockLevels.Analyzers.Roslyn
 
         public bool ReleasesLevel(string level) => Contains(Releases, level);
 
+        public bool MightAcquireLevel(string level) => Contains(MightAcquire, level);
+
+        /// <summary>The method's own annotations say it takes, drops or may take the level.</summary>
+        public bool Declares(string level) => AcquiresLevel(level) || ReleasesLevel(level) || MightAcquireLevel(level);
+
         private static bool Contains(ImmutableArray<LevelUse> uses, string level)
         {
             foreach (var use in uses)
