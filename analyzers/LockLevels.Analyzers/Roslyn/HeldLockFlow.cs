@@ -428,7 +428,7 @@ namespace LockLevels.Analyzers.Roslyn
                 switch (@event.Kind)
                 {
                     case LockEventKind.Acquire:
-                        if (report)
+                        if (report && !@event.IsTry)
                         {
                             CheckOrder(@event, state);
                             RecordAcquisition(@event, state);

@@ -14,8 +14,9 @@ namespace LockLevels.Analyzers.Roslyn
     /// <summary>One effect on held levels that an operation has.</summary>
     internal readonly struct LockEvent
     {
-        public LockEvent(LockEventKind kind, string level, bool shared, IOperation operation, Location location, string description, bool isDisposal = false, bool inferred = false, string? receiver = null)
+        public LockEvent(LockEventKind kind, string level, bool shared, IOperation operation, Location location, string description, bool isDisposal = false, bool inferred = false, string? receiver = null, bool isTry = false)
         {
+            IsTry = isTry;
             Description = description;
             Inferred = inferred;
             Receiver = receiver;
@@ -44,6 +45,12 @@ namespace LockLevels.Analyzers.Roslyn
 
         /// <summary>The level is a lock class inferred for an unannotated lock, not a declared level.</summary>
         public bool Inferred { get; }
+
+        /// <summary>
+        /// A try-lock (TryEnter, a wait with a timeout): it cannot wait forever, so like lockdep's
+        /// trylock it adds no ordering dependency, though the lock is held where it succeeded.
+        /// </summary>
+        public bool IsTry { get; }
 
         /// <summary>For a lock field of another object: the expression of that object ("from", "to"); else null.</summary>
         public string? Receiver { get; }

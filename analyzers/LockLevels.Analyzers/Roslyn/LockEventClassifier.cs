@@ -220,9 +220,10 @@ namespace LockLevels.Analyzers.Roslyn
 
             // A lowered lock statement has an implicit call: point at the locked expression instead.
             var location = invocation.IsImplicit ? resolved.Syntax.GetLocation() : invocation.Syntax.GetLocation();
+            bool isTry = kind == LockEventKind.Acquire && IsTryLock(invocation.TargetMethod);
             if (member != null && _compilation.Annotations.LockLevelOf(member) is { } use)
             {
-                events.Add(new LockEvent(kind, use.Level, shared, invocation, location, Describe(member.ContainingType.Name + "." + member.Name, invocation)));
+                events.Add(new LockEvent(kind, use.Level, shared, invocation, location, Describe(member.ContainingType.Name + "." + member.Name, invocation), isTry: isTry));
                 return;
             }
 
@@ -232,7 +233,31 @@ namespace LockLevels.Analyzers.Roslyn
             }
 
             _compilation.InferredClasses.TryAdd(lockClass, 0);
-            events.Add(new LockEvent(kind, lockClass, shared, invocation, location, Describe(lockClass, invocation), inferred: true, receiver: ReceiverOf(resolved)));
+            events.Add(new LockEvent(kind, lockClass, shared, invocation, location, Describe(lockClass, invocation), inferred: true, receiver: ReceiverOf(resolved), isTry: isTry));
+        }
+
+        /// <summary>TryEnter*, and waits bounded by a timeout: they give up instead of deadlocking.</summary>
+        private static bool IsTryLock(IMethodSymbol method)
+        {
+            if (method.Name.StartsWith("TryEnter", System.StringComparison.Ordinal))
+            {
+                return true;
+            }
+
+            if (method.Name is not ("Wait" or "WaitAsync"))
+            {
+                return false;
+            }
+
+            foreach (var parameter in method.Parameters)
+            {
+                if (parameter.Type.SpecialType == SpecialType.System_Int32 || parameter.Type.Name == "TimeSpan")
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private static string Describe(string lockName, IInvocationOperation invocation)
@@ -248,15 +273,27 @@ namespace LockLevels.Analyzers.Roslyn
             if (member != null)
             {
                 var definition = member.OriginalDefinition;
-                return definition.ContainingType.Name + "." + definition.Name;
+                return TypeName(definition.ContainingType) + "." + definition.Name;
             }
 
             return resolved switch
             {
-                IInstanceReferenceOperation instance when instance.Type != null => instance.Type.OriginalDefinition.Name + " (this)",
-                ITypeOfOperation typeOf => "typeof(" + typeOf.TypeOperand.OriginalDefinition.Name + ")",
+                IInstanceReferenceOperation instance when instance.Type != null => TypeName(instance.Type) + " (this)",
+                ITypeOfOperation typeOf => "typeof(" + TypeName(typeOf.TypeOperand) + ")",
                 _ => null,
             };
+        }
+
+        /// <summary>The type's name with its containing types ("Tree.Node"), so nested types of the same name stay apart.</summary>
+        private static string TypeName(ITypeSymbol type)
+        {
+            var name = type.OriginalDefinition.Name;
+            for (var outer = type.ContainingType; outer != null; outer = outer.ContainingType)
+            {
+                name = outer.Name + "." + name;
+            }
+
+            return name;
         }
 
         private static string? ReceiverOf(IOperation resolved)

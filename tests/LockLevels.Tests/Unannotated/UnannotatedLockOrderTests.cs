@@ -305,5 +305,52 @@ namespace LockLevels.Tests.Unannotated
                 .WithMessage(Prefix + "Bank._accounts → Bank._ledger (Transfer: lock (Bank._ledger)) → Bank._accounts (Audit: lock (Bank._accounts))"));
             await test.RunAsync(CancellationToken.None);
         }
+    
+        [Fact]
+        public Task TryEnterInTheOppositeOrder_IsNotACycle() => Verify.VerifyAnalyzerAsync("""
+            using System.Threading;
+
+            class Bank
+            {
+                private readonly object _accounts = new();
+                private readonly object _ledger = new();
+
+                void Transfer() { lock (_accounts) { lock (_ledger) { } } }
+
+                void Audit()
+                {
+                    lock (_ledger)
+                    {
+                        if (!Monitor.TryEnter(_accounts, 100))
+                            return;
+                        Monitor.Exit(_accounts);
+                    }
+                }
+            }
+            """);
+
+        [Fact]
+        public Task NestedTypesOfTheSameName_AreDifferentClasses() => Verify.VerifyAnalyzerAsync("""
+            class Tree
+            {
+                public class Node { public readonly object Sync = new(); }
+            }
+
+            class Graph
+            {
+                public class Node { public readonly object Sync = new(); }
+            }
+
+            class Walker
+            {
+                private readonly Tree.Node _tree = new();
+                private readonly Graph.Node _graph = new();
+
+                void Down() { lock (_tree.Sync) { lock ({|#1:_graph.Sync|}) { } } }
+
+                void Up() { lock (_graph.Sync) { lock ({|#0:_tree.Sync|}) { } } }
+            }
+            """, Verify.Diagnostic("LL0100").WithLocation(0).WithLocation(0).WithLocation(1)
+                .WithMessage(Prefix + "Graph.Node.Sync → Tree.Node.Sync (Up: lock (Tree.Node.Sync)) → Graph.Node.Sync (Down: lock (Graph.Node.Sync))"));
     }
 }
