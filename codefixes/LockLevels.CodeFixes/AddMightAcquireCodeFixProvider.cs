@@ -29,10 +29,11 @@ namespace LockLevels.CodeFixes
             var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
             foreach (var diagnostic in context.Diagnostics)
             {
-                var member = root?.FindToken(diagnostic.Location.SourceSpan.Start).Parent?.FirstAncestorOrSelf<MemberDeclarationSyntax>();
+                var token = root?.FindToken(diagnostic.Location.SourceSpan.Start);
+                SyntaxNode? member = (SyntaxNode?)token?.Parent?.FirstAncestorOrSelf<AccessorDeclarationSyntax>() ?? token?.Parent?.FirstAncestorOrSelf<BaseMethodDeclarationSyntax>();
                 var exclusive = Levels(diagnostic, UndeclaredLevels.Exclusive);
                 var shared = Levels(diagnostic, UndeclaredLevels.Shared);
-                if (member is not BaseMethodDeclarationSyntax || exclusive.Count + shared.Count == 0)
+                if (member == null || exclusive.Count + shared.Count == 0)
                 {
                     continue;
                 }
@@ -51,7 +52,7 @@ namespace LockLevels.CodeFixes
                 ? levels!.Split(',').ToList()
                 : new List<string>();
 
-        private static async Task<Document> AddAsync(Document document, MemberDeclarationSyntax member, List<string> exclusive, List<string> shared, CancellationToken cancellationToken)
+        private static async Task<Document> AddAsync(Document document, SyntaxNode member, List<string> exclusive, List<string> shared, CancellationToken cancellationToken)
         {
             var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
             if (root == null)
@@ -72,18 +73,23 @@ namespace LockLevels.CodeFixes
                 lists.Add(AttributeList(shared, shared: true, endOfLine));
             }
 
-            var updated = member.WithAttributeLists(member.AttributeLists.AddRange(lists));
-            if (member.AttributeLists.Count == 0)
-            {
+            var existing = member is AccessorDeclarationSyntax accessor ? accessor.AttributeLists : ((BaseMethodDeclarationSyntax)member).AttributeLists;
+            var combined = existing.AddRange(lists);
+            var updated = existing.Count == 0
                 // The attribute takes the member's place at the start of its line; the member moves below it.
-                updated = member.WithoutLeadingTrivia().WithAttributeLists(SyntaxFactory.List(lists)).WithLeadingTrivia(member.GetLeadingTrivia());
-            }
+                ? WithAttributes(member.WithoutLeadingTrivia(), combined).WithLeadingTrivia(member.GetLeadingTrivia())
+                : WithAttributes(member, combined);
 
             var newRoot = root.ReplaceNode(member, updated.WithAdditionalAnnotations(Formatter.Annotation));
             var result = document.WithSyntaxRoot(newRoot);
             result = await Simplifier.ReduceAsync(result, Simplifier.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
             return await Formatter.FormatAsync(result, Formatter.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
         }
+
+        private static SyntaxNode WithAttributes(SyntaxNode member, SyntaxList<AttributeListSyntax> lists)
+            => member is AccessorDeclarationSyntax accessor
+                ? accessor.WithAttributeLists(lists)
+                : ((BaseMethodDeclarationSyntax)member).WithAttributeLists(lists);
 
         private static AttributeListSyntax AttributeList(List<string> levels, bool shared, SyntaxTrivia endOfLine)
         {

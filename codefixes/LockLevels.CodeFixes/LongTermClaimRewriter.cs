@@ -178,7 +178,15 @@ namespace LockLevels.CodeFixes
             }
 
             var setups = Setups(type, model, cancellationToken);
-            var teardown = Teardown(type, model, cancellationToken);
+            var teardown = Teardown(type, model, cancellationToken) ?? DisposeImplementation(type, typeSymbol, model, cancellationToken);
+            bool disposableElsewhere = teardown == null && typeSymbol.AllInterfaces.Any(i => i.SpecialType == SpecialType.System_IDisposable);
+            bool partial = typeSymbol.DeclaringSyntaxReferences.Length > 1;
+            if (disposableElsewhere || (partial && (setups.Count == 0 || teardown == null)))
+            {
+                // Set-up or tear-down lives where this fix cannot see it (another part, a base type): no guessing.
+                return null;
+            }
+
             var nullable = model.GetNullableContext(type.SpanStart).AnnotationsEnabled();
             return new SitePlan(site, type, statement, release, receiver, setups, teardown, FieldName(typeSymbol, site.Level), nullable, HasClaim(type, receiver, site.Claim));
         }
@@ -271,6 +279,23 @@ namespace LockLevels.CodeFixes
 
             return type.Members.OfType<MethodDeclarationSyntax>()
                 .FirstOrDefault(method => method.Identifier.ValueText == "Dispose" && method.ParameterList.Parameters.Count == 0 && method.ExplicitInterfaceSpecifier == null);
+        }
+
+        /// <summary>An explicit IDisposable.Dispose() in this declaration.</summary>
+        private static SyntaxNode? DisposeImplementation(TypeDeclarationSyntax type, INamedTypeSymbol typeSymbol, SemanticModel model, CancellationToken cancellationToken)
+        {
+            var dispose = model.Compilation.GetSpecialType(SpecialType.System_IDisposable).GetMembers("Dispose").FirstOrDefault();
+            var implementation = dispose == null ? null : typeSymbol.FindImplementationForInterfaceMember(dispose);
+            foreach (var reference in implementation?.DeclaringSyntaxReferences ?? ImmutableArray<SyntaxReference>.Empty)
+            {
+                var syntax = reference.GetSyntax(cancellationToken);
+                if (syntax.Parent == type)
+                {
+                    return syntax;
+                }
+            }
+
+            return null;
         }
 
         private static List<SyntaxNode> MethodsWith(TypeDeclarationSyntax type, string attributeName, SemanticModel model, CancellationToken cancellationToken)

@@ -1,9 +1,11 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using System.Threading;
 using LockLevels.Analyzers.Model;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.FlowAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -34,6 +36,7 @@ namespace LockLevels.Analyzers.Roslyn
         private readonly List<(int Entry, ControlFlowRegion Try)> _handlers = new();
         private readonly Dictionary<ILocalSymbol, string> _lockTakenFlags = new(SymbolEqualityComparer.Default);
         private readonly MethodRecord? _record;
+        private readonly List<(LockStatementSyntax Statement, LockEvent Acquisition)> _unloweredLocks = new();
 
         public HeldLockFlow(LockCompilation compilation, LockEventClassifier classifier, ControlFlowGraph graph, IMethodSymbol? owner, DeepContext? context, FindingSink findings, CancellationToken cancellationToken)
         {
@@ -49,6 +52,7 @@ namespace LockLevels.Analyzers.Roslyn
             _in = new HeldLockSet?[graph.Blocks.Length];
             CollectHandlers(graph.Root);
             CollectLockTakenFlags();
+            CollectUnloweredLocks();
             if (owner != null)
             {
                 _record = new MethodRecord(AnnotationReader.Normalize(owner), graph.OriginalOperation.Syntax.GetLocation());
@@ -125,10 +129,25 @@ namespace LockLevels.Analyzers.Roslyn
                 new object[] { MethodLockAnalysis.DisplayName(_owner), string.Join(", ", all) }, properties));
         }
 
+        private static bool HasAccessorSyntax(IMethodSymbol accessor)
+        {
+            foreach (var reference in accessor.DeclaringSyntaxReferences)
+            {
+                if (reference.GetSyntax() is AccessorDeclarationSyntax)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         private static bool IsVisibleOutsideAssembly(IMethodSymbol method)
         {
-            if (method.MethodKind is not (MethodKind.Ordinary or MethodKind.Constructor or MethodKind.PropertyGet or MethodKind.PropertySet)
-                || method.ExplicitInterfaceImplementations.Length > 0)
+            // [MightAcquire] goes on methods and accessors written out in source (not constructors, not => properties).
+            if (method.MethodKind is not (MethodKind.Ordinary or MethodKind.PropertyGet or MethodKind.PropertySet)
+                || method.ExplicitInterfaceImplementations.Length > 0
+                || (method.MethodKind != MethodKind.Ordinary && !HasAccessorSyntax(method)))
             {
                 return false;
             }
@@ -263,6 +282,7 @@ namespace LockLevels.Analyzers.Roslyn
         {
             foreach (var operation in block.Operations)
             {
+                state = EnterOrLeaveUnloweredLocks(operation, state, report);
                 state = Visit(operation, state, report);
             }
 
@@ -271,6 +291,8 @@ namespace LockLevels.Analyzers.Roslyn
             {
                 return (state, state);
             }
+
+            state = EnterOrLeaveUnloweredLocks(branchValue, state, report);
 
             if (block.ConditionKind != ControlFlowConditionKind.None
                 && ValueResolver.StripConversions(branchValue) is ILocalReferenceOperation flag
@@ -520,6 +542,20 @@ namespace LockLevels.Analyzers.Roslyn
             }
         }
 
+        /// <summary>An unlowered lock statement's level is released where its body ends, which a return inside it skips.</summary>
+        private bool IsUnloweredLockSite(int site)
+        {
+            foreach (var (_, acquisition) in _unloweredLocks)
+            {
+                if (SiteOf(acquisition) == site)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         private void ReportStillHeld(HeldLockSet exit)
         {
             foreach (var held in exit.Locks)
@@ -530,7 +566,7 @@ namespace LockLevels.Analyzers.Roslyn
                 }
 
                 var site = _sites[held.Site];
-                if (!site.Escapes && !site.Inferred)
+                if (!site.Escapes && !site.Inferred && !IsUnloweredLockSite(held.Site))
                 {
                     _findings.Add(new Finding(Descriptors.UnbalancedAcquire, site.Location, ImmutableArray<Location>.Empty,
                         new object[] { held.Level, MethodLockAnalysis.DisplayName(_owner) }));
@@ -550,6 +586,56 @@ namespace LockLevels.Analyzers.Roslyn
             }
 
             return index;
+        }
+
+        /// <summary>
+        /// Finds lock statements the graph left unlowered (an invalid operation in place of the
+        /// enter/exit calls): their bodies are then held by syntax, since the graph has no exit for them.
+        /// </summary>
+        private void CollectUnloweredLocks()
+        {
+            foreach (var block in _graph.Blocks)
+            {
+                foreach (var operation in block.Operations)
+                {
+                    if (operation is IExpressionStatementOperation { Operation: IInvalidOperation invalid, Syntax: LockStatementSyntax statement }
+                        && invalid.ChildOperations.Count > 0
+                        && _classifier.ClassifyUnloweredLock(operation, invalid.ChildOperations.First(), _resolver) is { } acquisition)
+                    {
+                        _unloweredLocks.Add((statement, acquisition));
+                    }
+                }
+            }
+        }
+
+        /// <summary>
+        /// At the statement of an unlowered lock its level is taken; inside its body it is held; past
+        /// the body the acquisition made there is released.
+        /// </summary>
+        private HeldLockSet EnterOrLeaveUnloweredLocks(IOperation operation, HeldLockSet state, bool report)
+        {
+            foreach (var (statement, acquisition) in _unloweredLocks)
+            {
+                int site = SiteOf(acquisition);
+                if (operation.Syntax == statement)
+                {
+                    if (report)
+                    {
+                        CheckOrder(acquisition, state);
+                        RecordAcquisition(acquisition, state);
+                        RecordInstancePair(acquisition, state);
+                    }
+
+                    state = state.Acquire(acquisition.Level, acquisition.Shared, site);
+                }
+                else if (!statement.Statement.Span.Contains(operation.Syntax.Span)
+                    && state.TryGet(acquisition.Level, out var held) && held.Site == site && held.Origin == HeldOrigin.Acquired)
+                {
+                    state = state.Release(acquisition.Level);
+                }
+            }
+
+            return state;
         }
 
         /// <summary>

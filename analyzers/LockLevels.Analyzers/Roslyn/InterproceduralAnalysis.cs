@@ -215,7 +215,8 @@ namespace LockLevels.Analyzers.Roslyn
             var locations = ImmutableArray.CreateBuilder<Location>();
             foreach (var step in acquisition.Chain())
             {
-                text.Append(" → ").Append(step.Via == null ? step.Site.Description + " (" + step.Level + ")" : step.Site.Description);
+                bool namesLevel = step.Site.Description.IndexOf(step.Level, System.StringComparison.Ordinal) >= 0;
+                text.Append(" → ").Append(step.Via == null && !namesLevel ? step.Site.Description + " (" + step.Level + ")" : step.Site.Description);
                 if (step.Site.Location.IsInSource)
                 {
                     locations.Add(step.Site.Location);

@@ -211,6 +211,33 @@ namespace LockLevels.Analyzers.Roslyn
             }
 
             var resolved = resolver.Resolve(lockObject);
+
+            // A lowered lock statement has an implicit call: point at the locked expression instead.
+            var location = invocation.IsImplicit ? resolved.Syntax.GetLocation() : invocation.Syntax.GetLocation();
+            bool isTry = kind == LockEventKind.Acquire && IsTryLock(invocation.TargetMethod);
+            if (LockOf(resolved) is { } target)
+            {
+                var description = invocation.IsImplicit ? "lock (" + target.Name + ")" : target.Name + "." + invocation.TargetMethod.Name;
+                events.Add(new LockEvent(kind, target.Level, shared, invocation, location, description, inferred: target.Inferred, receiver: target.Receiver, isTry: isTry));
+            }
+        }
+
+        /// <summary>
+        /// A lock statement the control flow graph could not lower (a System.Threading.Lock in a
+        /// nullable-enabled context comes out as an invalid operation): the acquisition it makes.
+        /// </summary>
+        public LockEvent? ClassifyUnloweredLock(IOperation statement, IOperation lockedValue, ValueResolver resolver)
+        {
+            var resolved = resolver.Resolve(lockedValue);
+            return LockOf(resolved) is { } target
+                ? new LockEvent(LockEventKind.Acquire, target.Level, false, statement, resolved.Syntax.GetLocation(), "lock (" + target.Name + ")",
+                    inferred: target.Inferred, receiver: target.Receiver)
+                : null;
+        }
+
+        /// <summary>The level a lock object belongs to: its [Lock] level, or else (when inferring) its lock class.</summary>
+        private LockTarget? LockOf(IOperation resolved)
+        {
             ISymbol? member = resolved switch
             {
                 IFieldReferenceOperation field => field.Field,
@@ -218,22 +245,37 @@ namespace LockLevels.Analyzers.Roslyn
                 _ => null,
             };
 
-            // A lowered lock statement has an implicit call: point at the locked expression instead.
-            var location = invocation.IsImplicit ? resolved.Syntax.GetLocation() : invocation.Syntax.GetLocation();
-            bool isTry = kind == LockEventKind.Acquire && IsTryLock(invocation.TargetMethod);
             if (member != null && _compilation.Annotations.LockLevelOf(member) is { } use)
             {
-                events.Add(new LockEvent(kind, use.Level, shared, invocation, location, Describe(member.ContainingType.Name + "." + member.Name, invocation), isTry: isTry));
-                return;
+                return new LockTarget(use.Level, member.ContainingType.Name + "." + member.Name, inferred: false, receiver: null);
             }
 
             if (!_compilation.InferUnannotated || InferredClass(resolved, member) is not { } lockClass)
             {
-                return;
+                return null;
             }
 
             _compilation.InferredClasses.TryAdd(lockClass, 0);
-            events.Add(new LockEvent(kind, lockClass, shared, invocation, location, Describe(lockClass, invocation), inferred: true, receiver: ReceiverOf(resolved), isTry: isTry));
+            return new LockTarget(lockClass, lockClass, inferred: true, ReceiverOf(resolved));
+        }
+
+        private sealed class LockTarget
+        {
+            public LockTarget(string level, string name, bool inferred, string? receiver)
+            {
+                Level = level;
+                Name = name;
+                Inferred = inferred;
+                Receiver = receiver;
+            }
+
+            public string Level { get; }
+
+            public string Name { get; }
+
+            public bool Inferred { get; }
+
+            public string? Receiver { get; }
         }
 
         /// <summary>TryEnter*, and waits bounded by a timeout: they give up instead of deadlocking.</summary>
@@ -260,9 +302,6 @@ namespace LockLevels.Analyzers.Roslyn
             return false;
         }
 
-        private static string Describe(string lockName, IInvocationOperation invocation)
-            => invocation.IsImplicit ? "lock (" + lockName + ")" : lockName + "." + invocation.TargetMethod.Name;
-
         /// <summary>
         /// lockdep's lock class for an unannotated lock: one per declaring field or property (whatever
         /// instance it is read from), one per type for this and typeof(T). Locals and parameters that
@@ -278,22 +317,46 @@ namespace LockLevels.Analyzers.Roslyn
 
             return resolved switch
             {
-                IInstanceReferenceOperation instance when instance.Type != null => TypeName(instance.Type) + " (this)",
+                IInstanceReferenceOperation instance when instance.Type != null => TypeName(HierarchyRoot(instance.Type)) + " (this)",
                 ITypeOfOperation typeOf => "typeof(" + TypeName(typeOf.TypeOperand) + ")",
                 _ => null,
             };
         }
 
-        /// <summary>The type's name with its containing types ("Tree.Node"), so nested types of the same name stay apart.</summary>
+        /// <summary>
+        /// The type's name with its namespace and containing types ("Storage.Tree.Node"), so types of
+        /// the same name stay apart; a type parameter is named with the member or type declaring it.
+        /// </summary>
         private static string TypeName(ITypeSymbol type)
         {
+            if (type is ITypeParameterSymbol parameter)
+            {
+                return parameter.ContainingSymbol.Name + "." + parameter.Name;
+            }
+
             var name = type.OriginalDefinition.Name;
             for (var outer = type.ContainingType; outer != null; outer = outer.ContainingType)
             {
                 name = outer.Name + "." + name;
             }
 
-            return name;
+            var ns = type.ContainingNamespace;
+            return ns == null || ns.IsGlobalNamespace ? name : ns.ToDisplayString() + "." + name;
+        }
+
+        /// <summary>
+        /// lock (this) in a derived type and in its base lock the same object: both are named after the
+        /// outermost base type declared in this compilation.
+        /// </summary>
+        private static ITypeSymbol HierarchyRoot(ITypeSymbol type)
+        {
+            var root = type;
+            for (var baseType = type.BaseType; baseType != null && baseType.ContainingAssembly is ISourceAssemblySymbol; baseType = baseType.BaseType)
+            {
+                root = baseType;
+            }
+
+            return root;
         }
 
         private static string? ReceiverOf(IOperation resolved)
@@ -305,7 +368,8 @@ namespace LockLevels.Analyzers.Roslyn
                 _ => null,
             };
 
-            return instance == null || instance is IInstanceReferenceOperation ? null : instance.Syntax.ToString();
+            // Locks of this object are "this", so lock (_sync) lock (other._sync) pairs with its reverse.
+            return instance == null ? null : instance is IInstanceReferenceOperation ? "this" : instance.Syntax.ToString();
         }
     }
 }

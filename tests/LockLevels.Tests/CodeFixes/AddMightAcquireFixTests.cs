@@ -108,5 +108,55 @@ namespace LockLevels.Tests.CodeFixes
                 }
             }
             """));
+    
+        [Fact]
+        public Task PropertyAccessor_GetsTheAttribute() => Verify.VerifyCodeFixAsync(Preamble.With("""
+            public sealed class Journal
+            {
+                private readonly Mm _mm = new();
+
+                public int Length
+                {
+                    {|#0:get|}
+                    {
+                        _mm.MmapLock.Wait();
+                        _mm.MmapLock.Release();
+                        return 0;
+                    }
+                }
+            }
+            """), Preamble.With("""
+            public sealed class Journal
+            {
+                private readonly Mm _mm = new();
+
+                public int Length
+                {
+                    [MightAcquire("MmapLock")]
+                    get
+                    {
+                        _mm.MmapLock.Wait();
+                        _mm.MmapLock.Release();
+                        return 0;
+                    }
+                }
+            }
+            """), Verify.Diagnostic("LL0007").WithLocation(0).WithArguments("Length", "MmapLock"));
+
+        [Fact]
+        public Task ConstructorsAndExpressionBodiedProperties_AreNotReported() => Verify.VerifyNoFixAsync(Preamble.With("""
+            public sealed class Journal
+            {
+                private readonly Mm _mm = new();
+
+                public Journal()
+                {
+                    _mm.MmapLock.Wait();
+                    _mm.MmapLock.Release();
+                }
+
+                public bool Busy => _mm.MmapLock.Wait(0);
+            }
+            """));
     }
 }

@@ -278,5 +278,82 @@ namespace LockLevels.Tests.CodeFixes
             }
             """), Verify.Diagnostic("LL0002").WithLocation(0)
                 .WithArguments("SbWriters", "InvalidateLock", "WritePages", "InvalidateLock", "Cache.WritePages"));
+    
+        [Fact]
+        public Task ExplicitDisposeImplementation_IsTheTeardown() => Verify.VerifyCodeFixAsync(ClaimPreamble.With("""
+            sealed class Cache : IAddressSpaceOperations, IDisposable
+            {
+                private readonly SuperBlock _backing = new();
+
+                public Cache() { }
+
+                public void WritePages(AddressSpace mapping)
+                {
+                    {|LL0002:_backing.StartWrite()|};
+                    _backing.EndWrite();
+                }
+
+                void IDisposable.Dispose()
+                {
+                }
+            }
+            """), ClaimPreamble.With("""
+            sealed class Cache : IAddressSpaceOperations, IDisposable
+            {
+                private readonly SuperBlock _backing = new();
+                private IDisposable? _sbWritersClaim;
+
+                public Cache() { _sbWritersClaim = _backing.ClaimWriteLongTerm(); }
+
+                public void WritePages(AddressSpace mapping)
+                {
+                }
+
+                void IDisposable.Dispose()
+                {
+                    _sbWritersClaim?.Dispose();
+                }
+            }
+            """));
+
+        [Fact]
+        public Task DisposeInheritedFromABaseType_IsNotFixed() => Verify.VerifyNoFixAsync(ClaimPreamble.With("""
+            class Resource : IDisposable
+            {
+                public void Dispose() { }
+            }
+
+            sealed class Cache : Resource, IAddressSpaceOperations
+            {
+                private readonly SuperBlock _backing = new();
+
+                public void WritePages(AddressSpace mapping)
+                {
+                    {|LL0002:_backing.StartWrite()|};
+                    _backing.EndWrite();
+                }
+            }
+            """));
+
+        [Fact]
+        public Task PartialTypeWithSetupInAnotherPart_IsNotFixed() => Verify.VerifyNoFixAsync(ClaimPreamble.With("""
+            partial class Cache
+            {
+                public Cache() { }
+
+                public void Dispose() { }
+            }
+
+            partial class Cache : IAddressSpaceOperations
+            {
+                private readonly SuperBlock _backing = new();
+
+                public void WritePages(AddressSpace mapping)
+                {
+                    {|LL0002:_backing.StartWrite()|};
+                    _backing.EndWrite();
+                }
+            }
+            """));
     }
 }

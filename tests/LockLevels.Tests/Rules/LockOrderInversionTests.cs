@@ -396,5 +396,28 @@ namespace LockLevels.Tests.Rules
                 }
             }
             """), Inversion("MmapLock", "FolioLock", 6));
+    
+        /// <summary>With nullable annotations on, the flow graph leaves a lock on a Lock unlowered (an invalid operation).</summary>
+        [Fact]
+        public Task ThreadingLockStatementInNullableContext_IsReported() => Verify.VerifyAnalyzerAsync("#nullable enable\n" + Preamble.With("""
+            class C
+            {
+                [Lock("FolioLock")] private readonly System.Threading.Lock _folio = new();
+
+                void M(SuperBlock sb, bool early)
+                {
+                    lock ({|#1:_folio|})
+                    {
+                        if (early)
+                            return;
+                        {|#0:sb.StartWrite()|};
+                        sb.EndWrite();
+                    }
+
+                    sb.StartWrite();
+                    sb.EndWrite();
+                }
+            }
+            """), Verify.Diagnostic("LL0001").WithLocation(0).WithLocation(1).WithArguments("SbWriters", "FolioLock", Preamble.Line(7) + 1));
     }
 }

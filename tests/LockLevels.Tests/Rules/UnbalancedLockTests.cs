@@ -381,5 +381,24 @@ namespace LockLevels.Tests.Rules
                 IDisposable? Begin(SuperBlock sb, bool write) => write ? sb.StartWriteScope() : null;
             }
             """));
+    
+        [Fact]
+        public Task ReturnInsideUnloweredThreadingLock_IsNotReported() => Verify.VerifyAnalyzerAsync("#nullable enable\n" + Preamble.With("""
+            class C
+            {
+                [Lock("FolioLock")] private readonly System.Threading.Lock _folio = new();
+
+                int M(bool early)
+                {
+                    lock (_folio)
+                    {
+                        if (early)
+                            return 0;
+                    }
+
+                    return 1;
+                }
+            }
+            """));
     }
 }
