@@ -309,7 +309,7 @@ namespace LockLevels.Analyzers.Roslyn
             }
 
             if (block.ConditionKind != ControlFlowConditionKind.None
-                && StripToInvocation(branchValue) is { } invocation
+                && StripToInvocation(branchValue, out bool negated) is { } invocation
                 && _classifier.IsConditionalAcquisition(invocation))
             {
                 // if (Monitor.TryEnter(x)) { ... }: the lock is held only where the call returned true.
@@ -318,7 +318,8 @@ namespace LockLevels.Analyzers.Roslyn
                     state = Visit(child, state, report);
                 }
 
-                return (state, Apply(invocation, state, report));
+                var taken = Apply(invocation, state, report);
+                return negated ? (taken, state) : (state, taken);
             }
 
             state = Visit(branchValue, state, report);
@@ -345,15 +346,44 @@ namespace LockLevels.Analyzers.Roslyn
             return state;
         }
 
-        private static IInvocationOperation? StripToInvocation(IOperation operation)
+        /// <summary>
+        /// The call whose bool result a branch tests, through await, ConfigureAwait, !, "is false" and
+        /// "== false"; <paramref name="negated"/> says the branch value is true when the call returned false.
+        /// </summary>
+        private static IInvocationOperation? StripToInvocation(IOperation operation, out bool negated)
         {
-            operation = ValueResolver.StripConversions(operation);
-            if (operation is IAwaitOperation awaited)
+            negated = false;
+            for (int step = 0; step < 8; step++)
             {
-                operation = ValueResolver.StripConversions(awaited.Operation);
+                operation = ValueResolver.StripConversions(operation);
+                switch (operation)
+                {
+                    case IAwaitOperation awaited:
+                        operation = awaited.Operation;
+                        continue;
+                    case IInvocationOperation { TargetMethod.Name: "ConfigureAwait", Instance: { } task }:
+                        operation = task;
+                        continue;
+                    case IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not:
+                        negated = !negated;
+                        operation = not.Operand;
+                        continue;
+                    case IIsPatternOperation { Pattern: IConstantPatternOperation { Value.ConstantValue: { HasValue: true, Value: bool expected } } } pattern:
+                        negated ^= !expected;
+                        operation = pattern.Value;
+                        continue;
+                    case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals, RightOperand.ConstantValue: { HasValue: true, Value: bool compared } } comparison:
+                        negated ^= compared == (comparison.OperatorKind == BinaryOperatorKind.NotEquals);
+                        operation = comparison.LeftOperand;
+                        continue;
+                    case IInvocationOperation invocation:
+                        return invocation;
+                    default:
+                        return null;
+                }
             }
 
-            return operation as IInvocationOperation;
+            return null;
         }
 
         private HeldLockSet Visit(IOperation operation, HeldLockSet state, bool report)
