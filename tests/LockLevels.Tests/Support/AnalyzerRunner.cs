@@ -24,6 +24,20 @@ namespace LockLevels.Tests.Support
                 TestReferences.Framework.Add(TestReferences.Annotations),
                 new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
 
+        /// <summary>
+        /// Parsed sources compiled like <see cref="Compile"/>, with unsafe code allowed and the output kind
+        /// given (an executable for a source with top-level statements).
+        /// </summary>
+        public static CSharpCompilation CompileTrees(System.Collections.Generic.IEnumerable<SyntaxTree> trees, OutputKind outputKind = OutputKind.DynamicallyLinkedLibrary, bool allowUnsafe = true)
+            => CSharpCompilation.Create(
+                "TestAssembly",
+                trees,
+                TestReferences.Framework.Add(TestReferences.Annotations),
+                new CSharpCompilationOptions(outputKind, nullableContextOptions: NullableContextOptions.Enable, allowUnsafe: allowUnsafe));
+
+        /// <summary>The parse options of every test source.</summary>
+        public static CSharpParseOptions ParseOptions { get; } = new CSharpParseOptions(LanguageVersion.Preview);
+
         /// <summary>Every diagnostic with all its locations, one a line, in the order given.</summary>
         public static string Describe(ImmutableArray<Diagnostic> diagnostics)
             => string.Join("\n", diagnostics.Select(diagnostic =>
