@@ -98,7 +98,7 @@ public static class RefHelpers
             throw new ArgumentException("empty", nameof(values));
         }
 
-        ref var best = ref values[0];
+        ref T best = ref values[0];
         for (var i = 1; i < values.Length; i++)
         {
             if (values[i].CompareTo(best) > 0)
