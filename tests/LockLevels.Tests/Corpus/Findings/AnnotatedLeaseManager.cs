@@ -8,9 +8,9 @@
 // The write lock is taken only when TryEnterWriteLock returns true; the `is false` branch returns
 // without it, and the other path releases it in finally. The analyzer recognizes a TryEnter/Wait
 // result as the condition of an if, or its `!` negation, but not the same test spelled as a
-// pattern (`is false`, an IIsPatternOperation) or as a comparison (`== false`, checked too: same
-// LL0005), so the acquisition is applied on both branches. `if (!_table.TryEnterWriteLock(wait))`
-// is not reported.
+// pattern (`is false`, an IIsPatternOperation) or as a comparison (`if (sem.Wait(0) == false)`
+// gives the same LL0005), so the acquisition is applied on both branches.
+// `if (!_table.TryEnterWriteLock(wait))` is not reported.
 using System;
 using System.Collections.Generic;
 using System.Threading;
