@@ -20,7 +20,7 @@ namespace LockLevels.Tests.Support
         public static CSharpCompilation Compile(params string[] sources)
             => CSharpCompilation.Create(
                 "TestAssembly",
-                sources.Select(source => CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Preview))),
+                sources.Select(source => CSharpSyntaxTree.ParseText(source, ParseOptions)),
                 TestReferences.Framework.Add(TestReferences.Annotations),
                 new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
 
