@@ -20,9 +20,23 @@ namespace LockLevels.Tests.Support
         public static CSharpCompilation Compile(params string[] sources)
             => CSharpCompilation.Create(
                 "TestAssembly",
-                sources.Select(source => CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Preview))),
+                sources.Select(source => CSharpSyntaxTree.ParseText(source, ParseOptions)),
                 TestReferences.Framework.Add(TestReferences.Annotations),
                 new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+
+        /// <summary>
+        /// Parsed sources compiled like <see cref="Compile"/>, with unsafe code allowed and the output kind
+        /// given (an executable for a source with top-level statements).
+        /// </summary>
+        public static CSharpCompilation CompileTrees(System.Collections.Generic.IEnumerable<SyntaxTree> trees, OutputKind outputKind = OutputKind.DynamicallyLinkedLibrary, bool allowUnsafe = true)
+            => CSharpCompilation.Create(
+                "TestAssembly",
+                trees,
+                TestReferences.Framework.Add(TestReferences.Annotations),
+                new CSharpCompilationOptions(outputKind, nullableContextOptions: NullableContextOptions.Enable, allowUnsafe: allowUnsafe));
+
+        /// <summary>The parse options of every test source.</summary>
+        public static CSharpParseOptions ParseOptions { get; } = new CSharpParseOptions(LanguageVersion.Preview);
 
         /// <summary>Every diagnostic with all its locations, one a line, in the order given.</summary>
         public static string Describe(ImmutableArray<Diagnostic> diagnostics)
