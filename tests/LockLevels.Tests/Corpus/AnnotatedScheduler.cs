@@ -48,9 +48,7 @@ public sealed class Scheduler
     [MightAcquire("Sched.RunQueue", "Sched.Task")]
     public async Task<bool> EnqueueAsync(SchedTask task, TimeSpan timeout)
     {
-        // Not .ConfigureAwait(false) here: LockLevels would miss that the result guards the branch
-        // (Findings/AnnotatedScheduler.cs).
-        if (await _runQueueLock.WaitAsync(timeout))
+        if (await _runQueueLock.WaitAsync(timeout).ConfigureAwait(false))
         {
             try
             {

@@ -1,16 +1,3 @@
-// FINDING (analyzer false positive; the code is correct). Kept out of the zero-diagnostic corpus
-// tests.
-//
-//   LL0005: 'Lease.Table' acquired here is still held on some path out of TryAcquire,
-//           which is not [Acquires("Lease.Table")]
-//   at:     if (_table.TryEnterWriteLock(wait) is false)                        (TryAcquire)
-//
-// The write lock is taken only when TryEnterWriteLock returns true; the `is false` branch returns
-// without it, and the other path releases it in finally. The analyzer recognizes a TryEnter/Wait
-// result as the condition of an if, or its `!` negation, but not the same test spelled as a
-// pattern (`is false`, an IIsPatternOperation) or as a comparison (`if (sem.Wait(0) == false)`
-// gives the same LL0005), so the acquisition is applied on both branches.
-// `if (!_table.TryEnterWriteLock(wait))` is not reported.
 using System;
 using System.Collections.Generic;
 using System.Threading;
