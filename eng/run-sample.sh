@@ -1,24 +1,25 @@
 #!/usr/bin/env bash
-# Packs LockLevels into artifacts/packages/, builds samples/Seed against that package (a
-# PackageReference restored from the local folder feed, not a ProjectReference) and prints the
-# build output with LockLevels' warnings.
+# Packs LockLevels into artifacts/packages/, builds samples/Netfs (the seed's deadlock modelled in C#)
+# and samples/Netfs.Fixed (the same model after the fix) against that package (a PackageReference
+# restored from the local folder feed, not a ProjectReference), prints LockLevels' diagnostics of each,
+# then runs both: the deadlocks reproduced on real threads, and the fixed model completing.
 #
-#   eng/run-sample.sh           pack, build the sample, print the output
-#   eng/run-sample.sh --check   same, then fail unless exactly the expected LL warnings were reported
+#   eng/run-sample.sh            pack, build both samples, print their diagnostics, run them
+#   eng/run-sample.sh --check    same, then fail unless samples/Netfs reports exactly the diagnostics in
+#                                samples/Netfs/expected-diagnostics.txt, samples/Netfs.Fixed reports none,
+#                                the unfixed model deadlocks in both scenarios and the fixed one completes
+#   eng/run-sample.sh --no-run   do not run the samples
 #
 # LOCKLEVELS_VERSION=x.y.z overrides the version (default: LockLevelsVersion in Directory.Build.props).
 set -euo pipefail
 
-# Exactly the LockLevels warning IDs the seed sample must report (--check fails on a missing one
-# and on any other LL warning or error, so a false positive in the sample is caught too):
-#   LL0002  AfsCachedFile.WritePages takes SbWriters while InvalidateLock and FolioLock are held.
-expected_warnings=(LL0002)
-
 check=false
+run=true
 for arg in "$@"; do
   case "$arg" in
     --check) check=true ;;
-    -h|--help) sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --no-run) run=false ;;
+    -h|--help) sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "run-sample.sh: unknown argument '$arg' (try --help)" >&2; exit 2 ;;
   esac
 done
@@ -34,36 +35,75 @@ fi
 echo "==> dotnet pack nuget/LockLevels.Package.csproj -c Release -o artifacts/packages"
 dotnet pack nuget/LockLevels.Package.csproj -c Release -o artifacts/packages -nologo ${version_args[@]+"${version_args[@]}"}
 
-# The sample restores into its own packages folder (RestorePackagesPath in Seed.csproj). Drop the
-# previously restored LockLevels so this build gets the package just packed, even at the same version.
+# With -p:UseLockLevelsPackage=true the samples restore LockLevels from artifacts/packages into their
+# own packages folder (artifacts/sample-packages). Drop the previously restored LockLevels so this build
+# gets the package just packed, even at the same version.
 rm -rf artifacts/sample-packages/locklevels
 
-echo "==> dotnet build samples/Seed --no-incremental"
-log="$(mktemp)"
-trap 'rm -f "$log"' EXIT
-# No compiler server: a long-lived one could keep an older build of the analyzer loaded.
-status=0
-dotnet build samples/Seed --no-incremental -nologo -p:UseSharedCompilation=false ${version_args[@]+"${version_args[@]}"} 2>&1 | tee "$log" || status=$?
-if [[ $status -ne 0 ]]; then
-  echo "run-sample.sh: the sample build failed (exit $status)" >&2
-  exit "$status"
-fi
+tmp="$(mktemp -d)"
+trap 'rm -rf "$tmp"' EXIT
+failures=()
 
-# MSBuild prints each diagnostic twice (as it happens and in the summary); keep one of each.
-reported="$(grep -E ': (warning|error) LL[0-9]{4}: ' "$log" | sed -E 's| \[[^]]*\.csproj\]$||' | sort -u || true)"
-echo
-echo "==> LockLevels diagnostics reported by the sample build"
-echo "${reported:-(none)}"
+# build_sample NAME: builds samples/NAME against the package and leaves its LockLevels diagnostics in
+# $tmp/NAME.diagnostics, relative to the sample directory, sorted, without the help link.
+build_sample() {
+  local name="$1" status=0
+  echo
+  echo "==> dotnet build samples/$name --no-incremental -p:UseLockLevelsPackage=true"
+  # No compiler server: a long-lived one could keep an older build of the analyzer loaded.
+  dotnet build "samples/$name" --no-incremental -nologo -p:UseLockLevelsPackage=true -p:UseSharedCompilation=false \
+    ${version_args[@]+"${version_args[@]}"} 2>&1 | tee "$tmp/$name.log" || status=$?
+  if [[ $status -ne 0 ]]; then
+    echo "run-sample.sh: the build of samples/$name failed (exit $status)" >&2
+    exit "$status"
+  fi
+  # MSBuild prints each diagnostic twice (as it happens and in the summary); keep one of each.
+  { grep -E ': (warning|error) LL[0-9]{4}: ' "$tmp/$name.log" || true; } \
+    | sed -E 's| \[[^]]*\.csproj\]$||; s| \(https?://[^)]*\)$||' \
+    | sed "s|^$root/samples/$name/||" \
+    | LC_ALL=C sort -u > "$tmp/$name.diagnostics"
+  echo
+  echo "==> LockLevels diagnostics of samples/$name ($(wc -l < "$tmp/$name.diagnostics"))"
+  if [[ -s "$tmp/$name.diagnostics" ]]; then cat "$tmp/$name.diagnostics"; else echo "(none)"; fi
+}
+
+build_sample Netfs
+build_sample Netfs.Fixed
 
 if $check; then
-  reported_ids="$(grep -oE ': (warning|error) LL[0-9]{4}:' <<<"$reported" | sed -E 's/^: //; s/:$//' | sort -u || true)"
-  expected_ids="$(printf 'warning %s\n' "${expected_warnings[@]}" | sort -u)"
-  missing="$(comm -13 <(echo "$reported_ids") <(echo "$expected_ids") | grep . || true)"
-  unexpected="$(comm -23 <(echo "$reported_ids") <(echo "$expected_ids") | grep . || true)"
-  if [[ -n "$missing" || -n "$unexpected" ]]; then
-    [[ -z "$missing" ]] || echo "run-sample.sh --check: FAILED: expected but not reported: $(echo $missing)" >&2
-    [[ -z "$unexpected" ]] || echo "run-sample.sh --check: FAILED: reported but not expected: $(echo $unexpected)" >&2
-    exit 1
+  grep -E '^[^#].*: (warning|error) LL[0-9]{4}: ' samples/Netfs/expected-diagnostics.txt | LC_ALL=C sort -u > "$tmp/expected"
+  if ! diff -u "$tmp/expected" "$tmp/Netfs.diagnostics" > "$tmp/diff"; then
+    echo "run-sample.sh --check: samples/Netfs does not report exactly samples/Netfs/expected-diagnostics.txt (- expected, + reported):" >&2
+    cat "$tmp/diff" >&2
+    failures+=("samples/Netfs diagnostics")
   fi
-  echo "run-sample.sh --check: OK (reported exactly: ${expected_warnings[*]})"
+  if [[ -s "$tmp/Netfs.Fixed.diagnostics" ]]; then
+    echo "run-sample.sh --check: samples/Netfs.Fixed must report no LockLevels diagnostics" >&2
+    failures+=("samples/Netfs.Fixed diagnostics")
+  fi
+fi
+
+if $run; then
+  for name in Netfs Netfs.Fixed; do
+    echo
+    echo "==> dotnet samples/$name/bin/Debug/net10.0/$name.dll"
+    status=0
+    dotnet "samples/$name/bin/Debug/net10.0/$name.dll" | tee "$tmp/$name.out" || status=$?
+    if [[ $status -ne 0 ]]; then
+      failures+=("samples/$name run (exit $status)")
+    fi
+  done
+  if $check; then
+    [[ "$(grep -c '=> DEADLOCK' "$tmp/Netfs.out" || true)" == 2 ]] || failures+=("samples/Netfs: both scenarios should deadlock")
+    [[ "$(grep -c '=> all .* tasks ended' "$tmp/Netfs.Fixed.out" || true)" == 2 ]] || failures+=("samples/Netfs.Fixed: both scenarios should complete")
+  fi
+fi
+
+if [[ ${#failures[@]} -gt 0 ]]; then
+  printf 'run-sample.sh: FAILED: %s\n' "${failures[@]}" >&2
+  exit 1
+fi
+if $check; then
+  echo
+  echo "run-sample.sh --check: OK (samples/Netfs: exactly the $(wc -l < "$tmp/expected") expected diagnostics; samples/Netfs.Fixed: none$($run && echo '; runs: both scenarios deadlock unfixed, complete fixed'))"
 fi
