@@ -25,9 +25,9 @@ namespace LockLevels
         /// <summary>
         /// The name of a parameterless method on the same type (or a base type) that takes a long-term
         /// claim on this level and returns it as an <see cref="IDisposable"/> that drops the claim.
-        /// It is meant for a code fix (not yet shipped) that replaces per-call acquisitions in deep
-        /// contexts with one claim taken at set-up and dropped at tear-down. It changes no analysis;
-        /// a name that does not fit is reported as LL0906.
+        /// The long-term claim code fix (LL0002, LL0003) uses it to replace per-call acquisitions in
+        /// deep contexts with one claim taken at set-up and dropped at tear-down. It changes no
+        /// analysis; a name that does not fit is reported as LL0906.
         /// </summary>
         public string? LongTermClaim { get; set; }
     }
