@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
@@ -6,23 +7,33 @@ using Microsoft.CodeAnalysis.Operations;
 namespace LockLevels.Analyzers.Roslyn
 {
     /// <summary>
-    /// The cheap path for bodies that take no lock: records their calls (for transitive summaries)
-    /// straight from the operation tree, without a control flow graph. Lambdas and local functions
-    /// get records of their own; only the method itself runs with its deep-context levels held.
+    /// One walk of a body's operation tree, without a control flow graph: it stops as soon as the
+    /// body turns out to touch a lock (the flow analysis then takes over), and otherwise returns the
+    /// body's calls for transitive summaries, which is all the most bodies ever need. Lambdas and
+    /// local functions get records of their own; only the method itself runs with its deep-context
+    /// levels held.
     /// </summary>
     internal sealed class CallCollector
     {
         private readonly LockCompilation _compilation;
+        private readonly LockEventClassifier _classifier;
         private readonly List<MethodRecord> _records = new();
         private readonly Dictionary<ILocalSymbol, IOperation?> _delegateLocals = new(SymbolEqualityComparer.Default);
+        private readonly Func<IOperation, IOperation> _resolve;
 
-        private CallCollector(LockCompilation compilation) => _compilation = compilation;
-
-        public static ImmutableArray<MethodRecord> Collect(LockCompilation compilation, IOperation body, IMethodSymbol method, ImmutableArray<string> contextLevels)
+        private CallCollector(LockCompilation compilation, LockEventClassifier classifier)
         {
-            var collector = new CallCollector(compilation);
-            collector.Walk(body, collector.NewRecord(method, body), contextLevels);
-            return collector._records.ToImmutableArray();
+            _compilation = compilation;
+            _classifier = classifier;
+            _resolve = Resolve;
+        }
+
+        /// <summary>The body's records, or default when it touches a lock and needs the flow analysis.</summary>
+        public static ImmutableArray<MethodRecord> CollectUnlessTouchingLocks(LockCompilation compilation, LockEventClassifier classifier, IOperation body, IMethodSymbol? method, ImmutableArray<string> contextLevels)
+        {
+            var collector = new CallCollector(compilation, classifier);
+            var record = method == null ? null : collector.NewRecord(method, body);
+            return collector.Walk(body, record, contextLevels) ? default : collector._records.ToImmutableArray();
         }
 
         private MethodRecord NewRecord(IMethodSymbol method, IOperation body)
@@ -32,20 +43,19 @@ namespace LockLevels.Analyzers.Roslyn
             return record;
         }
 
-        private void Walk(IOperation operation, MethodRecord record, ImmutableArray<string> held)
+        /// <summary>Records the calls under <paramref name="operation"/>; true as soon as a lock is touched.</summary>
+        private bool Walk(IOperation operation, MethodRecord? record, ImmutableArray<string> held)
         {
             switch (operation)
             {
+                case ILockOperation:
+                    return true;
+                case IMethodReferenceOperation reference when _classifier.MayAffectLocks(reference.Method):
+                    return true;
                 case IAnonymousFunctionOperation lambda:
-                    Walk(lambda.Body, NewRecord(lambda.Symbol, lambda), ImmutableArray<string>.Empty);
-                    return;
+                    return Walk(lambda.Body, NewRecord(lambda.Symbol, lambda), ImmutableArray<string>.Empty);
                 case ILocalFunctionOperation localFunction:
-                    if (localFunction.Body != null)
-                    {
-                        Walk(localFunction.Body, NewRecord(localFunction.Symbol, localFunction), ImmutableArray<string>.Empty);
-                    }
-
-                    return;
+                    return localFunction.Body != null && Walk(localFunction.Body, NewRecord(localFunction.Symbol, localFunction), ImmutableArray<string>.Empty);
                 case IVariableDeclaratorOperation { Initializer: { } initializer } declarator:
                     Assign(declarator.Symbol, initializer.Value);
                     break;
@@ -56,14 +66,24 @@ namespace LockLevels.Analyzers.Roslyn
 
             foreach (var child in operation.ChildOperations)
             {
-                Walk(child, record, held);
+                if (Walk(child, record, held))
+                {
+                    return true;
+                }
             }
 
-            var target = CallTargets.Of(operation, Resolve);
-            if (target != null && _compilation.IsWorthRecording(target))
+            if (operation is IInvocationOperation invocation && _classifier.MayAffectLocks(invocation.TargetMethod))
+            {
+                return true;
+            }
+
+            var target = CallTargets.Of(operation, _resolve);
+            if (record != null && target != null && _compilation.IsWorthRecording(target))
             {
                 record.Calls.Add(new CallRecord(target, operation.Syntax.GetLocation(), held));
             }
+
+            return false;
         }
 
         /// <summary>A local assigned more than once is not followed: which delegate it holds depends on the path.</summary>

@@ -36,6 +36,9 @@ namespace LockLevels.Analyzers.Roslyn
         private readonly List<(int Entry, ControlFlowRegion Try)> _handlers = new();
         private readonly Dictionary<ILocalSymbol, string> _lockTakenFlags = new(SymbolEqualityComparer.Default);
         private readonly MethodRecord? _record;
+        private readonly Func<IOperation, IOperation> _resolve;
+        private HeldLockSet? _snapshotOf;
+        private ImmutableArray<string> _snapshot;
         private readonly List<(LockStatementSyntax Statement, LockEvent Acquisition)> _unloweredLocks = new();
 
         public HeldLockFlow(LockCompilation compilation, LockEventClassifier classifier, ControlFlowGraph graph, IMethodSymbol? owner, DeepContext? context, FindingSink findings, CancellationToken cancellationToken)
@@ -49,6 +52,7 @@ namespace LockLevels.Analyzers.Roslyn
             _findings = findings;
             _cancellationToken = cancellationToken;
             _resolver = new ValueResolver(graph);
+            _resolve = _resolver.Resolve;
             _in = new HeldLockSet?[graph.Blocks.Length];
             CollectHandlers(graph.Root);
             CollectLockTakenFlags();
@@ -408,7 +412,7 @@ namespace LockLevels.Analyzers.Roslyn
 
         private void RecordCall(IOperation operation, HeldLockSet state)
         {
-            var target = CallTargets.Of(operation, _resolver.Resolve);
+            var target = CallTargets.Of(operation, _resolve);
             if (target == null)
             {
                 return;
@@ -441,6 +445,18 @@ namespace LockLevels.Analyzers.Roslyn
                 return ImmutableArray<string>.Empty;
             }
 
+            if (ReferenceEquals(state, _snapshotOf))
+            {
+                return _snapshot;
+            }
+
+            _snapshotOf = state;
+            _snapshot = BuildSnapshot(state);
+            return _snapshot;
+        }
+
+        private ImmutableArray<string> BuildSnapshot(HeldLockSet state)
+        {
             var levels = ImmutableArray.CreateBuilder<string>(state.Locks.Length);
             if (_context != null)
             {

@@ -21,12 +21,11 @@ namespace LockLevels.Analyzers.Roslyn
             var classifier = new LockEventClassifier(compilation);
             var method = owner as IMethodSymbol;
             var context = method == null ? null : compilation.ContextOf(method);
-            if (!TouchesLocks(body, classifier))
+            var calls = CallCollector.CollectUnlessTouchingLocks(compilation, classifier, body, method, context?.Levels ?? ImmutableArray<string>.Empty);
+            if (!calls.IsDefault)
             {
-                // Most bodies take no lock: keep only their calls, for summaries, and skip the graph.
-                return method == null
-                    ? MethodLockFacts.Empty
-                    : new MethodLockFacts(ImmutableArray<Finding>.Empty, CallCollector.Collect(compilation, body, method, context?.Levels ?? ImmutableArray<string>.Empty));
+                // Most bodies take no lock: their calls, for summaries, are all they contribute; no graph.
+                return new MethodLockFacts(ImmutableArray<Finding>.Empty, calls);
             }
 
             var graph = getGraph(body);
@@ -76,21 +75,6 @@ namespace LockLevels.Analyzers.Roslyn
             {
                 AnalyzeLambdas(compilation, classifier, graph, child, findings, cancellationToken);
             }
-        }
-
-        private static bool TouchesLocks(IOperation body, LockEventClassifier classifier)
-        {
-            foreach (var operation in body.Descendants())
-            {
-                if (operation is ILockOperation
-                    || (operation is IInvocationOperation invocation && classifier.MayAffectLocks(invocation.TargetMethod))
-                    || (operation is IMethodReferenceOperation reference && classifier.MayAffectLocks(reference.Method)))
-                {
-                    return true;
-                }
-            }
-
-            return false;
         }
 
         internal static string DisplayName(IMethodSymbol? method)
