@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Diagnostics;
@@ -12,39 +13,51 @@ using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace LockLevels.Bench
 {
-    /// <summary>What one size measured (medians over the repeats).</summary>
+    /// <summary>One timed run: wall clock, CPU time of the whole process, bytes allocated, and how much the CPU was contended.</summary>
+    public readonly record struct Measurement(double WallMs, double CpuMs, long Bytes, double StallMs)
+    {
+        public static Measurement operator -(Measurement a, Measurement b)
+            => new(a.WallMs - b.WallMs, a.CpuMs - b.CpuMs, a.Bytes - b.Bytes, a.StallMs - b.StallMs);
+
+        /// <summary>Share of the wall clock during which some runnable task waited for a CPU (Linux PSI); NaN where PSI is missing.</summary>
+        public double Contention => StallMs / WallMs;
+    }
+
+    /// <summary>What one size measured; with repeats, each figure is the best (lowest) run.</summary>
     public sealed class SizeResult
     {
         public required GeneratedCodebase Codebase { get; init; }
         public double GenerateMs { get; init; }
         public double ParseMs { get; init; }
-        public double CompileMs { get; init; }
-        public double? EmitMs { get; init; }
-        public long CompileBytes { get; init; }
+
+        /// <summary>compilation.GetDiagnostics() on a fresh compilation: declarations, binding and flow analysis of every body.</summary>
+        public Measurement Compile { get; init; }
+
+        public Measurement? Emit { get; init; }
         public int CompilerWarnings { get; init; }
 
-        /// <summary>Σ of every analyzer's telemetry ExecutionTime: time spent inside analyzer callbacks, summed over threads.</summary>
+        /// <summary>Σ of every analyzer's telemetry ExecutionTime: wall time inside analyzer callbacks, summed over threads.</summary>
         public double AnalyzerTelemetryMs { get; init; }
 
-        /// <summary>Wall clock of GetAnalyzerDiagnosticsAsync on a fresh compilation (includes the binding the compiler would share).</summary>
-        public double AnalyzerWallMs { get; init; }
-        public long AnalyzerWallBytes { get; init; }
+        /// <summary>GetAnalyzerDiagnosticsAsync on a fresh compilation: includes the binding the compiler would share.</summary>
+        public Measurement AnalyzerRun { get; init; }
 
-        /// <summary>Wall clock of GetAllDiagnosticsAsync (compiler + analyzers, as a build runs them) on a fresh compilation.</summary>
-        public double CombinedMs { get; init; }
-        public long CombinedBytes { get; init; }
+        /// <summary>GetAllDiagnosticsAsync (compiler and analyzers together, as csc runs them) on a fresh compilation.</summary>
+        public Measurement Combined { get; init; }
 
         /// <summary>Same, with only a no-op operation-block analyzer: what any IOperation-based analyzer pays.</summary>
-        public double? FloorCombinedMs { get; init; }
+        public Measurement? Floor { get; init; }
 
         public required IReadOnlyDictionary<string, double> PerAnalyzerMs { get; init; }
 
         /// <summary>With --solo: each analyzer run alone, its telemetry ExecutionTime.</summary>
         public IReadOnlyDictionary<string, double>? SoloMs { get; init; }
+
         public required IReadOnlyDictionary<string, int> DiagnosticsById { get; init; }
 
-        public double OverheadMs => CombinedMs - CompileMs;
-        public long OverheadBytes => CombinedBytes - CompileBytes;
+        /// <summary>What the analyzers add to a build: compiler + analyzers, less the compiler alone.</summary>
+        public Measurement Overhead => Combined - Compile;
+
         public double PerThousand(double value) => value * 1000.0 / Codebase.Methods;
     }
 
@@ -77,8 +90,8 @@ namespace LockLevels.Bench
             var watch = Stopwatch.StartNew();
             var codebase = CodebaseGenerator.Generate(generatorOptions);
             double generateMs = watch.Elapsed.TotalMilliseconds;
-            log($"  generated {codebase.Methods} methods ({codebase.LockMethods} touch locks) in {codebase.Types} types, {codebase.Files.Count} files, {codebase.Lines} lines in {generateMs:0} ms; "
-                + $"largest call cycle {codebase.LargestCycle} methods, {codebase.MethodsInCycles} in cycles");
+            log($"  generated {codebase.Methods} methods ({codebase.LockMethods} touch locks) in {codebase.Types} types, {codebase.Files.Count} files, "
+                + $"{codebase.Lines} lines in {generateMs:0} ms; largest call cycle {codebase.LargestCycle} methods, {codebase.MethodsInCycles} in cycles");
 
             if (options.WriteDirectory != null)
             {
@@ -93,27 +106,25 @@ namespace LockLevels.Bench
                 .ToImmutableArray();
             double parseMs = watch.Elapsed.TotalMilliseconds;
 
-            var compileMs = new List<double>();
-            var compileBytes = new List<long>();
-            var emitMs = new List<double>();
-            var analyzerTelemetry = new List<double>();
-            var analyzerWall = new List<double>();
-            var analyzerBytes = new List<long>();
-            var combinedMs = new List<double>();
-            var combinedBytes = new List<long>();
-            var floorMs = new List<double>();
+            var compile = new List<Measurement>();
+            var emit = new List<Measurement>();
+            var analyzerRun = new List<Measurement>();
+            var telemetry = new List<double>();
+            var combined = new List<Measurement>();
+            var floor = new List<Measurement>();
             var perAnalyzer = new Dictionary<string, List<double>>();
             var byId = new SortedDictionary<string, int>(StringComparer.Ordinal);
             int warnings = 0;
 
             for (int run = 0; run < options.Repeat; run++)
             {
+                string tag = options.Repeat > 1 ? $" [run {run + 1}/{options.Repeat}]" : string.Empty;
+
                 // (a) The compiler: declarations, then every method body bound and flow-analysed.
                 {
                     var compilation = Compile(trees);
-                    var (elapsed, bytes, diagnostics) = Time(() => compilation.GetDiagnostics());
-                    compileMs.Add(elapsed);
-                    compileBytes.Add(bytes);
+                    var (m, diagnostics) = Time(() => compilation.GetDiagnostics());
+                    compile.Add(m);
                     var errors = diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
                     if (errors.Count > 0)
                     {
@@ -122,13 +133,13 @@ namespace LockLevels.Bench
                     }
 
                     warnings = diagnostics.Count(d => d.Severity == DiagnosticSeverity.Warning);
-                    log($"  compile (GetDiagnostics): {elapsed:0} ms, {Mb(bytes):0} MB allocated, {warnings} compiler warnings");
+                    log($"  compile (GetDiagnostics){tag}: {Describe(m)}; {warnings} compiler warnings");
                 }
 
                 if (options.Emit)
                 {
                     var compilation = Compile(trees);
-                    var (elapsed, _, result) = Time(() =>
+                    var (m, result) = Time(() =>
                     {
                         using var stream = new MemoryStream();
                         return compilation.Emit(stream);
@@ -138,22 +149,21 @@ namespace LockLevels.Bench
                         throw new InvalidOperationException("Emit failed");
                     }
 
-                    emitMs.Add(elapsed);
-                    log($"  compile + emit: {elapsed:0} ms");
+                    emit.Add(m);
+                    log($"  compile + emit{tag}: {Describe(m)}");
                 }
 
                 // (b) The analyzers alone, with execution-time telemetry.
                 {
                     var analyzers = CreateAnalyzers();
-                    var exceptions = new System.Collections.Concurrent.ConcurrentQueue<string>();
+                    var exceptions = new ConcurrentQueue<string>();
                     var withAnalyzers = Compile(trees).WithAnalyzers(analyzers, AnalyzerOptions(exceptions, logTime: true));
-                    var (elapsed, bytes, diagnostics) = await TimeAsync(() => withAnalyzers.GetAnalyzerDiagnosticsAsync());
+                    var (m, diagnostics) = await TimeAsync(() => withAnalyzers.GetAnalyzerDiagnosticsAsync());
                     ThrowOnAnalyzerExceptions(exceptions);
                     double sum = 0;
                     foreach (var analyzer in analyzers)
                     {
-                        var telemetry = await withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, default);
-                        double ms = telemetry.ExecutionTime.TotalMilliseconds;
+                        double ms = (await withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, default)).ExecutionTime.TotalMilliseconds;
                         sum += ms;
                         string name = analyzer.GetType().Name;
                         if (!perAnalyzer.TryGetValue(name, out var list))
@@ -164,9 +174,8 @@ namespace LockLevels.Bench
                         list.Add(ms);
                     }
 
-                    analyzerTelemetry.Add(sum);
-                    analyzerWall.Add(elapsed);
-                    analyzerBytes.Add(bytes);
+                    analyzerRun.Add(m);
+                    telemetry.Add(sum);
                     if (run == 0)
                     {
                         foreach (var group in diagnostics.GroupBy(d => d.Id))
@@ -175,28 +184,28 @@ namespace LockLevels.Bench
                         }
                     }
 
-                    log($"  analyzers (GetAnalyzerDiagnosticsAsync): wall {elapsed:0} ms, telemetry Σ {sum:0} ms, {Mb(bytes):0} MB allocated, {diagnostics.Length} diagnostics");
+                    log($"  analyzers (GetAnalyzerDiagnosticsAsync){tag}: {Describe(m)}; telemetry Σ {sum:0} ms; {diagnostics.Length} diagnostics");
                 }
 
                 // (c) Compiler and analyzers together, as csc runs them.
                 {
-                    var exceptions = new System.Collections.Concurrent.ConcurrentQueue<string>();
+                    var exceptions = new ConcurrentQueue<string>();
                     var withAnalyzers = Compile(trees).WithAnalyzers(CreateAnalyzers(), AnalyzerOptions(exceptions, logTime: false));
-                    var (elapsed, bytes, _) = await TimeAsync(() => withAnalyzers.GetAllDiagnosticsAsync());
+                    var (m, _) = await TimeAsync(() => withAnalyzers.GetAllDiagnosticsAsync());
                     ThrowOnAnalyzerExceptions(exceptions);
-                    combinedMs.Add(elapsed);
-                    combinedBytes.Add(bytes);
-                    log($"  compile + analyzers (GetAllDiagnosticsAsync): {elapsed:0} ms, {Mb(bytes):0} MB allocated");
+                    combined.Add(m);
+                    log($"  compile + analyzers (GetAllDiagnosticsAsync){tag}: {Describe(m)}");
                 }
 
+                // (d) The floor: compiler plus an analyzer that only asks for every body's operations.
                 if (options.Floor)
                 {
-                    var exceptions = new System.Collections.Concurrent.ConcurrentQueue<string>();
+                    var exceptions = new ConcurrentQueue<string>();
                     var withAnalyzers = Compile(trees).WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new OperationFloorAnalyzer()), AnalyzerOptions(exceptions, logTime: false));
-                    var (elapsed, _, _) = await TimeAsync(() => withAnalyzers.GetAllDiagnosticsAsync());
+                    var (m, _) = await TimeAsync(() => withAnalyzers.GetAllDiagnosticsAsync());
                     ThrowOnAnalyzerExceptions(exceptions);
-                    floorMs.Add(elapsed);
-                    log($"  compile + no-op operation-block analyzer: {elapsed:0} ms");
+                    floor.Add(m);
+                    log($"  compile + no-op operation-block analyzer{tag}: {Describe(m)}");
                 }
             }
 
@@ -206,39 +215,64 @@ namespace LockLevels.Bench
                 solo = new Dictionary<string, double>();
                 foreach (var type in CreateAnalyzers().Select(a => a.GetType()))
                 {
-                    var analyzer = (DiagnosticAnalyzer)Activator.CreateInstance(type)!;
-                    var exceptions = new System.Collections.Concurrent.ConcurrentQueue<string>();
-                    var withAnalyzers = Compile(trees).WithAnalyzers(ImmutableArray.Create(analyzer), AnalyzerOptions(exceptions, logTime: true));
-                    var (elapsed, _, _) = await TimeAsync(() => withAnalyzers.GetAnalyzerDiagnosticsAsync());
-                    ThrowOnAnalyzerExceptions(exceptions);
-                    double ms = (await withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, default)).ExecutionTime.TotalMilliseconds;
-                    solo[type.Name] = ms;
-                    log($"  solo {type.Name}: telemetry {ms:0} ms, wall {elapsed:0} ms");
+                    var best = double.MaxValue;
+                    for (int run = 0; run < options.Repeat; run++)
+                    {
+                        var analyzer = (DiagnosticAnalyzer)Activator.CreateInstance(type)!;
+                        var exceptions = new ConcurrentQueue<string>();
+                        var withAnalyzers = Compile(trees).WithAnalyzers(ImmutableArray.Create(analyzer), AnalyzerOptions(exceptions, logTime: true));
+                        var (m, _) = await TimeAsync(() => withAnalyzers.GetAnalyzerDiagnosticsAsync());
+                        ThrowOnAnalyzerExceptions(exceptions);
+                        double ms = (await withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, default)).ExecutionTime.TotalMilliseconds;
+                        best = Math.Min(best, ms);
+                        log($"  solo {type.Name}: telemetry {ms:0} ms; run {Describe(m)}");
+                    }
+
+                    solo[type.Name] = best;
                 }
             }
 
             return new SizeResult
             {
-                SoloMs = solo,
                 Codebase = codebase,
                 GenerateMs = generateMs,
                 ParseMs = parseMs,
-                CompileMs = Median(compileMs),
-                EmitMs = emitMs.Count > 0 ? Median(emitMs) : null,
-                CompileBytes = MedianLong(compileBytes),
+                Compile = Best(compile),
+                Emit = emit.Count > 0 ? Best(emit) : null,
                 CompilerWarnings = warnings,
-                AnalyzerTelemetryMs = Median(analyzerTelemetry),
-                AnalyzerWallMs = Median(analyzerWall),
-                AnalyzerWallBytes = MedianLong(analyzerBytes),
-                CombinedMs = Median(combinedMs),
-                CombinedBytes = MedianLong(combinedBytes),
-                FloorCombinedMs = floorMs.Count > 0 ? Median(floorMs) : null,
-                PerAnalyzerMs = perAnalyzer.ToDictionary(pair => pair.Key, pair => Median(pair.Value)),
+                AnalyzerTelemetryMs = telemetry.Min(),
+                AnalyzerRun = Best(analyzerRun),
+                Combined = Best(combined),
+                Floor = floor.Count > 0 ? Best(floor) : null,
+                PerAnalyzerMs = perAnalyzer.ToDictionary(pair => pair.Key, pair => pair.Value.Min()),
+                SoloMs = solo,
                 DiagnosticsById = byId,
             };
         }
 
         public static double Mb(long bytes) => bytes / (1024.0 * 1024.0);
+
+        /// <summary>Current CPU contention (Linux PSI "some" share over the last 10 s), or null where PSI is missing.</summary>
+        public static string? PressureNow()
+        {
+            try
+            {
+                var line = File.ReadLines("/proc/pressure/cpu").First();
+                var avg10 = line.Split(' ').First(part => part.StartsWith("avg10=", StringComparison.Ordinal));
+                return avg10.Substring("avg10=".Length) + "%";
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException)
+            {
+                return null;
+            }
+        }
+
+        private static string Describe(Measurement m)
+            => $"wall {m.WallMs:0} ms, CPU {m.CpuMs:0} ms, {Mb(m.Bytes):0} MB allocated"
+                + (double.IsNaN(m.StallMs) ? string.Empty : $", CPU contention {100 * m.Contention:0}%");
+
+        /// <summary>The run least disturbed by the rest of the machine: lowest wall clock, and its own CPU and bytes.</summary>
+        private static Measurement Best(List<Measurement> runs) => runs.OrderBy(m => m.WallMs).First();
 
         private static CSharpCompilation Compile(ImmutableArray<SyntaxTree> trees)
             => CSharpCompilation.Create(
@@ -252,7 +286,7 @@ namespace LockLevels.Bench
                     concurrentBuild: true,
                     deterministic: true));
 
-        private static CompilationWithAnalyzersOptions AnalyzerOptions(System.Collections.Concurrent.ConcurrentQueue<string> exceptions, bool logTime)
+        private static CompilationWithAnalyzersOptions AnalyzerOptions(ConcurrentQueue<string> exceptions, bool logTime)
             => new CompilationWithAnalyzersOptions(
                 new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty),
                 onAnalyzerException: (exception, analyzer, diagnostic) => exceptions.Enqueue(analyzer.GetType().Name + ": " + exception),
@@ -260,7 +294,7 @@ namespace LockLevels.Bench
                 logAnalyzerExecutionTime: logTime,
                 reportSuppressedDiagnostics: false);
 
-        private static void ThrowOnAnalyzerExceptions(System.Collections.Concurrent.ConcurrentQueue<string> exceptions)
+        private static void ThrowOnAnalyzerExceptions(ConcurrentQueue<string> exceptions)
         {
             if (!exceptions.IsEmpty)
             {
@@ -268,26 +302,53 @@ namespace LockLevels.Bench
             }
         }
 
-        private static (double Ms, long Bytes, T Result) Time<T>(Func<T> action)
+        private static (Measurement Measurement, T Result) Time<T>(Func<T> action)
         {
-            Collect();
-            long before = GC.GetTotalAllocatedBytes(precise: true);
-            var watch = Stopwatch.StartNew();
+            var start = Snapshot.Take(collectFirst: true);
             var result = action();
-            double elapsed = watch.Elapsed.TotalMilliseconds;
-            long bytes = GC.GetTotalAllocatedBytes(precise: true) - before;
-            return (elapsed, bytes, result);
+            return (Snapshot.Take(collectFirst: false) - start, result);
         }
 
-        private static async Task<(double Ms, long Bytes, T Result)> TimeAsync<T>(Func<Task<T>> action)
+        private static async Task<(Measurement Measurement, T Result)> TimeAsync<T>(Func<Task<T>> action)
         {
-            Collect();
-            long before = GC.GetTotalAllocatedBytes(precise: true);
-            var watch = Stopwatch.StartNew();
+            var start = Snapshot.Take(collectFirst: true);
             var result = await action().ConfigureAwait(false);
-            double elapsed = watch.Elapsed.TotalMilliseconds;
-            long bytes = GC.GetTotalAllocatedBytes(precise: true) - before;
-            return (elapsed, bytes, result);
+            return (Snapshot.Take(collectFirst: false) - start, result);
+        }
+
+        private readonly record struct Snapshot(long Ticks, TimeSpan Cpu, long Bytes, double StallMs)
+        {
+            public static Snapshot Take(bool collectFirst)
+            {
+                if (collectFirst)
+                {
+                    Collect();
+                }
+
+                long ticks = Stopwatch.GetTimestamp();
+                using var process = Process.GetCurrentProcess();
+                return new Snapshot(ticks, process.TotalProcessorTime, GC.GetTotalAllocatedBytes(precise: true), StallTotalMs());
+            }
+
+            public static Measurement operator -(Snapshot end, Snapshot start)
+                => new(Stopwatch.GetElapsedTime(start.Ticks, end.Ticks).TotalMilliseconds,
+                    (end.Cpu - start.Cpu).TotalMilliseconds,
+                    end.Bytes - start.Bytes,
+                    end.StallMs - start.StallMs);
+        }
+
+        private static double StallTotalMs()
+        {
+            try
+            {
+                var line = File.ReadLines("/proc/pressure/cpu").First();
+                var total = line.Split(' ').First(part => part.StartsWith("total=", StringComparison.Ordinal));
+                return long.Parse(total.Substring("total=".Length), System.Globalization.CultureInfo.InvariantCulture) / 1000.0;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException or FormatException)
+            {
+                return double.NaN;
+            }
         }
 
         private static void Collect()
@@ -296,14 +357,6 @@ namespace LockLevels.Bench
             GC.WaitForPendingFinalizers();
             GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
         }
-
-        private static double Median(List<double> values)
-        {
-            var sorted = values.OrderBy(v => v).ToList();
-            return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
-        }
-
-        private static long MedianLong(List<long> values) => (long)Median(values.Select(v => (double)v).ToList());
 
         private static void WriteSources(GeneratedCodebase codebase, string directory)
         {

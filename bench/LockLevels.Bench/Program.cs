@@ -101,12 +101,12 @@ namespace LockLevels.Bench
             var analyzers = Harness.CreateAnalyzers();
             Console.Error.WriteLine($"LockLevels.Bench: {analyzers.Length} analyzers; {Environment.ProcessorCount} cores; .NET {Environment.Version}; "
                 + $"GC {(GCSettings.IsServerGC ? "server" : "workstation")}; {(IsOptimized() ? "Release" : "DEBUG BUILD: numbers are meaningless")}");
-            Console.Error.WriteLine("  " + Options(0).ToString().Replace("methods=0 ", string.Empty));
+            Console.Error.WriteLine("  " + Options(0).ToString().Replace("methods=0 ", string.Empty) + "; CPU contention now " + (Harness.PressureNow() ?? "unknown"));
 
             if (warmup)
             {
-                Console.Error.WriteLine("warm-up (300 methods, not reported)");
-                await Harness.MeasureAsync(Options(300), new HarnessOptions { Floor = floor, Emit = emit }, _ => { });
+                Console.Error.WriteLine("warm-up (2000 methods, not reported)");
+                await Harness.MeasureAsync(Options(2000), new HarnessOptions { Floor = floor, Emit = emit }, _ => { });
             }
 
             var results = new List<SizeResult>();
@@ -128,53 +128,62 @@ namespace LockLevels.Bench
             var text = new StringBuilder();
             text.AppendLine($"## LockLevels analyzer benchmark ({Environment.ProcessorCount} cores, .NET {Environment.Version}, Roslyn {typeof(Microsoft.CodeAnalysis.Compilation).Assembly.GetName().Version})");
             text.AppendLine();
-            text.AppendLine("Generator: " + options.ToString().Replace("methods=0 ", string.Empty) + (harness.Repeat > 1 ? $"; medians of {harness.Repeat} runs" : "; one run per size"));
+            text.AppendLine("Generator: " + options.ToString().Replace("methods=0 ", string.Empty) + (harness.Repeat > 1 ? $"; best of {harness.Repeat} runs per figure" : "; one run per size"));
             text.AppendLine();
-
-            text.AppendLine("| methods | lock methods | types | files | lines | largest call cycle | parse ms | compile ms | analyzer ms (telemetry Σ) | analyzer/compile | analyzer wall ms (fresh compilation) | compile+analyzers ms | overhead ms | overhead/compile | no-op analyzer overhead ms | analyzer ms per 1k methods | overhead ms per 1k methods |");
-            text.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+            text.AppendLine("| methods | lock-touching methods | types | files | lines | largest call cycle (methods) | parse ms |");
+            text.AppendLine("|---:|---:|---:|---:|---:|---:|---:|");
             foreach (var r in results)
             {
                 var c = r.Codebase;
-                string floor = r.FloorCombinedMs is { } f ? F(f - r.CompileMs) : "–";
-                text.AppendLine($"| {c.Methods:N0} | {c.LockMethods:N0} ({100.0 * c.LockMethods / c.Methods:0.0}%) | {c.Types:N0} | {c.Files.Count:N0} | {c.Lines:N0} | {c.LargestCycle:N0} | {F(r.ParseMs)} | {F(r.CompileMs)} | {F(r.AnalyzerTelemetryMs)} | {P(r.AnalyzerTelemetryMs / r.CompileMs)} | {F(r.AnalyzerWallMs)} | {F(r.CombinedMs)} | {F(r.OverheadMs)} | {P(r.OverheadMs / r.CompileMs)} | {floor} | {r.PerThousand(r.AnalyzerTelemetryMs):0.0} | {r.PerThousand(r.OverheadMs):0.0} |");
+                text.AppendLine($"| {c.Methods:N0} | {c.LockMethods:N0} ({100.0 * c.LockMethods / c.Methods:0.0}%) | {c.Types:N0} | {c.Files.Count:N0} | {c.Lines:N0} | {c.LargestCycle:N0} | {F(r.ParseMs)} |");
+            }
+
+            text.AppendLine();
+            text.AppendLine("Time (ms; wall / CPU where both are given; \"overhead\" = compile+analyzers − compile alone):");
+            text.AppendLine();
+            text.AppendLine("| methods | compile | analyzers, telemetry Σ | telemetry ÷ compile wall | analyzer run on a fresh compilation | compile + analyzers | overhead | overhead ÷ compile (CPU) | no-op operation-block analyzer overhead (CPU) | telemetry per 1k methods | overhead CPU per 1k methods | CPU contention |");
+            text.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+            foreach (var r in results)
+            {
+                string floor = r.Floor is { } f ? F((f - r.Compile).CpuMs) : "–";
+                text.AppendLine($"| {r.Codebase.Methods:N0} | {WC(r.Compile)} | {F(r.AnalyzerTelemetryMs)} | {P(r.AnalyzerTelemetryMs / r.Compile.WallMs)} | {WC(r.AnalyzerRun)} | {WC(r.Combined)} | {WC(r.Overhead)} | {P(r.Overhead.CpuMs / r.Compile.CpuMs)} | {floor} | {r.PerThousand(r.AnalyzerTelemetryMs):0.0} | {r.PerThousand(r.Overhead.CpuMs):0.0} | {P(r.Compile.Contention)} / {P(r.AnalyzerRun.Contention)} / {P(r.Combined.Contention)} |");
             }
 
             if (harness.Emit)
             {
                 text.AppendLine();
-                text.AppendLine("| methods | compile + emit ms | analyzer ms / (compile + emit) |");
+                text.AppendLine("| methods | compile + emit (wall / CPU) | telemetry ÷ (compile + emit) wall |");
                 text.AppendLine("|---:|---:|---:|");
                 foreach (var r in results)
                 {
-                    text.AppendLine($"| {r.Codebase.Methods:N0} | {F(r.EmitMs ?? 0)} | {P(r.AnalyzerTelemetryMs / (r.EmitMs ?? double.NaN))} |");
+                    text.AppendLine($"| {r.Codebase.Methods:N0} | {(r.Emit is { } e ? WC(e) : "–")} | {P(r.AnalyzerTelemetryMs / (r.Emit?.WallMs ?? double.NaN))} |");
                 }
             }
 
             text.AppendLine();
-            text.AppendLine("Allocations (`GC.GetTotalAllocatedBytes(true)` deltas):");
+            text.AppendLine("Allocations (MB, `GC.GetTotalAllocatedBytes(true)` deltas):");
             text.AppendLine();
-            text.AppendLine("| methods | compile MB | analyzer run MB (fresh compilation) | compile+analyzers MB | overhead MB | analyzer run MB per 1k methods | overhead MB per 1k methods |");
+            text.AppendLine("| methods | compile | analyzer run on a fresh compilation | compile + analyzers | overhead | analyzer run per 1k methods | overhead per 1k methods |");
             text.AppendLine("|---:|---:|---:|---:|---:|---:|---:|");
             foreach (var r in results)
             {
-                text.AppendLine($"| {r.Codebase.Methods:N0} | {Harness.Mb(r.CompileBytes):0} | {Harness.Mb(r.AnalyzerWallBytes):0} | {Harness.Mb(r.CombinedBytes):0} | {Harness.Mb(r.OverheadBytes):0} | {r.PerThousand(Harness.Mb(r.AnalyzerWallBytes)):0.0} | {r.PerThousand(Harness.Mb(r.OverheadBytes)):0.0} |");
+                text.AppendLine($"| {r.Codebase.Methods:N0} | {Harness.Mb(r.Compile.Bytes):0} | {Harness.Mb(r.AnalyzerRun.Bytes):0} | {Harness.Mb(r.Combined.Bytes):0} | {Harness.Mb(r.Overhead.Bytes):0} | {r.PerThousand(Harness.Mb(r.AnalyzerRun.Bytes)):0.0} | {r.PerThousand(Harness.Mb(r.Overhead.Bytes)):0.0} |");
             }
 
             text.AppendLine();
             text.AppendLine("Growth between consecutive sizes (linear = the size ratio):");
             text.AppendLine();
-            text.AppendLine("| from → to | size × | compile × | analyzer (telemetry) × | analyzer wall × | overhead × |");
-            text.AppendLine("|---|---:|---:|---:|---:|---:|");
+            text.AppendLine("| from → to | size × | compile CPU × | analyzers telemetry × | analyzer run CPU × | overhead CPU × | overhead MB × |");
+            text.AppendLine("|---|---:|---:|---:|---:|---:|---:|");
             for (int i = 1; i < results.Count; i++)
             {
                 var a = results[i - 1];
                 var b = results[i];
-                text.AppendLine($"| {a.Codebase.Methods:N0} → {b.Codebase.Methods:N0} | {(double)b.Codebase.Methods / a.Codebase.Methods:0.00} | {b.CompileMs / a.CompileMs:0.00} | {b.AnalyzerTelemetryMs / a.AnalyzerTelemetryMs:0.00} | {b.AnalyzerWallMs / a.AnalyzerWallMs:0.00} | {b.OverheadMs / a.OverheadMs:0.00} |");
+                text.AppendLine($"| {a.Codebase.Methods:N0} → {b.Codebase.Methods:N0} | {(double)b.Codebase.Methods / a.Codebase.Methods:0.00} | {b.Compile.CpuMs / a.Compile.CpuMs:0.00} | {b.AnalyzerTelemetryMs / a.AnalyzerTelemetryMs:0.00} | {b.AnalyzerRun.CpuMs / a.AnalyzerRun.CpuMs:0.00} | {b.Overhead.CpuMs / a.Overhead.CpuMs:0.00} | {(double)b.Overhead.Bytes / a.Overhead.Bytes:0.00} |");
             }
 
             text.AppendLine();
-            text.AppendLine("Per analyzer (telemetry ExecutionTime, ms; shared per-body facts are paid by whichever rule asks first, and rules waiting on them are charged the wait):");
+            text.AppendLine("Per analyzer, all thirteen together (telemetry ExecutionTime, ms, and share of the Σ; the per-body facts the rules share are paid by whichever rule asks first, and a rule waiting on them is charged the wait):");
             text.AppendLine();
             text.Append("| analyzer |");
             foreach (var r in results)
@@ -267,6 +276,8 @@ namespace LockLevels.Bench
         }
 
         private static string F(double ms) => ms.ToString("N0", CultureInfo.InvariantCulture);
+
+        private static string WC(Measurement m) => F(m.WallMs) + " / " + F(m.CpuMs);
 
         private static string P(double ratio) => double.IsFinite(ratio) ? (100 * ratio).ToString("0.0", CultureInfo.InvariantCulture) + "%" : "–";
     }
