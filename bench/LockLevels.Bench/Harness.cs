@@ -14,10 +14,14 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace LockLevels.Bench
 {
     /// <summary>One timed run: wall clock, CPU time of the whole process, bytes allocated, and how much the CPU was contended.</summary>
-    public readonly record struct Measurement(double WallMs, double CpuMs, long Bytes, double StallMs)
+    public readonly record struct Measurement(double WallMs, double CpuMs, long Bytes, double StallMs, double GcPauseMs, int Gen2)
     {
         public static Measurement operator -(Measurement a, Measurement b)
-            => new(a.WallMs - b.WallMs, a.CpuMs - b.CpuMs, a.Bytes - b.Bytes, a.StallMs - b.StallMs);
+            => new(a.WallMs - b.WallMs, a.CpuMs - b.CpuMs, a.Bytes - b.Bytes, a.StallMs - b.StallMs, a.GcPauseMs - b.GcPauseMs, a.Gen2 - b.Gen2);
+
+        /// <summary>Each figure at its lowest over the runs: the runs least disturbed by the rest of the machine.</summary>
+        public static Measurement Best(IReadOnlyCollection<Measurement> runs)
+            => new(runs.Min(m => m.WallMs), runs.Min(m => m.CpuMs), runs.Min(m => m.Bytes), runs.Min(m => m.StallMs), runs.Min(m => m.GcPauseMs), runs.Min(m => m.Gen2));
 
         /// <summary>Share of the wall clock during which some runnable task waited for a CPU (Linux PSI); NaN where PSI is missing.</summary>
         public double Contention => StallMs / WallMs;
@@ -48,6 +52,9 @@ namespace LockLevels.Bench
         /// <summary>Same, with only a no-op operation-block analyzer: what any IOperation-based analyzer pays.</summary>
         public Measurement? Floor { get; init; }
 
+        /// <summary>What LockLevels costs beyond the floor any IOperation-based analyzer pays (shared with the SDK's own analyzers in a real build).</summary>
+        public Measurement? AboveFloor => Floor is { } floor ? Combined - floor : null;
+
         public required IReadOnlyDictionary<string, double> PerAnalyzerMs { get; init; }
 
         /// <summary>With --solo: each analyzer run alone, its telemetry ExecutionTime.</summary>
@@ -70,6 +77,9 @@ namespace LockLevels.Bench
 
         /// <summary>Also run each analyzer alone (it then pays for the shared per-body facts itself).</summary>
         public bool Solo { get; init; }
+
+        /// <summary>Only the analyzer run (b): for profiling.</summary>
+        public bool AnalyzersOnly { get; init; }
     }
 
     /// <summary>Builds compilations of generated codebases and times the compiler and the LockLevels analyzers on them.</summary>
@@ -121,6 +131,7 @@ namespace LockLevels.Bench
                 string tag = options.Repeat > 1 ? $" [run {run + 1}/{options.Repeat}]" : string.Empty;
 
                 // (a) The compiler: declarations, then every method body bound and flow-analysed.
+                if (!options.AnalyzersOnly || run == 0)
                 {
                     var compilation = Compile(trees);
                     var (m, diagnostics) = Time(() => compilation.GetDiagnostics());
@@ -136,7 +147,7 @@ namespace LockLevels.Bench
                     log($"  compile (GetDiagnostics){tag}: {Describe(m)}; {warnings} compiler warnings");
                 }
 
-                if (options.Emit)
+                if (options.Emit && !options.AnalyzersOnly)
                 {
                     var compilation = Compile(trees);
                     var (m, result) = Time(() =>
@@ -188,6 +199,7 @@ namespace LockLevels.Bench
                 }
 
                 // (c) Compiler and analyzers together, as csc runs them.
+                if (!options.AnalyzersOnly)
                 {
                     var exceptions = new ConcurrentQueue<string>();
                     var withAnalyzers = Compile(trees).WithAnalyzers(CreateAnalyzers(), AnalyzerOptions(exceptions, logTime: false));
@@ -198,7 +210,7 @@ namespace LockLevels.Bench
                 }
 
                 // (d) The floor: compiler plus an analyzer that only asks for every body's operations.
-                if (options.Floor)
+                if (options.Floor && !options.AnalyzersOnly)
                 {
                     var exceptions = new ConcurrentQueue<string>();
                     var withAnalyzers = Compile(trees).WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new OperationFloorAnalyzer()), AnalyzerOptions(exceptions, logTime: false));
@@ -237,13 +249,13 @@ namespace LockLevels.Bench
                 Codebase = codebase,
                 GenerateMs = generateMs,
                 ParseMs = parseMs,
-                Compile = Best(compile),
-                Emit = emit.Count > 0 ? Best(emit) : null,
+                Compile = Measurement.Best(compile),
+                Emit = emit.Count > 0 ? Measurement.Best(emit) : null,
                 CompilerWarnings = warnings,
                 AnalyzerTelemetryMs = telemetry.Min(),
-                AnalyzerRun = Best(analyzerRun),
-                Combined = Best(combined),
-                Floor = floor.Count > 0 ? Best(floor) : null,
+                AnalyzerRun = Measurement.Best(analyzerRun),
+                Combined = combined.Count > 0 ? Measurement.Best(combined) : default,
+                Floor = floor.Count > 0 ? Measurement.Best(floor) : null,
                 PerAnalyzerMs = perAnalyzer.ToDictionary(pair => pair.Key, pair => pair.Value.Min()),
                 SoloMs = solo,
                 DiagnosticsById = byId,
@@ -268,11 +280,8 @@ namespace LockLevels.Bench
         }
 
         private static string Describe(Measurement m)
-            => $"wall {m.WallMs:0} ms, CPU {m.CpuMs:0} ms, {Mb(m.Bytes):0} MB allocated"
+            => $"wall {m.WallMs:0} ms, CPU {m.CpuMs:0} ms, {Mb(m.Bytes):0} MB allocated, GC pauses {m.GcPauseMs:0} ms ({m.Gen2} gen2)"
                 + (double.IsNaN(m.StallMs) ? string.Empty : $", CPU contention {100 * m.Contention:0}%");
-
-        /// <summary>The run least disturbed by the rest of the machine: lowest wall clock, and its own CPU and bytes.</summary>
-        private static Measurement Best(List<Measurement> runs) => runs.OrderBy(m => m.WallMs).First();
 
         private static CSharpCompilation Compile(ImmutableArray<SyntaxTree> trees)
             => CSharpCompilation.Create(
@@ -316,7 +325,7 @@ namespace LockLevels.Bench
             return (Snapshot.Take(collectFirst: false) - start, result);
         }
 
-        private readonly record struct Snapshot(long Ticks, TimeSpan Cpu, long Bytes, double StallMs)
+        private readonly record struct Snapshot(long Ticks, TimeSpan Cpu, long Bytes, double StallMs, TimeSpan GcPause, int Gen2)
         {
             public static Snapshot Take(bool collectFirst)
             {
@@ -327,14 +336,16 @@ namespace LockLevels.Bench
 
                 long ticks = Stopwatch.GetTimestamp();
                 using var process = Process.GetCurrentProcess();
-                return new Snapshot(ticks, process.TotalProcessorTime, GC.GetTotalAllocatedBytes(precise: true), StallTotalMs());
+                return new Snapshot(ticks, process.TotalProcessorTime, GC.GetTotalAllocatedBytes(precise: true), StallTotalMs(), GC.GetTotalPauseDuration(), GC.CollectionCount(2));
             }
 
             public static Measurement operator -(Snapshot end, Snapshot start)
                 => new(Stopwatch.GetElapsedTime(start.Ticks, end.Ticks).TotalMilliseconds,
                     (end.Cpu - start.Cpu).TotalMilliseconds,
                     end.Bytes - start.Bytes,
-                    end.StallMs - start.StallMs);
+                    end.StallMs - start.StallMs,
+                    (end.GcPause - start.GcPause).TotalMilliseconds,
+                    end.Gen2 - start.Gen2);
         }
 
         private static double StallTotalMs()

@@ -30,6 +30,7 @@ namespace LockLevels.Bench
               --no-floor              skip the no-op operation-block analyzer baseline
               --no-warmup             skip the warm-up run
               --solo                  also run each analyzer alone (it then pays for the shared per-body facts)
+              --analyzers-only        time only the analyzer run (b), after one compile for the error check (for profiling)
               --write DIR             write the generated sources under DIR/<methods>/
             """;
 
@@ -43,7 +44,7 @@ namespace LockLevels.Bench
             int seed = defaults.Seed, perType = defaults.MethodsPerType, perSubsystem = defaults.TypesPerSubsystem, depth = defaults.CallDepth;
             double density = defaults.LockDensity, inversions = defaults.InversionRate;
             int repeat = 1;
-            bool emit = false, floor = true, warmup = true, solo = false;
+            bool emit = false, floor = true, warmup = true, solo = false, analyzersOnly = false;
             string? write = null;
             try
             {
@@ -63,6 +64,7 @@ namespace LockLevels.Bench
                         case "--no-floor": floor = false; break;
                         case "--no-warmup": warmup = false; break;
                         case "--solo": solo = true; break;
+                        case "--analyzers-only": analyzersOnly = true; break;
                         case "--write": write = Next(); break;
                         case "-h":
                         case "--help":
@@ -97,7 +99,7 @@ namespace LockLevels.Bench
                 Seed = seed,
             };
 
-            var harness = new HarnessOptions { Repeat = Math.Max(1, repeat), Emit = emit, Floor = floor, WriteDirectory = write, Solo = solo };
+            var harness = new HarnessOptions { Repeat = Math.Max(1, repeat), Emit = emit, Floor = floor, WriteDirectory = write, Solo = solo, AnalyzersOnly = analyzersOnly };
             var analyzers = Harness.CreateAnalyzers();
             Console.Error.WriteLine($"LockLevels.Bench: {analyzers.Length} analyzers; {Environment.ProcessorCount} cores; .NET {Environment.Version}; "
                 + $"GC {(GCSettings.IsServerGC ? "server" : "workstation")}; {(IsOptimized() ? "Release" : "DEBUG BUILD: numbers are meaningless")}");
@@ -116,7 +118,11 @@ namespace LockLevels.Bench
                 results.Add(await Harness.MeasureAsync(Options(size), harness, message => Console.Error.WriteLine(message)));
             }
 
-            Console.WriteLine(Report(results, Options(0), harness, analyzers.Select(a => a.GetType().Name).ToList()));
+            if (!analyzersOnly)
+            {
+                Console.WriteLine(Report(results, Options(0), harness, analyzers.Select(a => a.GetType().Name).ToList()));
+            }
+
             return 0;
         }
 
@@ -139,14 +145,16 @@ namespace LockLevels.Bench
             }
 
             text.AppendLine();
-            text.AppendLine("Time (ms; wall / CPU where both are given; \"overhead\" = compile+analyzers − compile alone):");
+            text.AppendLine("Time (ms; wall / CPU where both are given; \"overhead\" = compile+analyzers − compile alone; \"above that floor\" = compile+analyzers − compile+no-op operation-block analyzer; each figure is its best run):");
             text.AppendLine();
-            text.AppendLine("| methods | compile | analyzers, telemetry Σ | telemetry ÷ compile wall | analyzer run on a fresh compilation | compile + analyzers | overhead | overhead ÷ compile (CPU) | no-op operation-block analyzer overhead (CPU) | telemetry per 1k methods | overhead CPU per 1k methods | CPU contention |");
-            text.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+            text.AppendLine("| methods | compile | analyzers, telemetry Σ | telemetry ÷ compile wall | analyzer run on a fresh compilation | compile + analyzers | overhead | overhead ÷ compile (CPU) | no-op operation-block analyzer overhead (CPU) | above that floor (CPU) | above floor ÷ compile (CPU) | telemetry per 1k methods | overhead CPU per 1k methods | GC pauses: compile / analyzer run | CPU contention: compile / analyzer run / both |");
+            text.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
             foreach (var r in results)
             {
                 string floor = r.Floor is { } f ? F((f - r.Compile).CpuMs) : "–";
-                text.AppendLine($"| {r.Codebase.Methods:N0} | {WC(r.Compile)} | {F(r.AnalyzerTelemetryMs)} | {P(r.AnalyzerTelemetryMs / r.Compile.WallMs)} | {WC(r.AnalyzerRun)} | {WC(r.Combined)} | {WC(r.Overhead)} | {P(r.Overhead.CpuMs / r.Compile.CpuMs)} | {floor} | {r.PerThousand(r.AnalyzerTelemetryMs):0.0} | {r.PerThousand(r.Overhead.CpuMs):0.0} | {P(r.Compile.Contention)} / {P(r.AnalyzerRun.Contention)} / {P(r.Combined.Contention)} |");
+                string above = r.AboveFloor is { } a ? F(a.CpuMs) : "–";
+                string aboveRatio = r.AboveFloor is { } b ? P(b.CpuMs / r.Compile.CpuMs) : "–";
+                text.AppendLine($"| {r.Codebase.Methods:N0} | {WC(r.Compile)} | {F(r.AnalyzerTelemetryMs)} | {P(r.AnalyzerTelemetryMs / r.Compile.WallMs)} | {WC(r.AnalyzerRun)} | {WC(r.Combined)} | {WC(r.Overhead)} | {P(r.Overhead.CpuMs / r.Compile.CpuMs)} | {floor} | {above} | {aboveRatio} | {r.PerThousand(r.AnalyzerTelemetryMs):0.0} | {r.PerThousand(r.Overhead.CpuMs):0.0} | {F(r.Compile.GcPauseMs)} / {F(r.AnalyzerRun.GcPauseMs)} | {P(r.Compile.Contention)} / {P(r.AnalyzerRun.Contention)} / {P(r.Combined.Contention)} |");
             }
 
             if (harness.Emit)
@@ -163,23 +171,23 @@ namespace LockLevels.Bench
             text.AppendLine();
             text.AppendLine("Allocations (MB, `GC.GetTotalAllocatedBytes(true)` deltas):");
             text.AppendLine();
-            text.AppendLine("| methods | compile | analyzer run on a fresh compilation | compile + analyzers | overhead | analyzer run per 1k methods | overhead per 1k methods |");
-            text.AppendLine("|---:|---:|---:|---:|---:|---:|---:|");
+            text.AppendLine("| methods | compile | analyzer run on a fresh compilation | compile + analyzers | overhead | above the no-op floor | analyzer run per 1k methods | overhead per 1k methods | above floor per 1k methods |");
+            text.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
             foreach (var r in results)
             {
-                text.AppendLine($"| {r.Codebase.Methods:N0} | {Harness.Mb(r.Compile.Bytes):0} | {Harness.Mb(r.AnalyzerRun.Bytes):0} | {Harness.Mb(r.Combined.Bytes):0} | {Harness.Mb(r.Overhead.Bytes):0} | {r.PerThousand(Harness.Mb(r.AnalyzerRun.Bytes)):0.0} | {r.PerThousand(Harness.Mb(r.Overhead.Bytes)):0.0} |");
+                text.AppendLine($"| {r.Codebase.Methods:N0} | {Harness.Mb(r.Compile.Bytes):0} | {Harness.Mb(r.AnalyzerRun.Bytes):0} | {Harness.Mb(r.Combined.Bytes):0} | {Harness.Mb(r.Overhead.Bytes):0} | {(r.AboveFloor is { } a ? Harness.Mb(a.Bytes).ToString("0") : "–")} | {r.PerThousand(Harness.Mb(r.AnalyzerRun.Bytes)):0.0} | {r.PerThousand(Harness.Mb(r.Overhead.Bytes)):0.0} | {(r.AboveFloor is { } b ? r.PerThousand(Harness.Mb(b.Bytes)).ToString("0.0") : "–")} |");
             }
 
             text.AppendLine();
             text.AppendLine("Growth between consecutive sizes (linear = the size ratio):");
             text.AppendLine();
-            text.AppendLine("| from → to | size × | compile CPU × | analyzers telemetry × | analyzer run CPU × | overhead CPU × | overhead MB × |");
-            text.AppendLine("|---|---:|---:|---:|---:|---:|---:|");
+            text.AppendLine("| from → to | size × | compile CPU × | analyzers telemetry × | analyzer run CPU × | overhead CPU × | above-floor CPU × | overhead MB × |");
+            text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|");
             for (int i = 1; i < results.Count; i++)
             {
                 var a = results[i - 1];
                 var b = results[i];
-                text.AppendLine($"| {a.Codebase.Methods:N0} → {b.Codebase.Methods:N0} | {(double)b.Codebase.Methods / a.Codebase.Methods:0.00} | {b.Compile.CpuMs / a.Compile.CpuMs:0.00} | {b.AnalyzerTelemetryMs / a.AnalyzerTelemetryMs:0.00} | {b.AnalyzerRun.CpuMs / a.AnalyzerRun.CpuMs:0.00} | {b.Overhead.CpuMs / a.Overhead.CpuMs:0.00} | {(double)b.Overhead.Bytes / a.Overhead.Bytes:0.00} |");
+                text.AppendLine($"| {a.Codebase.Methods:N0} → {b.Codebase.Methods:N0} | {(double)b.Codebase.Methods / a.Codebase.Methods:0.00} | {b.Compile.CpuMs / a.Compile.CpuMs:0.00} | {b.AnalyzerTelemetryMs / a.AnalyzerTelemetryMs:0.00} | {b.AnalyzerRun.CpuMs / a.AnalyzerRun.CpuMs:0.00} | {b.Overhead.CpuMs / a.Overhead.CpuMs:0.00} | {(b.AboveFloor?.CpuMs / a.AboveFloor?.CpuMs)?.ToString("0.00") ?? "–"} | {(double)b.Overhead.Bytes / a.Overhead.Bytes:0.00} |");
             }
 
             text.AppendLine();
