@@ -1,0 +1,29 @@
+namespace LockLevels.Bench
+{
+    /// <summary>The shape of a synthetic codebase. Same options and seed, same sources, byte for byte.</summary>
+    public sealed class GeneratorOptions
+    {
+        /// <summary>Methods with bodies in the generated types (the shared core and per-subsystem files add a few more).</summary>
+        public int Methods { get; init; } = 1000;
+
+        /// <summary>Methods per type (N types = Methods / MethodsPerType); one type per file.</summary>
+        public int MethodsPerType { get; init; } = 10;
+
+        /// <summary>Types per subsystem: each subsystem has its own abstract base and interface, implemented and called inside it.</summary>
+        public int TypesPerSubsystem { get; init; } = 50;
+
+        /// <summary>Longest intended call chain: a method at depth d calls methods at depth d - 1, across types.</summary>
+        public int CallDepth { get; init; } = 6;
+
+        /// <summary>Fraction of methods whose bodies touch locks (lock, Monitor, SemaphoreSlim, annotated calls, deep-context calls).</summary>
+        public double LockDensity { get; init; } = 0.10;
+
+        /// <summary>Fraction of lock-touching methods with a planted bug (LL0001, LL0003, LL0005 or LL0006).</summary>
+        public double InversionRate { get; init; } = 0.02;
+
+        public int Seed { get; init; } = 20261125;
+
+        public override string ToString()
+            => $"methods={Methods} per-type={MethodsPerType} per-subsystem={TypesPerSubsystem} depth={CallDepth} density={LockDensity:0.###} inversions={InversionRate:0.###} seed={Seed}";
+    }
+}
