@@ -295,9 +295,12 @@ namespace LockLevels.Bench
                     concurrentBuild: true,
                     deterministic: true));
 
+        /// <summary>locklevels.infer_unannotated for every run (the .globalconfig key); on unless --no-infer.</summary>
+        public static bool InferUnannotated { get; set; } = true;
+
         private static CompilationWithAnalyzersOptions AnalyzerOptions(ConcurrentQueue<string> exceptions, bool logTime)
             => new CompilationWithAnalyzersOptions(
-                new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty),
+                new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty, new GlobalOptionsProvider(InferUnannotated ? "true" : "false")),
                 onAnalyzerException: (exception, analyzer, diagnostic) => exceptions.Enqueue(analyzer.GetType().Name + ": " + exception),
                 concurrentAnalysis: true,
                 logAnalyzerExecutionTime: logTime,
@@ -421,6 +424,35 @@ namespace LockLevels.Bench
 
                 GC.KeepAlive(count);
             });
+        }
+    }
+
+    /// <summary>Analyzer config options with one global key, as a .globalconfig would give them.</summary>
+    internal sealed class GlobalOptionsProvider : Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptionsProvider
+    {
+        private readonly Options _global;
+
+        public GlobalOptionsProvider(string inferUnannotated) => _global = new Options(inferUnannotated);
+
+        public override Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptions GlobalOptions => _global;
+
+        public override Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptions GetOptions(SyntaxTree tree) => Options.Empty;
+
+        public override Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptions GetOptions(AdditionalText textFile) => Options.Empty;
+
+        private sealed class Options : Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptions
+        {
+            public static readonly Options Empty = new(null);
+
+            private readonly string? _infer;
+
+            public Options(string? infer) => _infer = infer;
+
+            public override bool TryGetValue(string key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value)
+            {
+                value = key == "locklevels.infer_unannotated" ? _infer : null;
+                return value != null;
+            }
         }
     }
 }

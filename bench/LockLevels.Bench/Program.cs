@@ -66,6 +66,7 @@ namespace LockLevels.Bench
                         case "--solo": solo = true; break;
                         case "--analyzers-only": analyzersOnly = true; break;
                         case "--write": write = Next(); break;
+                        case "--no-infer": Harness.InferUnannotated = false; break;
                         case "-h":
                         case "--help":
                             Console.WriteLine(Usage);
