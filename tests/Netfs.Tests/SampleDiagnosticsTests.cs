@@ -38,7 +38,7 @@ namespace NetfsTests
         [Fact]
         public async Task NetfsFixed_ReportsNothing()
         {
-            var reported = await DiagnosticsOf(Path.Combine(RepoRoot, "samples", "Netfs.Fixed"));
+            var reported = await DiagnosticsOf(Path.Combine(RepoRoot, "samples", "Netfs.Fixed"), sharedFrom: Path.Combine(RepoRoot, "samples", "Netfs"));
 
             Assert.Empty(reported);
         }
@@ -55,17 +55,28 @@ namespace NetfsTests
                 && line.EndsWith("→ InvalidateLock (FilemapFault: AddressSpace.InvalidateLock.EnterReadLock)", StringComparison.Ordinal));
         }
 
-        /// <summary>Every LockLevels diagnostic of the sample, sorted, as "{path}({line},{column}): {severity} {id}: {message}".</summary>
-        private static async Task<ImmutableArray<string>> DiagnosticsOf(string sampleDirectory)
-        {
-            var trees = Directory.GetFiles(sampleDirectory, "*.cs", SearchOption.AllDirectories)
-                .Select(path => Path.GetRelativePath(sampleDirectory, path).Replace('\\', '/'))
+        private static string[] SourcesOf(string directory)
+            => Directory.GetFiles(directory, "*.cs", SearchOption.AllDirectories)
+                .Select(path => Path.GetRelativePath(directory, path).Replace('\\', '/'))
                 .Where(path => !path.StartsWith("obj/", StringComparison.Ordinal) && !path.StartsWith("bin/", StringComparison.Ordinal))
-                .OrderBy(path => path, StringComparer.Ordinal)
-                .Select(path => CSharpSyntaxTree.ParseText(
-                    File.ReadAllText(Path.Combine(sampleDirectory, path)),
+                .ToArray();
+
+        /// <summary>
+        /// Every LockLevels diagnostic of the sample, sorted, as "{path}({line},{column}): {severity} {id}: {message}".
+        /// A sample that shares sources (Netfs.Fixed compiles Netfs's files but for the ones it replaces) names
+        /// the directory it shares them from.
+        /// </summary>
+        private static async Task<ImmutableArray<string>> DiagnosticsOf(string sampleDirectory, string? sharedFrom = null)
+        {
+            var own = SourcesOf(sampleDirectory);
+            var shared = sharedFrom == null ? Array.Empty<string>() : SourcesOf(sharedFrom).Where(path => !own.Contains(path)).ToArray();
+            var trees = own.Select(path => (fullPath: Path.Combine(sampleDirectory, path), relative: path))
+                .Concat(shared.Select(path => (fullPath: Path.Combine(sharedFrom!, path), relative: path)))
+                .OrderBy(file => file.relative, StringComparer.Ordinal)
+                .Select(file => CSharpSyntaxTree.ParseText(
+                    File.ReadAllText(file.fullPath),
                     new CSharpParseOptions(LanguageVersion.Latest),
-                    path));
+                    file.relative));
             var compilation = CSharpCompilation.Create(
                 Path.GetFileName(sampleDirectory),
                 trees,

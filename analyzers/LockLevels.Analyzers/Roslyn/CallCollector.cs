@@ -80,7 +80,7 @@ namespace LockLevels.Analyzers.Roslyn
             var target = CallTargets.Of(operation, _resolve);
             if (record != null && target != null && _compilation.IsWorthRecording(target))
             {
-                record.Calls.Add(new CallRecord(target, operation.Syntax.GetLocation(), held));
+                record.Calls.Add(new CallRecord(target, operation.Syntax, held));
             }
 
             return false;

@@ -420,7 +420,7 @@ namespace LockLevels.Analyzers.Roslyn
 
             if (_record != null && _compilation.IsWorthRecording(target))
             {
-                _record.Calls.Add(new CallRecord(target, operation.Syntax.GetLocation(), Snapshot(state)));
+                _record.Calls.Add(new CallRecord(target, operation.Syntax, Snapshot(state)));
             }
 
             if (operation is IInvocationOperation && _compilation.ContextOf(target) is { } required)

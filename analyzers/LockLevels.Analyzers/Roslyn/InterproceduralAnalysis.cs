@@ -54,7 +54,7 @@ namespace LockLevels.Analyzers.Roslyn
                     foreach (var target in Targets(call.Callee, implementations))
                     {
                         AddAnnotated(compilation, solver, annotated, target);
-                        solver.AddCall(record.Method, target, new Witness(call.Location, DisplayName(target)));
+                        solver.AddCall(record.Method, target, new Witness(call, target));
                     }
                 }
             }
@@ -397,21 +397,41 @@ namespace LockLevels.Analyzers.Roslyn
         }
 
         /// <summary>Where a summary's level comes from: an acquisition or a call, with its text in chains.</summary>
+        /// <summary>
+        /// An acquisition (location and text known) or a call to a callee; a call's location and text are
+        /// made only if a chain through it is ever shown, since most recorded calls never are.
+        /// </summary>
         internal readonly struct Witness
         {
+            private readonly Location? _location;
+            private readonly string? _description;
+            private readonly CallRecord? _call;
+            private readonly IMethodSymbol? _callee;
+
             public Witness(Location location, string description, ImmutableDictionary<string, string?>? claim = null)
             {
-                Location = location;
-                Description = description;
+                _location = location;
+                _description = description;
+                _call = null;
+                _callee = null;
                 Claim = claim;
+            }
+
+            public Witness(CallRecord call, IMethodSymbol callee)
+            {
+                _location = null;
+                _description = null;
+                _call = call;
+                _callee = callee;
+                Claim = null;
             }
 
             /// <summary>For an acquisition in source: whether the long-term claim fix can replace it.</summary>
             public ImmutableDictionary<string, string?>? Claim { get; }
 
-            public Location Location { get; }
+            public Location Location => _location ?? _call!.Location;
 
-            public string Description { get; }
+            public string Description => _description ?? DisplayName(_callee!);
         }
 
         private sealed class EdgeWitness

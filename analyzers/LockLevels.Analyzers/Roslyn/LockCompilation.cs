@@ -27,6 +27,7 @@ namespace LockLevels.Analyzers.Roslyn
         private readonly ConcurrentDictionary<IMethodSymbol, DeepContext?> _contexts = new(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<SyntaxNode, Lazy<MethodLockFacts>> _facts = new();
         private readonly ConcurrentQueue<MethodRecord> _records = new();
+        private readonly ConcurrentDictionary<IMethodSymbol, CalleeFacts> _callees = new(SymbolEqualityComparer.Default);
         private readonly Lazy<InterproceduralResult> _interprocedural;
 
         private LockCompilation(Compilation compilation, bool inferUnannotated)
@@ -133,8 +134,25 @@ namespace LockLevels.Analyzers.Roslyn
         public InterproceduralResult Interprocedural => _interprocedural.Value;
 
         /// <summary>A call worth keeping for summaries: into source, or into an annotated method.</summary>
-        public bool IsWorthRecording(IMethodSymbol target)
-            => target.ContainingAssembly is ISourceAssemblySymbol || !Annotations.ForMethod(target).IsEmpty;
+        public bool IsWorthRecording(IMethodSymbol target) => CalleeOf(target).WorthRecording;
+
+        /// <summary>
+        /// What every walk asks of a called method, answered once per method for the compilation: a
+        /// body makes many calls, mostly to the same few framework methods.
+        /// </summary>
+        public CalleeFacts CalleeOf(IMethodSymbol method)
+        {
+            if (_callees.TryGetValue(method, out var facts))
+            {
+                return facts;
+            }
+
+            var annotated = !Annotations.ForMethod(method).IsEmpty;
+            facts = new CalleeFacts(
+                mayAffectLocks: annotated || Symbols.IsLockingType(method.ContainingType) || ContextOf(method) != null,
+                worthRecording: annotated || method.ContainingAssembly is ISourceAssemblySymbol);
+            return _callees.GetOrAdd(method, facts);
+        }
 
         public DeepContext? ContextOf(IMethodSymbol method)
         {
@@ -276,5 +294,21 @@ namespace LockLevels.Analyzers.Roslyn
         public AttributeData Attribute { get; }
 
         public IReadOnlyList<string> Levels { get; }
+    }
+
+    /// <summary>What a walk needs to know of a method it sees called.</summary>
+    internal sealed class CalleeFacts
+    {
+        public CalleeFacts(bool mayAffectLocks, bool worthRecording)
+        {
+            MayAffectLocks = mayAffectLocks;
+            WorthRecording = worthRecording;
+        }
+
+        /// <summary>Annotated, a framework locking API, or a deep context: a body calling it needs the flow analysis.</summary>
+        public bool MayAffectLocks { get; }
+
+        /// <summary>Into source or annotated: the call can carry levels into summaries.</summary>
+        public bool WorthRecording { get; }
     }
 }

@@ -17,8 +17,7 @@ namespace LockLevels.Analyzers.Roslyn
         }
 
         /// <summary>Cheap test used before paying for a control flow graph.</summary>
-        public bool MayAffectLocks(IMethodSymbol method)
-            => _symbols.IsLockingType(method.ContainingType) || !_compilation.Annotations.ForMethod(method).IsEmpty || _compilation.ContextOf(method) != null;
+        public bool MayAffectLocks(IMethodSymbol method) => _compilation.CalleeOf(method).MayAffectLocks;
 
         /// <summary>
         /// True for calls whose bool result says whether the lock was taken

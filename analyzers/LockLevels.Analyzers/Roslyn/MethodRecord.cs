@@ -87,17 +87,22 @@ namespace LockLevels.Analyzers.Roslyn
 
     internal sealed class CallRecord
     {
-        public CallRecord(IMethodSymbol callee, Location location, ImmutableArray<string> held)
+        private Location? _location;
+
+        public CallRecord(IMethodSymbol callee, SyntaxNode syntax, ImmutableArray<string> held)
         {
             Callee = callee;
-            Location = location;
+            Syntax = syntax;
             Held = held;
         }
 
         /// <summary>The method named at the call (normalized); virtual calls reach its implementations too.</summary>
         public IMethodSymbol Callee { get; }
 
-        public Location Location { get; }
+        public SyntaxNode Syntax { get; }
+
+        /// <summary>Made only for the calls a summary or a diagnostic needs, not for every call recorded.</summary>
+        public Location Location => _location ??= Syntax.GetLocation();
 
         /// <summary>Levels that may be held at the call, context levels first.</summary>
         public ImmutableArray<string> Held { get; }
