@@ -77,8 +77,7 @@ namespace LockLevels.Analyzers.Roslyn
                 return true;
             }
 
-            var target = CallTargets.Of(operation, _resolve);
-            if (record != null && target != null && _compilation.IsWorthRecording(target))
+            if (record != null && CallTargets.Of(operation, _resolve) is { } target && _compilation.IsWorthRecording(target))
             {
                 record.Calls.Add(new CallRecord(target, operation.Syntax, held));
             }

@@ -97,6 +97,12 @@ namespace LockLevels.Analyzers.Roslyn
         /// </summary>
         public MethodLockFacts FactsFor(IOperation body, ISymbol owner, Func<IOperation, ControlFlowGraph?> getGraph, CancellationToken cancellationToken)
         {
+            // Every rule asks for every body: the common case is a finished result, found without allocating.
+            if (_facts.TryGetValue(body.Syntax, out var done) && done.IsValueCreated)
+            {
+                return done.Value;
+            }
+
             while (true)
             {
                 var lazy = _facts.GetOrAdd(body.Syntax, _ => new Lazy<MethodLockFacts>(() =>
