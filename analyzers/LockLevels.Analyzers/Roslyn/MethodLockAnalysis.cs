@@ -21,17 +21,10 @@ namespace LockLevels.Analyzers.Roslyn
             var classifier = new LockEventClassifier(compilation);
             var method = owner as IMethodSymbol;
             var context = method == null ? null : compilation.ContextOf(method);
-            // Most bodies take no lock: their calls, for summaries, are all they contribute. They are found
-            // from syntax and symbol info when that is enough, else from the operation tree; no graph.
-            var contextLevels = context?.Levels ?? ImmutableArray<string>.Empty;
-            var calls = SyntaxCallCollector.CollectUnlessTouchingLocks(compilation, body, method, contextLevels, out bool touchesLocks, cancellationToken);
-            if (calls.IsDefault && !touchesLocks)
-            {
-                calls = CallCollector.CollectUnlessTouchingLocks(compilation, classifier, body, method, contextLevels);
-            }
-
+            var calls = CallCollector.CollectUnlessTouchingLocks(compilation, classifier, body, method, context?.Levels ?? ImmutableArray<string>.Empty);
             if (!calls.IsDefault)
             {
+                // Most bodies take no lock: their calls, for summaries, are all they contribute; no graph.
                 return new MethodLockFacts(ImmutableArray<Finding>.Empty, calls);
             }
 
