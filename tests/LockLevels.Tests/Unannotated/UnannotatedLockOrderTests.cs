@@ -431,5 +431,36 @@ namespace LockLevels.Tests.Unannotated
             }
             """, Verify.Diagnostic("LL0100").WithLocation(0).WithLocation(0).WithLocation(1)
                 .WithMessage(Prefix + "Disk.Cache.Sync → Memory.Cache.Sync (Promote: lock (Memory.Cache.Sync)) → Disk.Cache.Sync (Demote: lock (Disk.Cache.Sync))"));
+    
+        [Fact]
+        public Task ChainThroughLockFreeMethodsPropertiesAndConstructors_IsFollowed() => Verify.VerifyAnalyzerAsync("""
+            class Store
+            {
+                public static readonly object Pages = new();
+
+                public Store() { lock (Pages) { } }
+
+                public int Count { get { lock (Pages) { return 0; } } set { } }
+            }
+
+            class Cache
+            {
+                private readonly object _entries = new();
+                private Store _store = new();
+
+                void Put() { lock (_entries) { {|#0:Size()|}; } }
+
+                int Size() => Measure() + 1;
+
+                int Measure() => _store.Count;
+
+                void Grow() { lock (_entries) { {|#2:Fresh()|}; } }
+
+                Store Fresh() => new Store();
+
+                void Evict() { lock (Store.Pages) { lock ({|#1:_entries|}) { } } }
+            }
+            """, Verify.Diagnostic("LL0100").WithLocation(0).WithLocation(0).WithLocation(1)
+                .WithMessage(Prefix + "Cache._entries → Store.Pages (Put: Cache.Size → Cache.Measure → Store.Count → lock (Store.Pages)) → Cache._entries (Evict: lock (Cache._entries))"));
     }
 }
