@@ -305,7 +305,7 @@ namespace LockLevels.Tests.Unannotated
                 .WithMessage(Prefix + "Bank._accounts → Bank._ledger (Transfer: lock (Bank._ledger)) → Bank._accounts (Audit: lock (Bank._accounts))"));
             await test.RunAsync(CancellationToken.None);
         }
-    
+
         [Fact]
         public Task TryEnterInTheOppositeOrder_IsNotACycle() => Verify.VerifyAnalyzerAsync("""
             using System.Threading;
@@ -352,7 +352,7 @@ namespace LockLevels.Tests.Unannotated
             }
             """, Verify.Diagnostic("LL0100").WithLocation(0).WithLocation(0).WithLocation(1)
                 .WithMessage(Prefix + "Graph.Node.Sync → Tree.Node.Sync (Up: lock (Tree.Node.Sync)) → Graph.Node.Sync (Down: lock (Graph.Node.Sync))"));
-    
+
         [Fact]
         public Task ThreadingLockFieldsInNullableContext_AreClasses() => Verify.VerifyAnalyzerAsync("""
             #nullable enable
@@ -394,7 +394,7 @@ namespace LockLevels.Tests.Unannotated
             }
             """, Verify.Diagnostic("LL0100").WithLocation(0).WithLocation(1).WithLocation(2).WithLocation(3)
                 .WithMessage(Prefix + "Account._sync of this → Account._sync of other (MergeInto) and Account._sync of other → Account._sync of this (TakeFrom)"));
-    
+
         [Fact]
         public Task LockOnThisInABaseAndADerivedType_IsOneClass() => Verify.VerifyAnalyzerAsync("""
             class Stream
@@ -431,7 +431,7 @@ namespace LockLevels.Tests.Unannotated
             }
             """, Verify.Diagnostic("LL0100").WithLocation(0).WithLocation(0).WithLocation(1)
                 .WithMessage(Prefix + "Disk.Cache.Sync → Memory.Cache.Sync (Promote: lock (Memory.Cache.Sync)) → Disk.Cache.Sync (Demote: lock (Disk.Cache.Sync))"));
-    
+
         [Fact]
         public Task ChainThroughLockFreeMethodsPropertiesAndConstructors_IsFollowed() => Verify.VerifyAnalyzerAsync("""
             class Store
