@@ -685,44 +685,55 @@ namespace LockLevels.Analyzers.Roslyn
         }
 
         /// <summary>
-        /// Finds the bool locals that Monitor.Enter(x, ref taken) sets (a lowered lock statement
-        /// has one), so a branch on the flag can tell where the lock is held.
+        /// Finds the bool locals that say whether a lock was taken: the one Monitor.Enter(x, ref taken)
+        /// sets (a lowered lock statement has one), and a local holding a TryEnter or Wait(timeout)
+        /// result, so a branch on the flag can tell where the lock is held.
         /// </summary>
         private void CollectLockTakenFlags()
         {
             var monitor = _compilation.Symbols.Monitor;
-            if (monitor == null)
-            {
-                return;
-            }
-
             foreach (var block in _graph.Blocks)
             {
                 foreach (var operation in block.Operations)
                 {
                     foreach (var descendant in operation.DescendantsAndSelf())
                     {
-                        if (descendant is not IInvocationOperation invocation || !SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, monitor))
+                        switch (descendant)
                         {
-                            continue;
-                        }
-
-                        foreach (var argument in invocation.Arguments)
-                        {
-                            if (argument.Parameter?.RefKind == RefKind.Ref && argument.Value is ILocalReferenceOperation taken)
-                            {
-                                _events.Clear();
-                                _classifier.Classify(invocation, _resolver, _events);
-                                foreach (var @event in _events)
+                            case IInvocationOperation invocation when monitor != null && SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, monitor):
+                                foreach (var argument in invocation.Arguments)
                                 {
-                                    if (@event.Kind == LockEventKind.Acquire)
+                                    if (argument.Parameter?.RefKind == RefKind.Ref && argument.Value is ILocalReferenceOperation taken)
                                     {
-                                        _lockTakenFlags[taken.Local] = @event.Level;
+                                        AddLockTakenFlag(taken.Local, invocation);
                                     }
                                 }
-                            }
+
+                                break;
+
+                            // bool ok = sem.Wait(timeout); if (ok) ...: the result kept in a local is the flag.
+                            case ISimpleAssignmentOperation { Target: ILocalReferenceOperation flag } assignment
+                                when flag.Local.Type.SpecialType == SpecialType.System_Boolean
+                                    && StripToInvocation(assignment.Value, out bool negated) is { } tried
+                                    && !negated
+                                    && _classifier.IsConditionalAcquisition(tried):
+                                AddLockTakenFlag(flag.Local, tried);
+                                break;
                         }
                     }
+                }
+            }
+        }
+
+        private void AddLockTakenFlag(ILocalSymbol flag, IInvocationOperation acquisition)
+        {
+            _events.Clear();
+            _classifier.Classify(acquisition, _resolver, _events);
+            foreach (var @event in _events)
+            {
+                if (@event.Kind == LockEventKind.Acquire)
+                {
+                    _lockTakenFlags[flag] = @event.Level;
                 }
             }
         }

@@ -400,5 +400,46 @@ namespace LockLevels.Tests.Rules
                 }
             }
             """));
+    
+        [Fact]
+        public Task TryResultKeptInALocal_HoldsOnlyWhereItIsTrue() => Verify.VerifyAnalyzerAsync(Preamble.With("""
+            class C
+            {
+                void Probe(Mm mm)
+                {
+                    bool taken = mm.MmapLock.Wait(10);
+                    if (taken)
+                        mm.MmapLock.Release();
+                }
+
+                async System.Threading.Tasks.Task<bool> ProbeAsync(Mm mm)
+                {
+                    var acquired = await mm.MmapLock.WaitAsync(10).ConfigureAwait(false);
+                    if (!acquired)
+                        return false;
+                    try
+                    {
+                        return true;
+                    }
+                    finally
+                    {
+                        mm.MmapLock.Release();
+                    }
+                }
+            }
+            """));
+
+        [Fact]
+        public Task TryResultKeptInALocalButNotReleased_IsReported() => Verify.VerifyAnalyzerAsync(Preamble.With("""
+            class C
+            {
+                void Probe(Mm mm)
+                {
+                    bool taken = {|#0:mm.MmapLock.Wait(10)|};
+                    if (!taken)
+                        return;
+                }
+            }
+            """), StillHeld("MmapLock", "Probe"));
     }
 }
