@@ -6,6 +6,8 @@ using System.Runtime.CompilerServices;
 using System.Threading;
 using LockLevels.Analyzers.Model;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.FlowAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -28,6 +30,7 @@ namespace LockLevels.Analyzers.Roslyn
         private readonly ConcurrentDictionary<SyntaxNode, Lazy<MethodLockFacts>> _facts = new();
         private readonly ConcurrentQueue<MethodRecord> _records = new();
         private readonly ConcurrentDictionary<IMethodSymbol, CalleeFacts> _callees = new(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<IPropertySymbol, IFieldSymbol?> _backingFields = new(SymbolEqualityComparer.Default);
         private readonly Lazy<InterproceduralResult> _interprocedural;
 
         private LockCompilation(Compilation compilation, bool inferUnannotated)
@@ -141,6 +144,57 @@ namespace LockLevels.Analyzers.Roslyn
 
         /// <summary>A call worth keeping for summaries: into source, or into an annotated method.</summary>
         public bool IsWorthRecording(IMethodSymbol target) => CalleeOf(target).WorthRecording;
+
+        /// <summary>
+        /// The field a property only hands out (<c>object SyncRoot => _sync;</c>, <c>get { return this._sync; }</c>),
+        /// read from its syntax: locking the property locks that field, so both are one lock.
+        /// </summary>
+        public IFieldSymbol? BackingFieldOf(IPropertySymbol property)
+        {
+            property = property.OriginalDefinition;
+            if (_backingFields.TryGetValue(property, out var cached))
+            {
+                return cached;
+            }
+
+            IFieldSymbol? field = null;
+            foreach (var reference in property.DeclaringSyntaxReferences)
+            {
+                if (reference.GetSyntax() is PropertyDeclarationSyntax declaration
+                    && ReturnedName(declaration) is { } name
+                    && property.ContainingType.GetMembers(name) is { Length: 1 } members
+                    && members[0] is IFieldSymbol candidate
+                    && candidate.IsStatic == property.IsStatic)
+                {
+                    field = candidate;
+                }
+            }
+
+            return _backingFields.GetOrAdd(property, field);
+        }
+
+        private static string? ReturnedName(PropertyDeclarationSyntax declaration)
+        {
+            var expression = declaration.ExpressionBody?.Expression;
+            if (expression == null && declaration.AccessorList != null)
+            {
+                foreach (var accessor in declaration.AccessorList.Accessors)
+                {
+                    if (accessor.IsKind(SyntaxKind.GetAccessorDeclaration))
+                    {
+                        expression = accessor.ExpressionBody?.Expression
+                            ?? (accessor.Body is { Statements: { Count: 1 } statements } && statements[0] is ReturnStatementSyntax returned ? returned.Expression : null);
+                    }
+                }
+            }
+
+            return expression switch
+            {
+                IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+                MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax, Name: IdentifierNameSyntax identifier } => identifier.Identifier.ValueText,
+                _ => null,
+            };
+        }
 
         /// <summary>
         /// What every walk asks of a called method, answered once per method for the compilation: a

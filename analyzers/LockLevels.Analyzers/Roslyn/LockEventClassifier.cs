@@ -240,7 +240,7 @@ namespace LockLevels.Analyzers.Roslyn
             ISymbol? member = resolved switch
             {
                 IFieldReferenceOperation field => field.Field,
-                IPropertyReferenceOperation property => property.Property,
+                IPropertyReferenceOperation property => _compilation.BackingFieldOf(property.Property) ?? (ISymbol)property.Property,
                 _ => null,
             };
 

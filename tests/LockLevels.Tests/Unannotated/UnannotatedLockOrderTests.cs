@@ -462,5 +462,23 @@ namespace LockLevels.Tests.Unannotated
             }
             """, Verify.Diagnostic("LL0100").WithLocation(0).WithLocation(0).WithLocation(1)
                 .WithMessage(Prefix + "Cache._entries → Store.Pages (Put: Cache.Size → Cache.Measure → Store.Count → lock (Store.Pages)) → Cache._entries (Evict: lock (Cache._entries))"));
+    
+        [Fact]
+        public Task PropertyHandingOutAField_IsThatFieldsClass() => Verify.VerifyAnalyzerAsync("""
+            class Registry
+            {
+                private readonly object _sync = new();
+                private readonly object _index = new();
+
+                public object SyncRoot => _sync;
+
+                public object IndexGate { get { return this._index; } }
+
+                void Add() { lock (_sync) { lock (SyncRoot) { lock ({|#0:_index|}) { } } } }
+
+                void Rebuild() { lock (IndexGate) { lock ({|#1:SyncRoot|}) { } } }
+            }
+            """, Verify.Diagnostic("LL0100").WithLocation(1).WithLocation(1).WithLocation(0)
+                .WithMessage(Prefix + "Registry._index → Registry._sync (Rebuild: lock (Registry._sync)) → Registry._index (Add: lock (Registry._index))"));
     }
 }
