@@ -82,6 +82,11 @@ namespace LockLevels.Analyzers.Roslyn
                 record.Calls.Add(new CallRecord(target, operation.Syntax, held));
             }
 
+            if (record != null && CallTargets.Subscription(operation, _resolve) is { } subscription)
+            {
+                record.Subscriptions.Add(subscription);
+            }
+
             return false;
         }
 
@@ -92,6 +97,18 @@ namespace LockLevels.Analyzers.Roslyn
         private IOperation Resolve(IOperation value)
         {
             value = ValueResolver.StripConversions(value);
+            if (value is IConditionalAccessInstanceOperation)
+            {
+                // Changed?.Invoke(...): the receiver is what the conditional access tested.
+                for (var parent = value.Parent; parent != null; parent = parent.Parent)
+                {
+                    if (parent is IConditionalAccessOperation access)
+                    {
+                        return ValueResolver.StripConversions(access.Operation);
+                    }
+                }
+            }
+
             return value is ILocalReferenceOperation local && _delegateLocals.TryGetValue(local.Local, out var assigned) && assigned != null ? assigned : value;
         }
     }

@@ -14,7 +14,7 @@ namespace LockLevels.Analyzers.Roslyn
             IMethodSymbol? target = operation switch
             {
                 IInvocationOperation invocation when invocation.TargetMethod.MethodKind == MethodKind.DelegateInvoke
-                    => invocation.Instance == null ? null : DelegateTarget(resolve(invocation.Instance)),
+                    => invocation.Instance == null ? null : RaisedEvent(resolve(invocation.Instance)) ?? DelegateTarget(resolve(invocation.Instance)),
                 IInvocationOperation invocation => invocation.TargetMethod,
                 IObjectCreationOperation creation => creation.Constructor,
                 IPropertyReferenceOperation property => IsAssignmentTarget(property) ? property.Property.SetMethod : property.Property.GetMethod,
@@ -23,6 +23,20 @@ namespace LockLevels.Analyzers.Roslyn
 
             return target == null ? null : AnnotationReader.Normalize(target);
         }
+
+        /// <summary>
+        /// Raising an event (Changed?.Invoke(...)) calls every handler subscribed to it; the call is
+        /// recorded against the event's add accessor, which summaries then expand to those handlers.
+        /// </summary>
+        private static IMethodSymbol? RaisedEvent(IOperation value)
+            => ValueResolver.StripConversions(value) is IEventReferenceOperation raised ? raised.Event.OriginalDefinition.AddMethod : null;
+
+        /// <summary>The handler an event subscription (x.Changed += OnChanged) adds, when it is known.</summary>
+        public static (IEventSymbol Event, IMethodSymbol Handler)? Subscription(IOperation operation, Func<IOperation, IOperation> resolve)
+            => operation is IEventAssignmentOperation { Adds: true, EventReference: IEventReferenceOperation reference } subscription
+                && DelegateTarget(resolve(subscription.HandlerValue)) is { } handler
+                    ? (reference.Event.OriginalDefinition, AnnotationReader.Normalize(handler))
+                    : null;
 
         private static IMethodSymbol? DelegateTarget(IOperation value)
         {

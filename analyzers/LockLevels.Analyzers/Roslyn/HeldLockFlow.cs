@@ -412,6 +412,11 @@ namespace LockLevels.Analyzers.Roslyn
 
         private void RecordCall(IOperation operation, HeldLockSet state)
         {
+            if (_record != null && CallTargets.Subscription(operation, _resolve) is { } subscription)
+            {
+                _record.Subscriptions.Add(subscription);
+            }
+
             var target = CallTargets.Of(operation, _resolve);
             if (target == null)
             {

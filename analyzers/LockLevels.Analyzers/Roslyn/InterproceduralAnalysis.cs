@@ -274,7 +274,12 @@ namespace LockLevels.Analyzers.Roslyn
         /// </summary>
         private static IEnumerable<IMethodSymbol> Targets(IMethodSymbol callee, Dictionary<IMethodSymbol, List<IMethodSymbol>> implementations)
         {
-            yield return callee;
+            // A raised event is recorded against its add accessor; the map holds its subscribed handlers.
+            if (callee.MethodKind != MethodKind.EventAdd)
+            {
+                yield return callee;
+            }
+
             if (implementations.TryGetValue(callee, out var list))
             {
                 foreach (var implementation in list)
@@ -289,6 +294,14 @@ namespace LockLevels.Analyzers.Roslyn
             var map = new Dictionary<IMethodSymbol, List<IMethodSymbol>>(SymbolEqualityComparer.Default);
             foreach (var record in records)
             {
+                foreach (var (raised, handler) in record.Subscriptions)
+                {
+                    if (raised.AddMethod != null)
+                    {
+                        Add(map, raised.AddMethod, handler);
+                    }
+                }
+
                 var method = record.Method;
                 if (method.MethodKind is MethodKind.AnonymousFunction or MethodKind.LocalFunction || method.IsStatic)
                 {

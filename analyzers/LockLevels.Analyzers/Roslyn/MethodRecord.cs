@@ -25,6 +25,9 @@ namespace LockLevels.Analyzers.Roslyn
 
         public List<CallRecord> Calls { get; } = new();
 
+        /// <summary>Handlers this body subscribes to events, for raising an event to reach them.</summary>
+        public List<(IEventSymbol Event, IMethodSymbol Handler)> Subscriptions { get; } = new();
+
         /// <summary>One unannotated lock class taken on one object while held on another: half of a possible AB-BA.</summary>
         public List<InstancePair> InstancePairs { get; } = new();
     }

@@ -480,5 +480,67 @@ namespace LockLevels.Tests.Unannotated
             }
             """, Verify.Diagnostic("LL0100").WithLocation(1).WithLocation(1).WithLocation(0)
                 .WithMessage(Prefix + "Registry._index → Registry._sync (Rebuild: lock (Registry._sync)) → Registry._index (Add: lock (Registry._index))"));
+    
+        [Fact]
+        public Task EventRaisedUnderALockReachesItsHandlers() => Verify.VerifyAnalyzerAsync("""
+            using System;
+
+            class Model
+            {
+                private readonly object _state = new();
+
+                public event EventHandler? Changed;
+
+                public void Set() { lock (_state) { Changed?{|#0:.Invoke(this, EventArgs.Empty)|}; } }
+
+                public void Read() { lock (_state) { } }
+            }
+
+            class View
+            {
+                private readonly object _render = new();
+                private readonly Model _model = new();
+
+                public View() { _model.Changed += OnChanged; }
+
+                private void OnChanged(object? sender, EventArgs e) { lock (_render) { } }
+
+                public void Paint() { lock (_render) { {|#1:_model.Read()|}; } }
+            }
+            """, Verify.Diagnostic("LL0100").WithLocation(0).WithLocation(0).WithLocation(1)
+                .WithMessage(Prefix + "Model._state → View._render (Set: View.OnChanged → lock (View._render)) → Model._state (Paint: Model.Read → lock (Model._state))"));
+
+        [Fact]
+        public Task EventWithoutHandlersThatLock_IsNoEdge() => Verify.VerifyAnalyzerAsync("""
+            using System;
+
+            class Model
+            {
+                private readonly object _state = new();
+
+                public event EventHandler? Changed;
+
+                public void Set()
+                {
+                    lock (_state)
+                    {
+                        var handler = Changed;
+                        handler?.Invoke(this, EventArgs.Empty);
+                    }
+                }
+
+                public void Read() { lock (_state) { } }
+            }
+
+            class View
+            {
+                private readonly object _render = new();
+                private readonly Model _model = new();
+
+                public View() { _model.Changed += (sender, e) => Console.WriteLine("changed"); }
+
+                public void Paint() { lock (_render) { _model.Read(); } }
+            }
+            """);
     }
 }
