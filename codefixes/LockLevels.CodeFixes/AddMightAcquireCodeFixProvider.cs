@@ -60,8 +60,7 @@ namespace LockLevels.CodeFixes
                 return document;
             }
 
-            var newLine = root.DescendantTrivia().FirstOrDefault(trivia => trivia.IsKind(SyntaxKind.EndOfLineTrivia));
-            var endOfLine = newLine.IsKind(SyntaxKind.EndOfLineTrivia) ? newLine : SyntaxFactory.EndOfLine("\n");
+            var endOfLine = DocumentNewLine.Of(root);
             var lists = new List<AttributeListSyntax>();
             if (exclusive.Count > 0)
             {

@@ -129,8 +129,7 @@ namespace LockLevels.CodeFixes
                 root = RemoveAcquisitionOrRelease(root, removal);
             }
 
-            var newLine = root.DescendantTrivia().FirstOrDefault(trivia => trivia.IsKind(SyntaxKind.EndOfLineTrivia)).ToString();
-            newLine = newLine.Length == 0 ? "\n" : newLine;
+            var newLine = DocumentNewLine.Of(root).ToString();
             foreach (var (type, edit) in claims)
             {
                 root = AddClaim(root, type, edit, newLine);

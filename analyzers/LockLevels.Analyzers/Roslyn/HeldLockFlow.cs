@@ -501,14 +501,7 @@ namespace LockLevels.Analyzers.Roslyn
                 switch (@event.Kind)
                 {
                     case LockEventKind.Acquire:
-                        if (report && !@event.IsTry)
-                        {
-                            CheckOrder(@event, state);
-                            RecordAcquisition(@event, state);
-                            RecordInstancePair(@event, state);
-                        }
-
-                        state = state.Acquire(@event.Level, @event.Shared, SiteOf(@event));
+                        state = Take(@event, state, report);
                         break;
                     case LockEventKind.MightAcquire:
                         if (report)
@@ -531,6 +524,19 @@ namespace LockLevels.Analyzers.Roslyn
             }
 
             return state;
+        }
+
+        /// <summary>Checks and records an acquisition (a try-lock is neither), then holds its level.</summary>
+        private HeldLockSet Take(LockEvent acquisition, HeldLockSet state, bool report)
+        {
+            if (report && !acquisition.IsTry)
+            {
+                CheckOrder(acquisition, state);
+                RecordAcquisition(acquisition, state);
+                RecordInstancePair(acquisition, state);
+            }
+
+            return state.Acquire(acquisition.Level, acquisition.Shared, SiteOf(acquisition));
         }
 
         private void RecordAcquisition(LockEvent acquisition, HeldLockSet state)
@@ -670,14 +676,7 @@ namespace LockLevels.Analyzers.Roslyn
                 int site = SiteOf(acquisition);
                 if (operation.Syntax == statement)
                 {
-                    if (report)
-                    {
-                        CheckOrder(acquisition, state);
-                        RecordAcquisition(acquisition, state);
-                        RecordInstancePair(acquisition, state);
-                    }
-
-                    state = state.Acquire(acquisition.Level, acquisition.Shared, site);
+                    state = Take(acquisition, state, report);
                 }
                 else if (!statement.Statement.Span.Contains(operation.Syntax.Span)
                     && state.TryGet(acquisition.Level, out var held) && held.Site == site && held.Origin == HeldOrigin.Acquired)

@@ -92,7 +92,7 @@ namespace LockLevels.Analyzers.Roslyn
                     {
                         foreach (var acquisition in solver.SummaryOf(target))
                         {
-                            if (Contains(call.Held, acquisition.Level) || covered.AcquiresLevel(acquisition.Level) || covered.MightAcquireLevel(acquisition.Level))
+                            if (call.Held.Contains(acquisition.Level) || covered.AcquiresLevel(acquisition.Level) || covered.MightAcquireLevel(acquisition.Level))
                             {
                                 continue;
                             }
@@ -377,19 +377,6 @@ namespace LockLevels.Analyzers.Roslyn
                     => method.ContainingType?.Name + "." + (method.AssociatedSymbol?.Name ?? method.Name),
                 _ => MethodLockAnalysis.DisplayName(method),
             };
-
-        private static bool Contains(ImmutableArray<string> levels, string level)
-        {
-            foreach (var candidate in levels)
-            {
-                if (candidate == level)
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
 
         private static int CompareRecords(MethodRecord a, MethodRecord b) => CompareLocations(a.Location, b.Location);
 
