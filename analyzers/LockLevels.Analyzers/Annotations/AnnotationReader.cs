@@ -108,7 +108,10 @@ namespace LockLevels.Analyzers.Annotations
                 method = method.ReducedFrom;
             }
 
-            return method.OriginalDefinition;
+            // A partial method's (or partial property accessor's) calls name its definition, its body is
+            // the implementation's: both are one method.
+            method = method.OriginalDefinition;
+            return method.PartialDefinitionPart ?? method;
         }
 
         private MethodAnnotations Read(IMethodSymbol method)

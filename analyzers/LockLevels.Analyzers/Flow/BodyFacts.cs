@@ -48,6 +48,12 @@ namespace LockLevels.Analyzers.Flow
 
         /// <summary>One unannotated lock class taken on one object while held on another: half of a possible AB-BA.</summary>
         public List<InstancePair> InstancePairs { get; } = new();
+
+        /// <summary>Types this body can create: <c>new</c>, <c>typeof</c>, generic arguments (original definitions).</summary>
+        public List<ITypeSymbol> CreatedTypes { get; } = new();
+
+        /// <summary>Methods this body turns into delegates: they may run from anywhere, with anything held.</summary>
+        public List<IMethodSymbol> DelegateTargets { get; } = new();
     }
 
     /// <summary>A level held just before an acquisition, and where it came from.</summary>
@@ -209,12 +215,20 @@ namespace LockLevels.Analyzers.Flow
     {
         private Location? _location;
 
-        public Call(IMethodSymbol callee, SyntaxNode syntax, ImmutableArray<string> held)
+        public Call(IMethodSymbol callee, SyntaxNode syntax, ImmutableArray<string> held, bool isExact, ITypeSymbol? receiver)
         {
             Callee = callee;
             Syntax = syntax;
             Held = held;
+            IsExact = isExact;
+            Receiver = receiver;
         }
+
+        /// <summary>A call that reaches exactly the callee's body: not virtual, or through <c>base</c>, or a constructor.</summary>
+        public bool IsExact { get; }
+
+        /// <summary>For a virtual or interface call: the static type of the receiver, which limits the overrides it can reach.</summary>
+        public ITypeSymbol? Receiver { get; }
 
         /// <summary>The method named at the call (normalized); virtual calls reach its implementations too.</summary>
         public IMethodSymbol Callee { get; }

@@ -27,6 +27,7 @@ namespace LockLevels.Analyzers.Flow
                 facts.Subscriptions.Add(subscription);
             }
 
+            RecordCreations(operation, facts);
             var target = CallTargets.Of(operation, resolve);
             if (target == null)
             {
@@ -35,12 +36,49 @@ namespace LockLevels.Analyzers.Flow
 
             if (facts.Method != null && _index.IsWorthRecording(target))
             {
-                facts.Calls.Add(new Call(target, operation.Syntax, held));
+                var (isExact, receiver) = CallTargets.Dispatch(operation);
+                facts.Calls.Add(new Call(target, operation.Syntax, held, isExact, receiver));
             }
 
             if (operation is IInvocationOperation && _index.ContextOf(target) is { } required)
             {
                 facts.DeepContextCalls.Add(new DeepContextCall(target, required, operation.Syntax.GetLocation(), held));
+            }
+        }
+
+        /// <summary>What makes a type's overrides reachable (<c>new</c>, <c>typeof</c>, a generic argument), and methods that become delegates.</summary>
+        private static void RecordCreations(IOperation operation, BodyFacts facts)
+        {
+            switch (operation)
+            {
+                case IObjectCreationOperation { Type: { } created }:
+                    AddType(facts, created);
+                    break;
+                case ITypeOfOperation typeOf:
+                    AddType(facts, typeOf.TypeOperand);
+                    break;
+                case IInvocationOperation invocation:
+                    foreach (var argument in invocation.TargetMethod.TypeArguments)
+                    {
+                        AddType(facts, argument);
+                    }
+
+                    break;
+                case IMethodReferenceOperation reference:
+                    facts.DelegateTargets.Add(AnnotationReader.Normalize(reference.Method));
+                    break;
+            }
+        }
+
+        private static void AddType(BodyFacts facts, ITypeSymbol type)
+        {
+            if (type is INamedTypeSymbol named && named.ContainingAssembly is ISourceAssemblySymbol)
+            {
+                facts.CreatedTypes.Add(named.OriginalDefinition);
+                foreach (var argument in named.TypeArguments)
+                {
+                    AddType(facts, argument);
+                }
             }
         }
     }

@@ -56,6 +56,26 @@ namespace LockLevels.Analyzers.Flow
             };
         }
 
+        /// <summary>
+        /// Whether the call reaches exactly its target's body (a non-virtual member, a call through
+        /// <c>base</c>, a constructor), and otherwise the static type of the receiver it dispatches on.
+        /// </summary>
+        public static (bool IsExact, ITypeSymbol? Receiver) Dispatch(IOperation operation)
+            => operation switch
+            {
+                IInvocationOperation invocation when invocation.TargetMethod.MethodKind == MethodKind.DelegateInvoke => (false, null),
+                IInvocationOperation invocation => (!invocation.IsVirtual, invocation.Instance?.Type),
+                IObjectCreationOperation => (true, null),
+                IPropertyReferenceOperation property => (IsBase(property.Instance) || !IsVirtual(property.Property), property.Instance?.Type),
+                _ => (false, null),
+            };
+
+        private static bool IsBase(IOperation? instance)
+            => instance is IInstanceReferenceOperation { Syntax: Microsoft.CodeAnalysis.CSharp.Syntax.BaseExpressionSyntax };
+
+        private static bool IsVirtual(IPropertySymbol property)
+            => property.IsVirtual || property.IsAbstract || property.IsOverride || property.ContainingType?.TypeKind == TypeKind.Interface;
+
         private static bool IsAssignmentTarget(IOperation operation)
             => operation.Parent is IAssignmentOperation assignment && assignment.Target == operation;
     }

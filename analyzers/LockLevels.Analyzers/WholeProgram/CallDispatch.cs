@@ -6,16 +6,21 @@ using Microsoft.CodeAnalysis;
 namespace LockLevels.Analyzers.WholeProgram
 {
     /// <summary>
-    /// Which bodies a recorded call can reach: the callee, and for a virtual or interface member
-    /// declared in this compilation, every override and implementation with a body here; for a
-    /// raised event (recorded against its add accessor), every handler subscribed to it.
+    /// Which bodies a recorded call can reach. A non-virtual call (a static or non-virtual member, a
+    /// member of a struct, a call through <c>base</c>, a constructor) reaches its callee alone. A virtual
+    /// or interface call reaches the callee and the overrides and implementations declared in this
+    /// compilation that can run for its receiver: the one the receiver's static type inherits and those
+    /// of types derived from it, in types that can exist (<see cref="LiveTypes"/>). A raised event
+    /// (recorded against its add accessor) reaches every handler subscribed to it.
     /// </summary>
     internal sealed class CallDispatch
     {
         private readonly Dictionary<IMethodSymbol, List<IMethodSymbol>> _implementations = new(SymbolEqualityComparer.Default);
+        private readonly LiveTypes _live;
 
-        public CallDispatch(CompilationIndex index, List<BodyFacts> bodies)
+        public CallDispatch(CompilationIndex index, List<BodyFacts> bodies, LiveTypes live)
         {
+            _live = live;
             foreach (var body in bodies)
             {
                 foreach (var (raised, handler) in body.Subscriptions)
@@ -40,13 +45,22 @@ namespace LockLevels.Analyzers.WholeProgram
         }
 
         /// <summary>
-        /// The callee and what it dispatches to. Members declared in other assemblies (object.ToString,
+        /// The bodies the call can reach. Members declared in other assemblies (object.ToString,
         /// IDisposable.Dispose) are not expanded: that would join every implementation in the
         /// compilation to every such call.
         /// </summary>
-        public IEnumerable<IMethodSymbol> Targets(IMethodSymbol callee)
+        public IEnumerable<IMethodSymbol> Targets(Call call)
         {
-            if (callee.MethodKind != MethodKind.EventAdd)
+            var callee = call.Callee;
+            if (call.IsExact)
+            {
+                yield return callee;
+                yield break;
+            }
+
+            var receiver = call.Receiver as INamedTypeSymbol;
+            var inherited = receiver == null ? null : InheritedImplementation(receiver.OriginalDefinition, callee);
+            if (callee.MethodKind != MethodKind.EventAdd && CanRun(callee, receiver, inherited))
             {
                 yield return callee;
             }
@@ -55,9 +69,73 @@ namespace LockLevels.Analyzers.WholeProgram
             {
                 foreach (var implementation in list)
                 {
-                    yield return implementation;
+                    // A handler runs once it is subscribed, whatever its type: the subscription was seen.
+                    if (callee.MethodKind == MethodKind.EventAdd || CanRun(implementation, receiver, inherited))
+                    {
+                        yield return implementation;
+                    }
                 }
             }
+        }
+
+        /// <summary>
+        /// Whether <paramref name="method"/> can run for a receiver of static type <paramref name="receiver"/>:
+        /// it is what that type inherits, or it is declared in that type or one derived from it; and some
+        /// object of its type can exist.
+        /// </summary>
+        private bool CanRun(IMethodSymbol method, INamedTypeSymbol? receiver, IMethodSymbol? inherited)
+        {
+            var type = method.ContainingType?.OriginalDefinition;
+            if (type == null || method.IsStatic || method.MethodKind is MethodKind.AnonymousFunction or MethodKind.LocalFunction or MethodKind.EventAdd)
+            {
+                return true;
+            }
+
+            if (!_live.CanExist(type))
+            {
+                return false;
+            }
+
+            return receiver == null
+                || SymbolEqualityComparer.Default.Equals(method, inherited)
+                || LiveTypes.IsOrDerivesFrom(type, receiver.OriginalDefinition);
+        }
+
+        /// <summary>The implementation of <paramref name="callee"/> that objects of exactly <paramref name="type"/> run.</summary>
+        private static IMethodSymbol? InheritedImplementation(INamedTypeSymbol type, IMethodSymbol callee)
+        {
+            if (callee.ContainingType?.TypeKind == TypeKind.Interface)
+            {
+                return type.TypeKind == TypeKind.Interface || type.FindImplementationForInterfaceMember(callee) is not IMethodSymbol implementation
+                    ? null
+                    : AnnotationReader.Normalize(implementation);
+            }
+
+            for (var current = type; current != null; current = current.BaseType)
+            {
+                foreach (var member in current.GetMembers(callee.Name))
+                {
+                    if (member is IMethodSymbol method && Overrides(AnnotationReader.Normalize(method), callee))
+                    {
+                        return AnnotationReader.Normalize(method);
+                    }
+                }
+            }
+
+            return null;
+        }
+
+        private static bool Overrides(IMethodSymbol method, IMethodSymbol callee)
+        {
+            for (var current = method; current != null; current = current.OverriddenMethod)
+            {
+                if (SymbolEqualityComparer.Default.Equals(AnnotationReader.Normalize(current), callee))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private void Add(IMethodSymbol member, IMethodSymbol implementation)

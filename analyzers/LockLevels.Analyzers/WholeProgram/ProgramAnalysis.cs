@@ -19,8 +19,10 @@ namespace LockLevels.Analyzers.WholeProgram
         {
             var bodies = new List<BodyFacts>();
             var inferred = new HashSet<string>(System.StringComparer.Ordinal);
+            var created = new List<ITypeSymbol>();
             foreach (var body in recorded)
             {
+                created.AddRange(body.CreatedTypes);
                 foreach (var acquisition in body.Acquisitions)
                 {
                     if (acquisition.Inferred)
@@ -37,7 +39,7 @@ namespace LockLevels.Analyzers.WholeProgram
 
             bodies.Sort((a, b) => Locations.Compare(a.Location, b.Location));
 
-            var dispatch = new CallDispatch(index, bodies);
+            var dispatch = new CallDispatch(index, bodies, new LiveTypes(created));
             var solver = Summaries.Solve(index, bodies, dispatch);
             cancellationToken.ThrowIfCancellationRequested();
 
@@ -67,7 +69,7 @@ namespace LockLevels.Analyzers.WholeProgram
                     }
 
                     var covered = index.Annotations.ForMethod(call.Callee);
-                    foreach (var target in dispatch.Targets(call.Callee))
+                    foreach (var target in dispatch.Targets(call))
                     {
                         foreach (var acquisition in solver.SummaryOf(target))
                         {

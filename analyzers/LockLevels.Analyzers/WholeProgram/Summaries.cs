@@ -28,7 +28,7 @@ namespace LockLevels.Analyzers.WholeProgram
 
                 foreach (var call in body.Calls)
                 {
-                    foreach (var target in dispatch.Targets(call.Callee))
+                    foreach (var target in dispatch.Targets(call))
                     {
                         AddAnnotated(index, solver, annotated, target);
                         solver.AddCall(method, target, new SummarySite(call, target));

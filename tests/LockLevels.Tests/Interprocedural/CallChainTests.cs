@@ -71,6 +71,8 @@ namespace LockLevels.Tests.Interprocedural
                         {|#0:cache.Store()|};
                     }
                 }
+
+                static ICache[] Caches() => new ICache[] { new MemoryCache(), new DiskCache() };
             }
             """), Chain("DiskCache.Store", "SbWriters", "FolioLock", "DiskCache.Store → SuperBlock.StartWrite (SbWriters)", 1));
 
@@ -97,6 +99,8 @@ namespace LockLevels.Tests.Interprocedural
                     {|#0:cache.Store()|};
                     mapping.InvalidateLock.ExitWriteLock();
                 }
+
+                static CacheBase Disk() => new DiskCache();
             }
             """), Chain("DiskCache.Store", "SbWriters", "InvalidateLock", "DiskCache.Store → SuperBlock.StartWrite (SbWriters)", 1));
 

@@ -85,6 +85,8 @@ namespace LockLevels.Tests.Unannotated
                 public void Insert() { lock (_tree) { {|#0:_sink.Write()|}; } }
 
                 public void Rebuild() { lock (_tree) { } }
+
+                public static ISink Open() => new Journal();
             }
             """, Verify.Diagnostic("LL0100").WithLocation(0).WithLocation(0).WithLocation(1)
                 .WithMessage(Prefix + "Index._tree → Journal._log (Insert: Journal.Write → lock (Journal._log)) → Index._tree (Checkpoint: Index.Rebuild → lock (Index._tree))"));
