@@ -100,7 +100,8 @@ namespace LockLevels.CodeFixes
                     .WithNameEquals(SyntaxFactory.NameEquals("Shared")));
             }
 
-            var name = SyntaxFactory.ParseName("LockLevels.MightAcquire").WithAdditionalAnnotations(Simplifier.Annotation);
+            var name = SyntaxFactory.QualifiedName(SyntaxFactory.IdentifierName("LockLevels"), SyntaxFactory.IdentifierName("MightAcquire"))
+                .WithAdditionalAnnotations(Simplifier.Annotation);
             return SyntaxFactory.AttributeList(SyntaxFactory.SingletonSeparatedList(
                 SyntaxFactory.Attribute(name, SyntaxFactory.AttributeArgumentList(SyntaxFactory.SeparatedList(arguments)))))
                 .WithTrailingTrivia(endOfLine);

@@ -20,9 +20,6 @@ namespace LockLevels.CodeFixes
     /// </summary>
     internal static class LongTermClaimRewriter
     {
-        private const string SetupAttribute = "LockLevels.LockSetupAttribute";
-        private const string TeardownAttribute = "LockLevels.LockTeardownAttribute";
-
         public static async Task<Solution> ApplyAsync(Solution solution, ImmutableArray<ClaimSite> sites, CancellationToken cancellationToken)
         {
             foreach (var byDocument in sites.GroupBy(site => site.Document))
@@ -57,14 +54,15 @@ namespace LockLevels.CodeFixes
 
         /// <summary>True when the site has a shape the fix can remove and its type can take a claim.</summary>
         public static bool CanFix(SyntaxNode root, SemanticModel model, ClaimSite site, CancellationToken cancellationToken)
-            => Plan(root, model, site, cancellationToken) != null;
+            => Plan(root, model, new ClaimAnchors(model), site, cancellationToken) != null;
 
         private static SyntaxNode? Rewrite(SyntaxNode root, SemanticModel model, IEnumerable<ClaimSite> sites, CancellationToken cancellationToken)
         {
             var plans = new List<SitePlan>();
+            var anchors = new ClaimAnchors(model);
             foreach (var site in sites)
             {
-                if (Plan(root, model, site, cancellationToken) is { } plan)
+                if (Plan(root, model, anchors, site, cancellationToken) is { } plan)
                 {
                     plans.Add(plan);
                 }
@@ -138,7 +136,7 @@ namespace LockLevels.CodeFixes
             return root;
         }
 
-        private static SitePlan? Plan(SyntaxNode root, SemanticModel model, ClaimSite site, CancellationToken cancellationToken)
+        private static SitePlan? Plan(SyntaxNode root, SemanticModel model, ClaimAnchors anchors, ClaimSite site, CancellationToken cancellationToken)
         {
             var invocation = root.FindNode(site.Span, getInnermostNodeForTie: true)?.FirstAncestorOrSelf<InvocationExpressionSyntax>();
             if (invocation == null || invocation.Expression is not MemberAccessExpressionSyntax access)
@@ -163,7 +161,7 @@ namespace LockLevels.CodeFixes
             SyntaxNode? release = null;
             if (statement is ExpressionStatementSyntax)
             {
-                release = FindRelease(member, statement, receiver, site.Level, model, cancellationToken);
+                release = anchors.FindRelease(member, statement, receiver, site.Level, cancellationToken);
                 if (release == null)
                 {
                     return null;
@@ -176,8 +174,8 @@ namespace LockLevels.CodeFixes
                 return null;
             }
 
-            var setups = Setups(type, model, cancellationToken);
-            var teardown = Teardown(type, model, cancellationToken) ?? DisposeImplementation(type, typeSymbol, model, cancellationToken);
+            var setups = anchors.Setups(type, cancellationToken);
+            var teardown = anchors.Teardown(type, typeSymbol, cancellationToken);
             bool disposableElsewhere = teardown == null && typeSymbol.AllInterfaces.Any(i => i.SpecialType == SpecialType.System_IDisposable);
             bool partial = typeSymbol.DeclaringSyntaxReferences.Length > 1;
             if (disposableElsewhere || (partial && (setups.Count == 0 || teardown == null)))
@@ -216,105 +214,6 @@ namespace LockLevels.CodeFixes
                 default:
                     return null;
             }
-        }
-
-        /// <summary>The first statement after the acquisition that calls a [Releases(level)] method on the same receiver.</summary>
-        private static SyntaxNode? FindRelease(MemberDeclarationSyntax member, StatementSyntax acquisition, ExpressionSyntax receiver, string level, SemanticModel model, CancellationToken cancellationToken)
-        {
-            foreach (var candidate in member.DescendantNodes().OfType<ExpressionStatementSyntax>())
-            {
-                if (candidate.SpanStart <= acquisition.SpanStart
-                    || candidate.Expression is not InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } call
-                    || !SyntaxFactory.AreEquivalent(access.Expression.WithoutTrivia(), receiver))
-                {
-                    continue;
-                }
-
-                if (model.GetSymbolInfo(call, cancellationToken).Symbol is IMethodSymbol method && Releases(method, level))
-                {
-                    return candidate;
-                }
-            }
-
-            return null;
-        }
-
-        private static bool Releases(IMethodSymbol method, string level)
-        {
-            foreach (var attribute in method.GetAttributes())
-            {
-                if (attribute.AttributeClass?.ToDisplayString() == "LockLevels.ReleasesAttribute"
-                    && attribute.ConstructorArguments.Length == 1
-                    && attribute.ConstructorArguments[0].Value as string == level)
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
-        private static List<SyntaxNode> Setups(TypeDeclarationSyntax type, SemanticModel model, CancellationToken cancellationToken)
-        {
-            var marked = MethodsWith(type, SetupAttribute, model, cancellationToken);
-            if (marked.Count > 0)
-            {
-                return marked;
-            }
-
-            return type.Members.OfType<ConstructorDeclarationSyntax>()
-                .Where(constructor => !constructor.Modifiers.Any(SyntaxKind.StaticKeyword) && constructor.Initializer?.ThisOrBaseKeyword.IsKind(SyntaxKind.ThisKeyword) != true)
-                .Cast<SyntaxNode>()
-                .ToList();
-        }
-
-        private static SyntaxNode? Teardown(TypeDeclarationSyntax type, SemanticModel model, CancellationToken cancellationToken)
-        {
-            var marked = MethodsWith(type, TeardownAttribute, model, cancellationToken);
-            if (marked.Count > 0)
-            {
-                return marked[0];
-            }
-
-            return type.Members.OfType<MethodDeclarationSyntax>()
-                .FirstOrDefault(method => method.Identifier.ValueText == "Dispose" && method.ParameterList.Parameters.Count == 0 && method.ExplicitInterfaceSpecifier == null);
-        }
-
-        /// <summary>An explicit IDisposable.Dispose() in this declaration.</summary>
-        private static SyntaxNode? DisposeImplementation(TypeDeclarationSyntax type, INamedTypeSymbol typeSymbol, SemanticModel model, CancellationToken cancellationToken)
-        {
-            var dispose = model.Compilation.GetSpecialType(SpecialType.System_IDisposable).GetMembers("Dispose").FirstOrDefault();
-            var implementation = dispose == null ? null : typeSymbol.FindImplementationForInterfaceMember(dispose);
-            foreach (var reference in implementation?.DeclaringSyntaxReferences ?? ImmutableArray<SyntaxReference>.Empty)
-            {
-                var syntax = reference.GetSyntax(cancellationToken);
-                if (syntax.Parent == type)
-                {
-                    return syntax;
-                }
-            }
-
-            return null;
-        }
-
-        private static List<SyntaxNode> MethodsWith(TypeDeclarationSyntax type, string attributeName, SemanticModel model, CancellationToken cancellationToken)
-        {
-            var result = new List<SyntaxNode>();
-            foreach (var method in type.Members.OfType<MethodDeclarationSyntax>())
-            {
-                if (method.AttributeLists.Count == 0)
-                {
-                    continue;
-                }
-
-                var symbol = model.GetDeclaredSymbol(method, cancellationToken);
-                if (symbol != null && symbol.GetAttributes().Any(attribute => attribute.AttributeClass?.ToDisplayString() == attributeName))
-                {
-                    result.Add(method);
-                }
-            }
-
-            return result;
         }
 
         private static string FieldName(INamedTypeSymbol type, string level)
@@ -368,9 +267,9 @@ namespace LockLevels.CodeFixes
 
         private static SyntaxNode AddClaim(SyntaxNode root, SyntaxAnnotation typeMark, TypeEdit edit, string newLine)
         {
-            var field = ParseMember($"private System.IDisposable{(edit.NullableAnnotations ? "?" : "")} {edit.FieldName};{newLine}");
-            var take = ParseStatement($"{edit.FieldName} = {edit.Receiver}.{edit.Claim}();");
-            var drop = ParseStatement($"{edit.FieldName}?.Dispose();");
+            var field = ClaimMembers.Field(edit.FieldName, edit.NullableAnnotations, newLine);
+            var take = ClaimMembers.Take(edit.FieldName, edit.Receiver, edit.Claim, newLine);
+            var drop = ClaimMembers.Drop(edit.FieldName, newLine);
 
             foreach (var setupMark in edit.Setups)
             {
@@ -392,13 +291,13 @@ namespace LockLevels.CodeFixes
                 var added = newType.Members.OfType<ConstructorDeclarationSyntax>().FirstOrDefault(c => c.ParameterList.Parameters.Count == 0 && !c.Modifiers.Any(SyntaxKind.StaticKeyword));
                 newType = added != null
                     ? newType.ReplaceNode(added, AppendStatement(added, take))
-                    : newType.AddMembers(ParseMember($"{newLine}public {type.Identifier.ValueText}(){newLine}{{{newLine}{take.ToFullString()}{newLine}}}{newLine}"));
+                    : newType.AddMembers(ClaimMembers.Constructor(type.Identifier.ValueText, take, newLine));
             }
 
             if (edit.Teardown == null && !HasDisposeMethod(newType))
             {
-                newType = newType.AddMembers(ParseMember($"{newLine}public void Dispose(){newLine}{{{newLine}{drop.ToFullString()}{newLine}}}{newLine}"));
-                newType = (TypeDeclarationSyntax)newType.AddBaseListTypes(SyntaxFactory.SimpleBaseType(SyntaxFactory.ParseTypeName("System.IDisposable").WithAdditionalAnnotations(Simplifier.Annotation)));
+                newType = newType.AddMembers(ClaimMembers.Dispose(drop, newLine));
+                newType = (TypeDeclarationSyntax)newType.AddBaseListTypes(SyntaxFactory.SimpleBaseType(ClaimMembers.DisposableType()));
                 newType = newType.WithIdentifier(newType.Identifier.WithTrailingTrivia(SyntaxFactory.ElasticSpace));
             }
             else if (edit.Teardown == null)
@@ -437,12 +336,6 @@ namespace LockLevels.CodeFixes
 
             return member;
         }
-
-        private static MemberDeclarationSyntax ParseMember(string text)
-            => SyntaxFactory.ParseMemberDeclaration(text)!.WithAdditionalAnnotations(Formatter.Annotation, Simplifier.Annotation);
-
-        private static StatementSyntax ParseStatement(string text)
-            => SyntaxFactory.ParseStatement(text).WithAdditionalAnnotations(Formatter.Annotation);
 
         private sealed class SitePlan
         {

@@ -9,19 +9,19 @@ namespace LockLevels.Analyzers.Annotations
 
         private LockSymbols(Compilation compilation)
         {
-            LockHierarchy = compilation.GetTypeByMetadataName("LockLevels.LockHierarchyAttribute");
-            Lock = compilation.GetTypeByMetadataName("LockLevels.LockAttribute");
-            Acquires = compilation.GetTypeByMetadataName("LockLevels.AcquiresAttribute");
-            Releases = compilation.GetTypeByMetadataName("LockLevels.ReleasesAttribute");
-            CalledWithLocksHeld = compilation.GetTypeByMetadataName("LockLevels.CalledWithLocksHeldAttribute");
-            MightAcquire = compilation.GetTypeByMetadataName("LockLevels.MightAcquireAttribute");
-            LockSetup = compilation.GetTypeByMetadataName("LockLevels.LockSetupAttribute");
-            LockTeardown = compilation.GetTypeByMetadataName("LockLevels.LockTeardownAttribute");
+            LockHierarchy = TypeNamed(compilation, "LockLevels.LockHierarchyAttribute");
+            Lock = TypeNamed(compilation, "LockLevels.LockAttribute");
+            Acquires = TypeNamed(compilation, "LockLevels.AcquiresAttribute");
+            Releases = TypeNamed(compilation, "LockLevels.ReleasesAttribute");
+            CalledWithLocksHeld = TypeNamed(compilation, "LockLevels.CalledWithLocksHeldAttribute");
+            MightAcquire = TypeNamed(compilation, "LockLevels.MightAcquireAttribute");
+            LockSetup = TypeNamed(compilation, "LockLevels.LockSetupAttribute");
+            LockTeardown = TypeNamed(compilation, "LockLevels.LockTeardownAttribute");
 
-            Monitor = compilation.GetTypeByMetadataName("System.Threading.Monitor");
-            SemaphoreSlim = compilation.GetTypeByMetadataName("System.Threading.SemaphoreSlim");
-            ReaderWriterLockSlim = compilation.GetTypeByMetadataName("System.Threading.ReaderWriterLockSlim");
-            ThreadingLock = compilation.GetTypeByMetadataName("System.Threading.Lock");
+            Monitor = TypeNamed(compilation, "System.Threading.Monitor");
+            SemaphoreSlim = TypeNamed(compilation, "System.Threading.SemaphoreSlim");
+            ReaderWriterLockSlim = TypeNamed(compilation, "System.Threading.ReaderWriterLockSlim");
+            ThreadingLock = TypeNamed(compilation, "System.Threading.Lock");
             IDisposable = compilation.GetSpecialType(SpecialType.System_IDisposable);
         }
 
@@ -44,6 +44,38 @@ namespace LockLevels.Analyzers.Annotations
         public bool HasAnnotations => Acquires != null || Lock != null || CalledWithLocksHeld != null || MightAcquire != null;
 
         public static LockSymbols Create(Compilation compilation) => new LockSymbols(compilation);
+
+        /// <summary>
+        /// The type of that metadata name the compilation means: its own if it defines one, else the one
+        /// type visible from it. Compilation.GetTypeByMetadataName (banned, eng/BannedSymbols.txt) returns
+        /// null as soon as two references define the name, say a library that embeds its own internal copy
+        /// of the attributes, and every annotation would silently vanish.
+        /// </summary>
+        public static INamedTypeSymbol? TypeNamed(Compilation compilation, string metadataName)
+        {
+            INamedTypeSymbol? visible = null;
+            foreach (var type in compilation.GetTypesByMetadataName(metadataName))
+            {
+                if (SymbolEqualityComparer.Default.Equals(type.ContainingAssembly, compilation.Assembly))
+                {
+                    return type;
+                }
+
+                if (!compilation.IsSymbolAccessibleWithin(type, compilation.Assembly))
+                {
+                    continue;
+                }
+
+                if (visible != null)
+                {
+                    return null; // Two visible definitions: the source cannot name either without an alias.
+                }
+
+                visible = type;
+            }
+
+            return visible;
+        }
 
         public bool IsLockingType(ITypeSymbol? type)
         {

@@ -93,8 +93,5 @@ namespace LockLevels.Tests.Rules
         public Task LevelListedTwiceInOneHierarchy_IsNotReportedAsACycle() => Verify.VerifyAnalyzerAsync(RuleSources.Bare("""
             [assembly: LockHierarchy("A", "B", "A")]
             """));
-
-        [Fact]
-        public Task SharedSeedHierarchy_IsNotReported() => Verify.VerifyAnalyzerAsync(Preamble.With(""));
     }
 }

@@ -63,8 +63,5 @@ namespace LockLevels.Tests.Rules
         public Task RepeatedEmptyNames_AreNotReportedAsRepeats() => Verify.VerifyAnalyzerAsync(RuleSources.Bare("""
             [assembly: LockHierarchy("A", "", "B", "")]
             """));
-
-        [Fact]
-        public Task DistinctLevels_AreNotReported() => Verify.VerifyAnalyzerAsync(Preamble.With(""));
     }
 }

@@ -120,13 +120,21 @@ namespace LockLevels.Tests.Rules
             }
             """));
 
+        /// <summary>
+        /// Only the value-typed member that carries [Lock] is reported: not its unannotated neighbours, nor
+        /// one that carries another attribute. (Alone, the unannotated fields would pass even if the rule
+        /// never ran; the [Lock] one beside them shows that it does.)
+        /// </summary>
         [Fact]
         public Task IntFieldWithoutLock_IsNotReported() => Verify.VerifyAnalyzerAsync(Preamble.With("""
             sealed class Inode
             {
                 public int State;
                 [Obsolete] public int Old;
+                [{|#0:Lock("FolioLock")|}] public int Locked;
+                public int After;
             }
-            """));
+            """),
+            Verify.Diagnostic(DiagnosticIds.LockOnUnlockableMember).WithLocation(0).WithArguments("FolioLock", "Locked", "int"));
     }
 }

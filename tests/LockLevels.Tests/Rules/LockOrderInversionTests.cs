@@ -1,4 +1,8 @@
+using System;
+using System.Linq;
 using System.Threading.Tasks;
+using LockLevels.Tests.Support;
+using Microsoft.CodeAnalysis;
 using Xunit;
 using Verify = LockLevels.Tests.Verifiers.RuleVerifier<LockLevels.Analyzers.Rules.LockOrderInversionRule>;
 
@@ -368,19 +372,31 @@ namespace LockLevels.Tests.Rules
             }
             """));
 
+        /// <summary>
+        /// LL0001 is about declared levels; unannotated locks nested both ways are LL0100's, and every
+        /// analyzer together reports that inversion exactly once, as LL0100, not also as LL0001.
+        /// </summary>
         [Fact]
-        public Task UnannotatedNestedLocks_AreNotReported() => Verify.VerifyAnalyzerAsync(Preamble.With("""
-            class C
-            {
-                private readonly object _a = new(), _b = new();
-
-                void M()
+        public async Task UnannotatedNestedLocks_AreLL0100NotLL0001()
+        {
+            var compilation = AnalyzerRunner.Compile(Preamble.With("""
+                class C
                 {
-                    lock (_a) { lock (_b) { } }
-                    lock (_b) { lock (_a) { } }
+                    private readonly object _a = new(), _b = new();
+
+                    void M()
+                    {
+                        lock (_a) { lock (_b) { } }
+                        lock (_b) { lock (_a) { } }
+                    }
                 }
-            }
-            """));
+                """));
+            Assert.Empty(compilation.GetDiagnostics().Where(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error));
+
+            var reported = (await AnalyzerRunner.RunAsync(compilation)).Where(diagnostic => diagnostic.Id.StartsWith("LL", StringComparison.Ordinal)).ToArray();
+            var inversion = Assert.Single(reported);
+            Assert.Equal("LL0100", inversion.Id);
+        }
     
         [Fact]
         public Task DelegateToAnAnnotatedMethod_IsThatMethodsAcquisition() => Verify.VerifyAnalyzerAsync(Preamble.With("""

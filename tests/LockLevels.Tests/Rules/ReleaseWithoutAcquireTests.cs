@@ -204,8 +204,5 @@ namespace LockLevels.Tests.Rules
                 [Releases("")] public void End() { }
             }
             """));
-
-        [Fact]
-        public Task SharedPreamble_IsNotReported() => Verify.VerifyAnalyzerAsync(Preamble.With(""));
     }
 }
