@@ -2,7 +2,7 @@ using System;
 using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
-using LockLevels.Analyzers.Roslyn;
+using LockLevels.Analyzers.Annotations;
 using LockLevels.Tests.Support;
 using LockLevels.Tests.Verifiers;
 using Microsoft.CodeAnalysis;
