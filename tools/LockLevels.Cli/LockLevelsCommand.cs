@@ -39,7 +39,7 @@ namespace LockLevels.Cli
 
                 var input = InputPath.Resolve(options.Path);
                 var progress = new Progress(_error, options.Quiet);
-                var result = await SolutionAnalysis.RunAsync(input, options.Properties, progress, cancellationToken).ConfigureAwait(false);
+                var result = await SolutionAnalysis.RunAsync(input, options.Properties, !options.NoRestore, progress, cancellationToken).ConfigureAwait(false);
                 foreach (string error in result.Errors)
                 {
                     _error.WriteLine("error: " + error);

@@ -22,8 +22,19 @@ namespace LockLevels.Cli.Analysis
     /// <summary>Loads a solution or project and analyses its C# projects one by one; a failing project does not stop the others.</summary>
     internal static class SolutionAnalysis
     {
-        public static async Task<AnalysisResult> RunAsync(InputPath input, IReadOnlyDictionary<string, string> properties, Progress progress, CancellationToken cancellationToken)
+        public static async Task<AnalysisResult> RunAsync(InputPath input, IReadOnlyDictionary<string, string> properties, bool restore, Progress progress, CancellationToken cancellationToken)
         {
+            if (restore)
+            {
+                progress.Report($"restoring {SourceSpan.RelativePath(input.FullPath, Environment.CurrentDirectory)}");
+                string? restoreError = await Restore.RunAsync(input, properties, cancellationToken).ConfigureAwait(false);
+                if (restoreError != null)
+                {
+                    // Not fatal: the projects that did restore still load; the others fail below, each with its message.
+                    progress.Report("warning: " + restoreError);
+                }
+            }
+
             progress.Report($"loading {SourceSpan.RelativePath(input.FullPath, Environment.CurrentDirectory)}");
             var loaded = await WorkspaceLoader.LoadAsync(input, properties, progress, cancellationToken).ConfigureAwait(false);
             using var workspace = loaded.Workspace;

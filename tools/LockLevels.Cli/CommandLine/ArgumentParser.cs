@@ -17,7 +17,8 @@ namespace LockLevels.Cli.CommandLine
                                     [--cycles-only] [--namespace NS]
 
             PATH is a .sln, .slnx or .csproj, or a folder holding exactly one of them (default: the current folder).
-            Both commands also take -p:Name=Value (MSBuild properties for loading) and --quiet (no progress on stderr).
+            Both commands also take -p:Name=Value (MSBuild properties for restore and loading), --no-restore (the
+            input is restored already) and --quiet (no progress on stderr).
 
             check exit codes: 0 nothing at or above --fail-on (default warning), 1 findings (with --baseline:
             new findings only), 2 usage error or a project that could not be loaded.
@@ -56,6 +57,12 @@ namespace LockLevels.Cli.CommandLine
                 if (arg == "--quiet" || arg == "-q")
                 {
                     options.Quiet = true;
+                    continue;
+                }
+
+                if (arg == "--no-restore")
+                {
+                    options.NoRestore = true;
                     continue;
                 }
 

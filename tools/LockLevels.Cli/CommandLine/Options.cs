@@ -34,6 +34,9 @@ namespace LockLevels.Cli.CommandLine
 
         public bool Quiet { get; set; }
 
+        /// <summary>--no-restore: the input is restored already; do not run dotnet restore first.</summary>
+        public bool NoRestore { get; set; }
+
         /// <summary>-p:Name=Value, passed to MSBuild when the projects are loaded (Configuration=Release...).</summary>
         public System.Collections.Generic.Dictionary<string, string> Properties { get; } = new(System.StringComparer.OrdinalIgnoreCase);
     }

@@ -56,6 +56,8 @@ namespace LockLevels.Cli.Loading
 
             var projects = solution.Projects
                 .Where(project => project.Language == LanguageNames.CSharp)
+                // A project's references load with it, but only the project named is checked.
+                .Where(project => input.IsSolution || string.Equals(project.FilePath, input.FullPath, StringComparison.Ordinal))
                 .OrderBy(project => project.FilePath, StringComparer.Ordinal)
                 .ThenBy(project => project.Name, StringComparer.Ordinal)
                 .ToImmutableArray();
@@ -69,6 +71,7 @@ namespace LockLevels.Cli.Loading
             var seen = new HashSet<string>(StringComparer.Ordinal);
             foreach (var failure in failures)
             {
+                if (Environment.GetEnvironmentVariable("LOCKLEVELS_DEBUG") == "1") { Console.Error.WriteLine("workspace " + failure.Kind + ": " + failure.Message); }
                 if (failure.Kind != WorkspaceDiagnosticKind.Failure || !seen.Add(failure.Message))
                 {
                     continue;
