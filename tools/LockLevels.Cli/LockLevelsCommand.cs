@@ -40,6 +40,21 @@ namespace LockLevels.Cli
                 var input = InputPath.Resolve(options.Path);
                 var progress = new Progress(_error, options.Quiet);
                 var result = await SolutionAnalysis.RunAsync(input, options.Properties, !options.NoRestore, progress, cancellationToken).ConfigureAwait(false);
+                return Report(options, result);
+            }
+            catch (UsageException usage)
+            {
+                _error.WriteLine("locklevels: " + usage.Message);
+                _error.WriteLine("Try 'locklevels --help'.");
+                return ExitCodes.Error;
+            }
+        }
+
+        /// <summary>The report (or picture) of an analysis already made, and the exit code: what RunAsync does after loading.</summary>
+        public int Report(CommandOptions options, AnalysisResult result)
+        {
+            try
+            {
                 foreach (string error in result.Errors)
                 {
                     _error.WriteLine("error: " + error);
@@ -56,7 +71,6 @@ namespace LockLevels.Cli
             catch (UsageException usage)
             {
                 _error.WriteLine("locklevels: " + usage.Message);
-                _error.WriteLine("Try 'locklevels --help'.");
                 return ExitCodes.Error;
             }
         }

@@ -42,7 +42,6 @@ namespace LockLevels.Cli.Analysis
                 }
 
                 int compilerErrors = compilation.GetDiagnostics(cancellationToken).Count(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error);
-                if (Environment.GetEnvironmentVariable("LOCKLEVELS_DEBUG") == "1") { foreach (var d in compilation.GetDiagnostics(cancellationToken).Where(d => d.Severity == DiagnosticSeverity.Error).Take(5)) progress.Report(d.ToString()); progress.Report("refs: " + string.Join(", ", compilation.References.Select(r => r.Display).Take(5))); }
 
                 progress.Project(index, count, "analysing", name);
                 var source = new GraphSource();

@@ -71,7 +71,6 @@ namespace LockLevels.Cli.Loading
             var seen = new HashSet<string>(StringComparer.Ordinal);
             foreach (var failure in failures)
             {
-                if (Environment.GetEnvironmentVariable("LOCKLEVELS_DEBUG") == "1") { Console.Error.WriteLine("workspace " + failure.Kind + ": " + failure.Message); }
                 if (failure.Kind != WorkspaceDiagnosticKind.Failure || !seen.Add(failure.Message))
                 {
                     continue;

@@ -67,13 +67,19 @@ namespace LockLevels.Cli.Reports
             {
                 writer.WriteStartObject();
                 writer.WriteString("id", rule.Id);
-                writer.WriteString("name", string.Concat(rule.Title.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(word => char.ToUpperInvariant(word[0]) + word.Substring(1))).Replace("-", "").Replace("'", ""));
+                writer.WriteString("name", RuleName(rule.Title));
                 Message(writer, "shortDescription", rule.Title);
                 Message(writer, "fullDescription", rule.Description.Length > 0 ? rule.Description : rule.Title);
                 if (rule.HelpUri.Length > 0)
                 {
                     writer.WriteString("helpUri", rule.HelpUri);
                 }
+
+                // Code-scanning services show help text with each alert (GitHub requires it: GH2012).
+                writer.WriteStartObject("help");
+                writer.WriteString("text", rule.HelpUri.Length > 0 ? $"{rule.Title}. See {rule.HelpUri}" : rule.Title + ".");
+                writer.WriteString("markdown", rule.HelpUri.Length > 0 ? $"{rule.Title}. See [{rule.Id}]({rule.HelpUri})." : rule.Title + ".");
+                writer.WriteEndObject();
 
                 writer.WriteStartObject("defaultConfiguration");
                 writer.WriteString("level", rule.DefaultLevel);
@@ -185,6 +191,26 @@ namespace LockLevels.Cli.Reports
             writer.WriteEndArray();
             writer.WriteEndObject();
             writer.WriteEndArray();
+        }
+
+        /// <summary>"Possible circular locking dependency" as "PossibleCircularLockingDependency": letters and digits only.</summary>
+        private static string RuleName(string title)
+        {
+            var name = new System.Text.StringBuilder();
+            foreach (string word in title.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            {
+                bool first = true;
+                foreach (char c in word)
+                {
+                    if (char.IsLetterOrDigit(c))
+                    {
+                        name.Append(first ? char.ToUpperInvariant(c) : c);
+                        first = false;
+                    }
+                }
+            }
+
+            return name.ToString();
         }
 
         private static void PhysicalLocation(Utf8JsonWriter writer, SourceSpan span)
