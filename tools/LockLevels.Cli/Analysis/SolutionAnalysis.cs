@@ -27,11 +27,10 @@ namespace LockLevels.Cli.Analysis
             if (restore)
             {
                 progress.Report($"restoring {SourceSpan.RelativePath(input.FullPath, Environment.CurrentDirectory)}");
-                string? restoreError = await Restore.RunAsync(input, properties, cancellationToken).ConfigureAwait(false);
-                if (restoreError != null)
+                // Not fatal: the projects that did restore still load; the others fail below, each with its message.
+                foreach (string failure in await Restore.RunAsync(input, properties, cancellationToken).ConfigureAwait(false))
                 {
-                    // Not fatal: the projects that did restore still load; the others fail below, each with its message.
-                    progress.Report("warning: " + restoreError);
+                    progress.Report("warning: " + failure);
                 }
             }
 

@@ -11,7 +11,7 @@ using Microsoft.CodeAnalysis.MSBuild;
 namespace LockLevels.Cli.Loading
 {
     /// <summary>A project that MSBuildWorkspace could not load, and why.</summary>
-    internal sealed record LoadError(string Project, string Message);
+    internal sealed record LoadError(string Project, string? FullPath, string Message);
 
     /// <summary>The C# projects that loaded (one per target framework) and the errors of those that did not.</summary>
     internal sealed record LoadedSolution(MSBuildWorkspace Workspace, ImmutableArray<Project> Projects, ImmutableArray<LoadError> Errors);
@@ -51,17 +51,21 @@ namespace LockLevels.Cli.Loading
             catch (Exception exception) when (exception is InvalidOperationException or IOException or ArgumentException)
             {
                 return new LoadedSolution(workspace, ImmutableArray<Project>.Empty,
-                    ImmutableArray.Create(new LoadError(Path.GetFileName(input.FullPath), exception.Message)));
+                    ImmutableArray.Create(new LoadError(Path.GetFileName(input.FullPath), input.FullPath, exception.Message)));
             }
 
+            var errors = Errors(failures, input.RootDirectory);
+            var failed = new HashSet<string>(errors.Select(error => error.FullPath ?? ""), StringComparer.Ordinal);
             var projects = solution.Projects
+                // A project that failed to load is still listed, empty: it is reported as an error, not analysed.
+                .Where(project => !failed.Contains(project.FilePath ?? ""))
                 .Where(project => project.Language == LanguageNames.CSharp)
                 // A project's references load with it, but only the project named is checked.
                 .Where(project => input.IsSolution || string.Equals(project.FilePath, input.FullPath, StringComparison.Ordinal))
                 .OrderBy(project => project.FilePath, StringComparer.Ordinal)
                 .ThenBy(project => project.Name, StringComparer.Ordinal)
                 .ToImmutableArray();
-            return new LoadedSolution(workspace, projects, Errors(failures, input.RootDirectory));
+            return new LoadedSolution(workspace, projects, errors);
         }
 
         /// <summary>Failures (not warnings), grouped by the project file their message names.</summary>
@@ -76,24 +80,24 @@ namespace LockLevels.Cli.Loading
                     continue;
                 }
 
-                errors.Add(new LoadError(ProjectNamed(failure.Message, rootDirectory), failure.Message));
+                string? path = ProjectPathIn(failure.Message);
+                errors.Add(new LoadError(path == null ? "(solution)" : Findings.SourceSpan.RelativePath(path, rootDirectory), path, failure.Message));
             }
 
             return errors.ToImmutable();
         }
 
-        /// <summary>The first project file a failure message mentions ("Msbuild failed when processing the file '/x/A.csproj' ..."), relative.</summary>
-        private static string ProjectNamed(string message, string rootDirectory)
+        /// <summary>The first project file a failure message mentions ("Msbuild failed when processing the file '/x/A.csproj' ...").</summary>
+        private static string? ProjectPathIn(string message)
         {
             int end = message.IndexOf("proj'", StringComparison.OrdinalIgnoreCase);
             if (end < 0)
             {
-                return "(solution)";
+                return null;
             }
 
             int start = message.LastIndexOf('\'', end);
-            string path = message.Substring(start + 1, end + 4 - start - 1);
-            return Findings.SourceSpan.RelativePath(path, rootDirectory);
+            return start < 0 ? null : message.Substring(start + 1, end + 4 - start - 1);
         }
 
         private sealed class LoadProgress : IProgress<ProjectLoadProgress>
