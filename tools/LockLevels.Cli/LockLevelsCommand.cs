@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Immutable;
 using System.IO;
 using System.Linq;
 using System.Text;
@@ -92,7 +93,9 @@ namespace LockLevels.Cli
             var input = ReportInput.From(result, comparison);
             WriteReport(options, input, result);
 
-            bool fails = input.Counted.Any(finding => Fails(finding.Severity, options.FailOn));
+            // Writing a baseline accepts every finding in it: only findings outside the one written count.
+            var counted = options.WriteBaseline == null ? input.Counted : ImmutableArray<Finding>.Empty;
+            bool fails = counted.Any(finding => Fails(finding.Severity, options.FailOn));
             return fails ? ExitCodes.Findings : ExitCodes.Clean;
         }
 

@@ -1,0 +1,114 @@
+using System.IO;
+using System.Linq;
+using System.Threading.Tasks;
+using LockLevels.Cli.Tests.Support;
+using Xunit;
+
+namespace LockLevels.Cli.Tests.Commands
+{
+    /// <summary>
+    /// The baseline workflow on a copy of samples/Netfs: accept today's findings, add an inversion (only it
+    /// fails), accept it too, fix it (it is listed as gone). The copy's files are where the sample's are, so
+    /// the keys (rule, lock classes, members) match the sample's without any line number in them.
+    /// </summary>
+    [Collection(SamplesCollection.Name)]
+    public sealed class BaselineRoundTripTests
+    {
+        private const string Inverted = """
+            using LockLevels;
+
+            [assembly: LockHierarchy("ReclaimList", "ReclaimEntry")]
+
+            namespace Netfs.Mm
+            {
+                internal sealed class Reclaim
+                {
+                    [Lock("ReclaimList")] private readonly object _list = new object();
+                    [Lock("ReclaimEntry")] private readonly object _entry = new object();
+
+                    internal void Shrink()
+                    {
+                        lock (_entry)
+                        {
+                            lock (_list)
+                            {
+                            }
+                        }
+                    }
+                }
+            }
+            """;
+
+        private readonly SamplesFixture _samples;
+
+        public BaselineRoundTripTests(SamplesFixture samples)
+        {
+            _samples = samples;
+        }
+
+        [Fact]
+        public async Task OnlyTheNewInversionFails_AndOnceFixedItIsListedAsGone()
+        {
+            using var tree = new TempTree();
+            string baseline = tree.PathOf("baseline.json");
+            string accepted = tree.PathOf("accepted.json");
+
+            var written = CliRun.Report(_samples.Netfs, "check", "--write-baseline", baseline);
+            Assert.Equal(0, written.ExitCode);
+            Assert.Equal(8, File.ReadAllText(baseline).Split("\"rule\":").Length - 1);
+
+            CopyNetfs(tree, "Netfs");
+            tree.Write("Netfs/Mm/Reclaim.cs", Inverted);
+            var inverted = await CliRun.RunAsync("check", tree.PathOf("Netfs"), "--baseline", baseline, "--write-baseline", accepted, "--format", "json");
+            Assert.Equal(0, inverted.ExitCode);
+            var withBaseline = await Task.FromResult(CliRunOutputLines(inverted.Out));
+            Assert.Equal(new[] { "LL0001 new Mm/Reclaim.cs" }, withBaseline.Where(line => line.Contains(" new ")));
+            Assert.Equal(8, withBaseline.Count(line => line.Contains(" unchanged ")));
+
+            var failing = await CliRun.RunAsync("check", tree.PathOf("Netfs"), "--baseline", baseline, "--no-restore");
+            Assert.Equal(1, failing.ExitCode);
+            Assert.Equal(
+                "Mm/Reclaim.cs(16,23): warning LL0001: 'ReclaimList' is acquired while 'ReclaimEntry' is held (acquired at line 14); ReclaimList is outer to ReclaimEntry",
+                Assert.Single(failing.Out.Split('\n').Where(line => line.StartsWith("    "))).Trim());
+            Assert.EndsWith("1 new finding (1 warning) in 1 project; 8 known (in the baseline), 0 gone\n", failing.Out.ReplaceLineEndings("\n"));
+
+            tree.Write("Netfs/Mm/Reclaim.cs", Inverted.Replace("lock (_entry)", "lock (_tmp)").Replace("lock (_list)", "lock (_entry)").Replace("lock (_tmp)", "lock (_list)"));
+            var fixedRun = await CliRun.RunAsync("check", tree.PathOf("Netfs"), "--baseline", accepted, "--no-restore");
+            Assert.Equal(0, fixedRun.ExitCode);
+            Assert.Equal("""
+                Gone (in the baseline, no longer found): 1
+                  LL0001: 'ReclaimList' is acquired while 'ReclaimEntry' is held (acquired at line 14); ReclaimList is outer to ReclaimEntry
+
+                0 new findings in 1 project; 8 known (in the baseline), 1 gone
+
+                """.ReplaceLineEndings(), fixedRun.Out);
+        }
+
+        /// <summary>"RULE STATE PATH" for each finding of a JSON report.</summary>
+        private static string[] CliRunOutputLines(string json)
+        {
+            using var document = System.Text.Json.JsonDocument.Parse(json);
+            return document.RootElement.GetProperty("findings").EnumerateArray()
+                .Select(finding => $"{finding.GetProperty("rule").GetString()} {finding.GetProperty("baselineState").GetString()} {finding.GetProperty("location").GetProperty("path").GetString()}")
+                .ToArray();
+        }
+
+        /// <summary>samples/Netfs' sources in <paramref name="folder"/>, with a project that gets the analyzer as the package would.</summary>
+        private static void CopyNetfs(TempTree tree, string folder)
+        {
+            string source = Repo.PathOf("samples/Netfs");
+            foreach (string file in Directory.EnumerateFiles(source, "*.cs", SearchOption.AllDirectories))
+            {
+                string relative = Path.GetRelativePath(source, file);
+                if (relative.StartsWith("bin") || relative.StartsWith("obj"))
+                {
+                    continue;
+                }
+
+                tree.Write(Path.Combine(folder, relative), File.ReadAllText(file));
+            }
+
+            tree.WriteProjectWithAnalyzer(folder, "Netfs");
+        }
+    }
+}
