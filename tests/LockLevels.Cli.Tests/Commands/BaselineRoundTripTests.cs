@@ -59,21 +59,23 @@ namespace LockLevels.Cli.Tests.Commands
 
             CopyNetfs(tree, "Netfs");
             tree.Write("Netfs/Mm/Reclaim.cs", Inverted);
-            var inverted = await CliRun.RunAsync("check", tree.PathOf("Netfs"), "--baseline", baseline, "--write-baseline", accepted, "--format", "json");
-            Assert.Equal(0, inverted.ExitCode);
-            var withBaseline = await Task.FromResult(CliRunOutputLines(inverted.Out));
-            Assert.Equal(new[] { "LL0001 new Mm/Reclaim.cs" }, withBaseline.Where(line => line.Contains(" new ")));
-            Assert.Equal(8, withBaseline.Count(line => line.Contains(" unchanged ")));
+            var inverted = await SamplesFixture.AnalyseAsync(tree.PathOf("Netfs"));
 
-            var failing = await CliRun.RunAsync("check", tree.PathOf("Netfs"), "--baseline", baseline, "--no-restore");
+            var failing = CliRun.Report(inverted, "check", "--baseline", baseline);
             Assert.Equal(1, failing.ExitCode);
+            var line = Assert.Single(failing.Out.Split('\n'), text => text.StartsWith("    "));
             Assert.Equal(
                 "Mm/Reclaim.cs(16,23): warning LL0001: 'ReclaimList' is acquired while 'ReclaimEntry' is held (acquired at line 14); ReclaimList is outer to ReclaimEntry",
-                Assert.Single(failing.Out.Split('\n').Where(line => line.StartsWith("    "))).Trim());
+                line.Trim());
             Assert.EndsWith("1 new finding (1 warning) in 1 project; 8 known (in the baseline), 0 gone\n", failing.Out.ReplaceLineEndings("\n"));
 
+            var states = States(CliRun.Report(inverted, "check", "--baseline", baseline, "--format", "json").Out);
+            Assert.Equal(new[] { "LL0001 new Mm/Reclaim.cs" }, states.Where(state => state.Contains(" new ")));
+            Assert.Equal(8, states.Count(state => state.Contains(" unchanged ")));
+
+            Assert.Equal(0, CliRun.Report(inverted, "check", "--write-baseline", accepted).ExitCode);
             tree.Write("Netfs/Mm/Reclaim.cs", Inverted.Replace("lock (_entry)", "lock (_tmp)").Replace("lock (_list)", "lock (_entry)").Replace("lock (_tmp)", "lock (_list)"));
-            var fixedRun = await CliRun.RunAsync("check", tree.PathOf("Netfs"), "--baseline", accepted, "--no-restore");
+            var fixedRun = CliRun.Report(await SamplesFixture.AnalyseAsync(tree.PathOf("Netfs")), "check", "--baseline", accepted);
             Assert.Equal(0, fixedRun.ExitCode);
             Assert.Equal("""
                 Gone (in the baseline, no longer found): 1
@@ -85,7 +87,7 @@ namespace LockLevels.Cli.Tests.Commands
         }
 
         /// <summary>"RULE STATE PATH" for each finding of a JSON report.</summary>
-        private static string[] CliRunOutputLines(string json)
+        private static string[] States(string json)
         {
             using var document = System.Text.Json.JsonDocument.Parse(json);
             return document.RootElement.GetProperty("findings").EnumerateArray()

@@ -26,9 +26,14 @@ namespace LockLevels.Cli.Tests.Support
 
         public Task DisposeAsync() => Task.CompletedTask;
 
+        /// <summary>What `locklevels check PATH` analyses, before it reports; restored first unless it has been (a build of the solution restores the samples).</summary>
         internal static Task<AnalysisResult> AnalyseAsync(string path)
-            => SolutionAnalysis.RunAsync(InputPath.Resolve(Repo.PathOf(path)), new Dictionary<string, string>(), restore: true,
+        {
+            var input = InputPath.Resolve(Path.IsPathRooted(path) ? path : Repo.PathOf(path));
+            bool restored = File.Exists(Path.Combine(input.RootDirectory, "obj", "project.assets.json"));
+            return SolutionAnalysis.RunAsync(input, new Dictionary<string, string>(), restore: !restored,
                 new Progress(TextWriter.Null, quiet: true), CancellationToken.None);
+        }
     }
 
     [CollectionDefinition(Name)]
