@@ -15,7 +15,7 @@ namespace LockLevels.Analyzers
         public static readonly DiagnosticDescriptor LockOrderInversion = Create(
             DiagnosticIds.LockOrderInversion,
             "Lock-order inversion",
-            "'{0}' is acquired while '{1}' is held (acquired at line {2}); {0} is outer to {1}",
+            "'{0}' is acquired while '{1}' is held; {0} is outer to {1}",
             Ordering, DiagnosticSeverity.Warning);
 
         public static readonly DiagnosticDescriptor OuterLevelInDeepContext = Create(

@@ -4,7 +4,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using LockLevels.Analyzers;
-using LockLevels.Analyzers.Roslyn;
+using LockLevels.Analyzers.Flow;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
 

@@ -14,8 +14,6 @@ namespace LockLevels.Analyzers.Model
 
         private readonly SortedDictionary<string, SortedDictionary<string, TWitness>> _edges = new(StringComparer.Ordinal);
 
-        public int EdgeCount { get; private set; }
-
         /// <summary>Adds held → acquired unless it is already there (the first witness stays).</summary>
         public bool AddEdge(string held, string acquired, TWitness witness)
         {
@@ -36,14 +34,19 @@ namespace LockLevels.Analyzers.Model
             }
 
             targets.Add(acquired, witness);
-            EdgeCount++;
             return true;
         }
 
-        public bool TryGetEdge(string held, string acquired, out TWitness witness)
+        /// <summary>Every edge, by held then acquired level (ordinal order).</summary>
+        public IEnumerable<Edge> Edges()
         {
-            witness = default!;
-            return _edges.TryGetValue(held, out var targets) && targets.TryGetValue(acquired, out witness!);
+            foreach (var source in _edges)
+            {
+                foreach (var target in source.Value)
+                {
+                    yield return new Edge(source.Key, target.Key, target.Value);
+                }
+            }
         }
 
         /// <summary>
@@ -117,55 +120,46 @@ namespace LockLevels.Analyzers.Model
 
         private List<List<string>> Components()
         {
-            // Tarjan's algorithm, recursive: the level graph is small (one node per lock level).
-            var index = new Dictionary<string, int>(StringComparer.Ordinal);
-            var lowLink = new Dictionary<string, int>(StringComparer.Ordinal);
-            var stack = new Stack<string>();
-            var onStack = new HashSet<string>(StringComparer.Ordinal);
-            var components = new List<List<string>>();
-
-            void Connect(string node)
+            // Levels with outgoing edges first, in order, then levels only ever acquired.
+            var levels = new List<string>(_edges.Keys);
+            var numbers = new Dictionary<string, int>(StringComparer.Ordinal);
+            foreach (var level in levels)
             {
-                index[node] = lowLink[node] = index.Count;
-                stack.Push(node);
-                onStack.Add(node);
-                if (_edges.TryGetValue(node, out var targets))
-                {
-                    foreach (var target in targets.Keys)
-                    {
-                        if (!index.ContainsKey(target))
-                        {
-                            Connect(target);
-                            lowLink[node] = Math.Min(lowLink[node], lowLink[target]);
-                        }
-                        else if (onStack.Contains(target))
-                        {
-                            lowLink[node] = Math.Min(lowLink[node], index[target]);
-                        }
-                    }
-                }
-
-                if (lowLink[node] == index[node])
-                {
-                    var component = new List<string>();
-                    string member;
-                    do
-                    {
-                        member = stack.Pop();
-                        onStack.Remove(member);
-                        component.Add(member);
-                    }
-                    while (member != node);
-                    components.Add(component);
-                }
+                numbers.Add(level, numbers.Count);
             }
 
-            foreach (var node in _edges.Keys)
+            var successors = new List<IReadOnlyList<int>>();
+            for (int i = 0; i < levels.Count; i++)
             {
-                if (!index.ContainsKey(node))
+                var targets = new List<int>();
+                if (_edges.TryGetValue(levels[i], out var edges))
                 {
-                    Connect(node);
+                    foreach (var target in edges.Keys)
+                    {
+                        if (!numbers.TryGetValue(target, out int number))
+                        {
+                            number = numbers.Count;
+                            numbers.Add(target, number);
+                            levels.Add(target);
+                        }
+
+                        targets.Add(number);
+                    }
                 }
+
+                successors.Add(targets);
+            }
+
+            var components = new List<List<string>>();
+            foreach (var members in StronglyConnected.Components(successors))
+            {
+                var component = new List<string>(members.Count);
+                foreach (var member in members)
+                {
+                    component.Add(levels[member]);
+                }
+
+                components.Add(component);
             }
 
             return components;

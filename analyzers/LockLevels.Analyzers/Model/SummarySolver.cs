@@ -39,64 +39,34 @@ namespace LockLevels.Analyzers.Model
         /// <summary>Computes every summary; call once after all methods and calls are added.</summary>
         public void Solve()
         {
-            // Iterative Tarjan: components come out callees-first.
-            int index = 0;
-            var stack = new Stack<Node>();
-            var work = new Stack<(Node Node, int Next)>();
-            foreach (var root in _nodes.Values)
+            var nodes = new List<Node>(_nodes.Values);
+            var numbers = new Dictionary<Node, int>(nodes.Count);
+            for (int i = 0; i < nodes.Count; i++)
             {
-                if (root.Index >= 0)
+                numbers.Add(nodes[i], i);
+            }
+
+            var successors = new List<IReadOnlyList<int>>(nodes.Count);
+            foreach (var node in nodes)
+            {
+                var callees = new List<int>(node.Calls.Count);
+                foreach (var (callee, _) in node.Calls)
                 {
-                    continue;
+                    callees.Add(numbers[_nodes[callee]]);
                 }
 
-                work.Push((root, 0));
-                root.Index = root.LowLink = index++;
-                stack.Push(root);
-                root.OnStack = true;
-                while (work.Count > 0)
+                successors.Add(callees);
+            }
+
+            foreach (var members in StronglyConnected.Components(successors))
+            {
+                var component = new List<Node>(members.Count);
+                foreach (var member in members)
                 {
-                    var (node, next) = work.Pop();
-                    if (next < node.Calls.Count)
-                    {
-                        work.Push((node, next + 1));
-                        var callee = _nodes[node.Calls[next].Callee];
-                        if (callee.Index < 0)
-                        {
-                            callee.Index = callee.LowLink = index++;
-                            stack.Push(callee);
-                            callee.OnStack = true;
-                            work.Push((callee, 0));
-                        }
-                        else if (callee.OnStack)
-                        {
-                            node.LowLink = Math.Min(node.LowLink, callee.Index);
-                        }
-
-                        continue;
-                    }
-
-                    if (work.Count > 0)
-                    {
-                        var parent = work.Peek().Node;
-                        parent.LowLink = Math.Min(parent.LowLink, node.LowLink);
-                    }
-
-                    if (node.LowLink == node.Index)
-                    {
-                        var component = new List<Node>();
-                        Node member;
-                        do
-                        {
-                            member = stack.Pop();
-                            member.OnStack = false;
-                            component.Add(member);
-                        }
-                        while (member != node);
-
-                        SolveComponent(component);
-                    }
+                    component.Add(nodes[member]);
                 }
+
+                SolveComponent(component);
             }
         }
 
@@ -186,12 +156,6 @@ namespace LockLevels.Analyzers.Model
             public List<(TMethod Callee, TSite Site)> Calls { get; } = new();
 
             public List<Acquisition> Summary { get; } = new();
-
-            public int Index { get; set; } = -1;
-
-            public int LowLink { get; set; }
-
-            public bool OnStack { get; set; }
 
             public bool Add(Acquisition acquisition)
             {

@@ -1,5 +1,5 @@
 using System;
-using LockLevels.Analyzers.Roslyn;
+using LockLevels.Analyzers.Annotations;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -9,11 +9,11 @@ namespace LockLevels.Analyzers.Rules
     /// <summary>Common registration for the LL09xx rules, which read annotations and never look at bodies.</summary>
     internal static class AnnotationRule
     {
-        public static void Register(AnalysisContext context, Action<CompilationStartAnalysisContext, LockCompilation> onStart)
+        public static void Register(AnalysisContext context, Action<CompilationStartAnalysisContext, CompilationIndex> onStart)
         {
             context.RegisterCompilationStartAction(start =>
             {
-                var compilation = LockCompilation.For(start.Compilation, start.Options);
+                var compilation = CompilationIndex.For(start.Compilation, start.Options);
                 if (compilation.Symbols.HasAnnotations || compilation.Symbols.LockHierarchy != null)
                 {
                     onStart(start, compilation);
@@ -30,7 +30,7 @@ namespace LockLevels.Analyzers.Rules
         };
 
         /// <summary>Reports what <paramref name="report"/> finds for hierarchies declared in the tree being analysed.</summary>
-        public static void RegisterForHierarchies(CompilationStartAnalysisContext start, LockCompilation compilation, Action<SyntaxTreeAnalysisContext, int, DeclaredHierarchy> report)
+        public static void RegisterForHierarchies(CompilationStartAnalysisContext start, CompilationIndex compilation, Action<SyntaxTreeAnalysisContext, int, DeclaredHierarchy> report)
         {
             start.RegisterSyntaxTreeAction(tree =>
             {

@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using LockLevels.Analyzers.Roslyn;
+using LockLevels.Analyzers.Annotations;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -22,7 +22,7 @@ namespace LockLevels.Analyzers.Rules
                 start.RegisterSymbolAction(symbol => Check(symbol, compilation), SymbolKind.Method));
         }
 
-        private static void Check(SymbolAnalysisContext context, LockCompilation compilation)
+        private static void Check(SymbolAnalysisContext context, CompilationIndex compilation)
         {
             var annotations = compilation.Annotations.ForMethod((IMethodSymbol)context.Symbol);
             if (annotations.Acquires.IsEmpty)

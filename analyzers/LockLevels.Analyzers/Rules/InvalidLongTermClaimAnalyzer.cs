@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using LockLevels.Analyzers.Roslyn;
+using LockLevels.Analyzers.Annotations;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -19,7 +19,7 @@ namespace LockLevels.Analyzers.Rules
                 start.RegisterSymbolAction(symbol => Check(symbol, compilation), SymbolKind.Method));
         }
 
-        private static void Check(SymbolAnalysisContext context, LockCompilation compilation)
+        private static void Check(SymbolAnalysisContext context, CompilationIndex compilation)
         {
             var method = (IMethodSymbol)context.Symbol;
             foreach (var use in compilation.Annotations.ForMethod(method).Acquires)

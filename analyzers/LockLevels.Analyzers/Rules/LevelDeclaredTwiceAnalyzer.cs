@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 using LockLevels.Analyzers.Model;
-using LockLevels.Analyzers.Roslyn;
+using LockLevels.Analyzers.Annotations;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using LockLevels.Analyzers.Roslyn;
+using LockLevels.Analyzers.Annotations;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -64,7 +64,7 @@ namespace LockLevels.Analyzers.Rules
                         {
                             // A level acquired by a referenced assembly's API (sb_start_write in the VFS,
                             // released by a filesystem's wrapper) is acquired in this compilation too.
-                            AddReferencedAcquisitions(acquired, compilation, end.CancellationToken);
+                            AddReferencedAcquisitions(acquired, end.Compilation, compilation, end.CancellationToken);
                             referencesScanned = true;
                         }
 
@@ -78,9 +78,9 @@ namespace LockLevels.Analyzers.Rules
             });
         }
 
-        private static void AddReferencedAcquisitions(ConcurrentDictionary<string, bool> acquired, LockCompilation compilation, System.Threading.CancellationToken cancellationToken)
+        private static void AddReferencedAcquisitions(ConcurrentDictionary<string, bool> acquired, Compilation source, CompilationIndex compilation, System.Threading.CancellationToken cancellationToken)
         {
-            foreach (var assembly in compilation.Compilation.SourceModule.ReferencedAssemblySymbols)
+            foreach (var assembly in source.SourceModule.ReferencedAssemblySymbols)
             {
                 if (ReferencesAnnotations(assembly))
                 {
@@ -105,7 +105,7 @@ namespace LockLevels.Analyzers.Rules
             return false;
         }
 
-        private static void AddAcquisitions(ConcurrentDictionary<string, bool> acquired, LockCompilation compilation, INamespaceOrTypeSymbol container, System.Threading.CancellationToken cancellationToken)
+        private static void AddAcquisitions(ConcurrentDictionary<string, bool> acquired, CompilationIndex compilation, INamespaceOrTypeSymbol container, System.Threading.CancellationToken cancellationToken)
         {
             cancellationToken.ThrowIfCancellationRequested();
             foreach (var member in container.GetMembers())

@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using LockLevels.Analyzers.Roslyn;
+using LockLevels.Analyzers.Annotations;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -42,7 +42,7 @@ namespace LockLevels.Analyzers.Rules
             });
         }
 
-        private static void CheckMethod(IMethodSymbol method, LockCompilation compilation, System.Action<Diagnostic> report, System.Threading.CancellationToken cancellationToken)
+        private static void CheckMethod(IMethodSymbol method, CompilationIndex compilation, System.Action<Diagnostic> report, System.Threading.CancellationToken cancellationToken)
         {
             var annotations = compilation.Annotations.ForMethod(method);
             if (annotations.IsEmpty)
@@ -56,7 +56,7 @@ namespace LockLevels.Analyzers.Rules
             Check(report, cancellationToken, compilation, annotations.CalledWithLocksHeld);
         }
 
-        private static void CheckLockMember(SymbolAnalysisContext context, LockCompilation compilation)
+        private static void CheckLockMember(SymbolAnalysisContext context, CompilationIndex compilation)
         {
             foreach (var attribute in context.Symbol.GetAttributes())
             {
@@ -70,7 +70,7 @@ namespace LockLevels.Analyzers.Rules
             }
         }
 
-        private static void Check(System.Action<Diagnostic> report, System.Threading.CancellationToken cancellationToken, LockCompilation compilation, ImmutableArray<LevelUse> uses)
+        private static void Check(System.Action<Diagnostic> report, System.Threading.CancellationToken cancellationToken, CompilationIndex compilation, ImmutableArray<LevelUse> uses)
         {
             foreach (var use in uses)
             {
@@ -78,7 +78,7 @@ namespace LockLevels.Analyzers.Rules
             }
         }
 
-        private static void Check(System.Action<Diagnostic> report, System.Threading.CancellationToken cancellationToken, LockCompilation compilation, LevelUse use)
+        private static void Check(System.Action<Diagnostic> report, System.Threading.CancellationToken cancellationToken, CompilationIndex compilation, LevelUse use)
         {
             if (use.Level.Length == 0)
             {

@@ -1,6 +1,6 @@
 using System.Threading.Tasks;
 using Xunit;
-using Verify = LockLevels.Tests.Verifiers.CSharpCodeFixVerifier<LockLevels.Analyzers.Rules.UndeclaredAcquisitionAnalyzer, LockLevels.CodeFixes.AddMightAcquireCodeFixProvider>;
+using Verify = LockLevels.Tests.Verifiers.CSharpCodeFixVerifier<LockLevels.Analyzers.Rules.UndeclaredAcquisitionRule, LockLevels.CodeFixes.AddMightAcquireCodeFixProvider>;
 
 namespace LockLevels.Tests.CodeFixes
 {

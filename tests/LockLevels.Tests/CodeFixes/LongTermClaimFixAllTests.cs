@@ -2,12 +2,12 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using LockLevels.Analyzers;
-using LockLevels.Analyzers.Roslyn;
+using LockLevels.Analyzers.Flow;
 using LockLevels.Tests.Support;
 using Microsoft.CodeAnalysis.Testing;
 using Xunit;
-using ChainFix = LockLevels.Tests.Verifiers.CSharpCodeFixVerifier<LockLevels.Analyzers.Rules.CallChainAnalyzer, LockLevels.CodeFixes.LongTermClaimCodeFixProvider>;
-using DeepFix = LockLevels.Tests.Verifiers.CSharpCodeFixVerifier<LockLevels.Analyzers.Rules.DeepContextAnalyzer, LockLevels.CodeFixes.LongTermClaimCodeFixProvider>;
+using ChainFix = LockLevels.Tests.Verifiers.CSharpCodeFixVerifier<LockLevels.Analyzers.Rules.CallChainRule, LockLevels.CodeFixes.LongTermClaimCodeFixProvider>;
+using DeepFix = LockLevels.Tests.Verifiers.CSharpCodeFixVerifier<LockLevels.Analyzers.Rules.DeepContextRule, LockLevels.CodeFixes.LongTermClaimCodeFixProvider>;
 
 namespace LockLevels.Tests.CodeFixes
 {

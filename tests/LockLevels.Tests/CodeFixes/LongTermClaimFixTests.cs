@@ -1,6 +1,6 @@
 using System.Threading.Tasks;
 using Xunit;
-using Verify = LockLevels.Tests.Verifiers.CSharpCodeFixVerifier<LockLevels.Analyzers.Rules.DeepContextAnalyzer, LockLevels.CodeFixes.LongTermClaimCodeFixProvider>;
+using Verify = LockLevels.Tests.Verifiers.CSharpCodeFixVerifier<LockLevels.Analyzers.Rules.DeepContextRule, LockLevels.CodeFixes.LongTermClaimCodeFixProvider>;
 
 namespace LockLevels.Tests.CodeFixes
 {

@@ -1,6 +1,6 @@
 using System.Threading.Tasks;
 using Xunit;
-using Verify = LockLevels.Tests.Verifiers.CSharpCodeFixVerifier<LockLevels.Analyzers.Rules.LockOrderInversionAnalyzer, LockLevels.CodeFixes.SwapAcquisitionsCodeFixProvider>;
+using Verify = LockLevels.Tests.Verifiers.CSharpCodeFixVerifier<LockLevels.Analyzers.Rules.LockOrderInversionRule, LockLevels.CodeFixes.SwapAcquisitionsCodeFixProvider>;
 
 namespace LockLevels.Tests.CodeFixes
 {

@@ -1,8 +1,8 @@
 using System.Threading.Tasks;
 using LockLevels.Tests.Support;
 using Xunit;
-using CallChains = LockLevels.Tests.Verifiers.CSharpAnalyzerVerifier<LockLevels.Analyzers.Rules.CallChainAnalyzer>;
-using Cycles = LockLevels.Tests.Verifiers.CSharpAnalyzerVerifier<LockLevels.Analyzers.Rules.CircularDependencyAnalyzer>;
+using CallChains = LockLevels.Tests.Verifiers.RuleVerifier<LockLevels.Analyzers.Rules.CallChainRule>;
+using Cycles = LockLevels.Tests.Verifiers.RuleVerifier<LockLevels.Analyzers.Rules.CircularDependencyRule>;
 
 namespace LockLevels.Tests.Interprocedural
 {

@@ -6,21 +6,22 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Testing;
-using Microsoft.CodeAnalysis.Diagnostics;
+using LockLevels.Analyzers;
+using LockLevels.Analyzers.Rules;
 using Microsoft.CodeAnalysis.Testing;
 using Xunit;
 
 namespace LockLevels.Tests.Verifiers
 {
     /// <summary>
-    /// Runs a code fix over sources with markup and compares the exact fixed source; then checks that
+    /// Runs a code fix for one rule of the held-lock analyzer over sources with markup and compares the exact fixed source; then checks that
     /// the fixed code compiles without errors and that no LockLevels analyzer reports anything in it.
     /// </summary>
-    public static class CSharpCodeFixVerifier<TAnalyzer, TCodeFix>
-        where TAnalyzer : DiagnosticAnalyzer, new()
+    internal static class CSharpCodeFixVerifier<TRule, TCodeFix>
+        where TRule : ILockRule, new()
         where TCodeFix : CodeFixProvider, new()
     {
-        public static DiagnosticResult Diagnostic(string id) => CSharpCodeFixVerifier<TAnalyzer, TCodeFix, DefaultVerifier>.Diagnostic(id);
+        public static DiagnosticResult Diagnostic(string id) => CSharpCodeFixVerifier<LockFlowAnalyzer, TCodeFix, DefaultVerifier>.Diagnostic(id);
 
         public static async Task VerifyCodeFixAsync(string source, string fixedSource, params DiagnosticResult[] expected)
         {
@@ -56,13 +57,14 @@ namespace LockLevels.Tests.Verifiers
             Assert.Empty(diagnostics.Where(diagnostic => diagnostic.Id.StartsWith("LL", System.StringComparison.Ordinal) && diagnostic.Severity >= DiagnosticSeverity.Warning));
         }
 
-        public sealed class Test : CSharpCodeFixTest<TAnalyzer, TCodeFix, DefaultVerifier>
+        public sealed class Test : CSharpCodeFixTest<LockFlowAnalyzer, TCodeFix, DefaultVerifier>
         {
             public Test()
             {
                 ReferenceAssemblies = new ReferenceAssemblies("custom");
                 TestState.AdditionalReferences.AddRange(TestReferences.Framework);
                 TestState.AdditionalReferences.Add(TestReferences.Annotations);
+                RuleVerifier<TRule>.DisableOtherRules(DisabledDiagnostics);
             }
 
             protected override ParseOptions CreateParseOptions()

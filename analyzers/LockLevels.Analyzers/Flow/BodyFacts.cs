@@ -1,0 +1,230 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using LockLevels.Analyzers.Annotations;
+using Microsoft.CodeAnalysis;
+
+namespace LockLevels.Analyzers.Flow
+{
+    /// <summary>
+    /// What the held-lock flow learned about one body (a method, accessor, constructor, lambda, local
+    /// function or initializer): neutral facts, no verdicts. Rules read them to report; the whole-program
+    /// analysis reads those of method bodies (<see cref="Method"/> set) for summaries and the graph.
+    /// </summary>
+    internal sealed class BodyFacts
+    {
+        public BodyFacts(IMethodSymbol? method, Location location, DeepContext? context)
+        {
+            Method = method;
+            Location = location;
+            Context = context;
+        }
+
+        /// <summary>The body's method, normalized; null for a field or property initializer.</summary>
+        public IMethodSymbol? Method { get; }
+
+        /// <summary>Where the body is: sorts bodies so whole-compilation results do not depend on thread timing.</summary>
+        public Location Location { get; }
+
+        /// <summary>The levels the body runs with because it is (or implements) a [CalledWithLocksHeld] member.</summary>
+        public DeepContext? Context { get; }
+
+        /// <summary>Every acquisition that waits (try-locks are held but not listed), and every [MightAcquire] call.</summary>
+        public List<Acquisition> Acquisitions { get; } = new();
+
+        /// <summary>Releases of a level not held on any path to them.</summary>
+        public List<Release> UnheldReleases { get; } = new();
+
+        /// <summary>Acquisitions made in this body whose level is still held where the body ends.</summary>
+        public List<HeldAtExit> HeldAtExit { get; } = new();
+
+        /// <summary>Calls worth following (into source or annotated), each with the levels held at it.</summary>
+        public List<Call> Calls { get; } = new();
+
+        /// <summary>Invocations of deep-context members, with the levels held at them.</summary>
+        public List<DeepContextCall> DeepContextCalls { get; } = new();
+
+        /// <summary>Handlers this body subscribes to events, for raising an event to reach them.</summary>
+        public List<(IEventSymbol Event, IMethodSymbol Handler)> Subscriptions { get; } = new();
+
+        /// <summary>One unannotated lock class taken on one object while held on another: half of a possible AB-BA.</summary>
+        public List<InstancePair> InstancePairs { get; } = new();
+    }
+
+    /// <summary>A level held just before an acquisition, and where it came from.</summary>
+    internal readonly struct HeldBefore
+    {
+        public HeldBefore(string level, bool fromContext, int order, Location? site)
+        {
+            Level = level;
+            FromContext = fromContext;
+            Order = order;
+            Site = site;
+        }
+
+        public string Level { get; }
+
+        /// <summary>Held because the body is a deep context, not acquired in it.</summary>
+        public bool FromContext { get; }
+
+        /// <summary>For an acquired level: the order its acquisition site was first met in the body.</summary>
+        public int Order { get; }
+
+        /// <summary>For an acquired level: where it was acquired.</summary>
+        public Location? Site { get; }
+    }
+
+    /// <summary>One acquisition in a body, with the levels held just before it.</summary>
+    internal sealed class Acquisition
+    {
+        public Acquisition(string level, bool shared, bool mightOnly, Location location, string description, ImmutableArray<string> held,
+            ImmutableArray<HeldBefore> heldBefore, ImmutableDictionary<string, string?> claim, bool inferred)
+        {
+            Level = level;
+            Shared = shared;
+            MightOnly = mightOnly;
+            Location = location;
+            Description = description;
+            Held = held;
+            HeldBefore = heldBefore;
+            Claim = claim;
+            Inferred = inferred;
+        }
+
+        public string Level { get; }
+
+        public bool Shared { get; }
+
+        /// <summary>A [MightAcquire] call: it counts for ordering but leaves nothing held.</summary>
+        public bool MightOnly { get; }
+
+        public Location Location { get; }
+
+        /// <summary>What acquires it, for chains: "SuperBlock.StartWrite", "lock (AddressSpace.FolioLock)".</summary>
+        public string Description { get; }
+
+        /// <summary>Levels that may be held just before, context levels first, then in acquisition order.</summary>
+        public ImmutableArray<string> Held { get; }
+
+        /// <summary>The same levels with where each came from.</summary>
+        public ImmutableArray<HeldBefore> HeldBefore { get; }
+
+        /// <summary>Whether the long-term claim fix can replace this acquisition (<see cref="ClaimProperties"/>).</summary>
+        public ImmutableDictionary<string, string?> Claim { get; }
+
+        /// <summary>The level is a lock class inferred for an unannotated lock.</summary>
+        public bool Inferred { get; }
+    }
+
+    /// <summary>A release of a level that is not held on any path to it.</summary>
+    internal sealed class Release
+    {
+        public Release(string level, Location location, bool inferred, bool isDisposal)
+        {
+            Level = level;
+            Location = location;
+            Inferred = inferred;
+            IsDisposal = isDisposal;
+        }
+
+        public string Level { get; }
+
+        public Location Location { get; }
+
+        public bool Inferred { get; }
+
+        /// <summary>Made by disposing the scope an acquisition returned.</summary>
+        public bool IsDisposal { get; }
+    }
+
+    /// <summary>An acquisition of this body still held at its end.</summary>
+    internal sealed class HeldAtExit
+    {
+        public HeldAtExit(string level, Location location, bool escapes, bool inferred, bool unlowered)
+        {
+            Level = level;
+            Location = location;
+            Escapes = escapes;
+            Inferred = inferred;
+            Unlowered = unlowered;
+        }
+
+        public string Level { get; }
+
+        public Location Location { get; }
+
+        /// <summary>The scope the acquisition returned leaves the method: its owner, not this method, releases it.</summary>
+        public bool Escapes { get; }
+
+        public bool Inferred { get; }
+
+        /// <summary>A lock statement the graph left unlowered, released where its body ends (a return inside skips that).</summary>
+        public bool Unlowered { get; }
+    }
+
+    /// <summary>A call of a deep-context member and the levels held at it.</summary>
+    internal sealed class DeepContextCall
+    {
+        public DeepContextCall(IMethodSymbol callee, DeepContext required, Location location, ImmutableArray<string> held)
+        {
+            Callee = callee;
+            Required = required;
+            Location = location;
+            Held = held;
+        }
+
+        public IMethodSymbol Callee { get; }
+
+        public DeepContext Required { get; }
+
+        public Location Location { get; }
+
+        public ImmutableArray<string> Held { get; }
+    }
+
+    internal sealed class InstancePair
+    {
+        public InstancePair(string lockClass, string first, string second, Location location, Location firstLocation)
+        {
+            LockClass = lockClass;
+            First = first;
+            Second = second;
+            Location = location;
+            FirstLocation = firstLocation;
+        }
+
+        public string LockClass { get; }
+
+        /// <summary>The object whose lock was taken first ("from" in lock (from._sync) lock (to._sync)).</summary>
+        public string First { get; }
+
+        public string Second { get; }
+
+        /// <summary>Where the second lock is taken.</summary>
+        public Location Location { get; }
+
+        public Location FirstLocation { get; }
+    }
+
+    internal sealed class Call
+    {
+        private Location? _location;
+
+        public Call(IMethodSymbol callee, SyntaxNode syntax, ImmutableArray<string> held)
+        {
+            Callee = callee;
+            Syntax = syntax;
+            Held = held;
+        }
+
+        /// <summary>The method named at the call (normalized); virtual calls reach its implementations too.</summary>
+        public IMethodSymbol Callee { get; }
+
+        public SyntaxNode Syntax { get; }
+
+        /// <summary>Made only for the calls a summary or a diagnostic needs, not for every call recorded.</summary>
+        public Location Location => _location ??= Syntax.GetLocation();
+
+        /// <summary>Levels that may be held at the call, context levels first.</summary>
+        public ImmutableArray<string> Held { get; }
+    }
+}

@@ -1,0 +1,62 @@
+using System;
+using LockLevels.Analyzers.Annotations;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.FlowAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace LockLevels.Analyzers.Flow
+{
+    /// <summary>Which method an operation calls, for summaries: invocations, delegates to known methods, constructors and accessors.</summary>
+    internal static class CallTargets
+    {
+        /// <summary>The called method, normalized, or null when the operation calls nothing LockLevels can follow.</summary>
+        public static IMethodSymbol? Of(IOperation operation, Func<IOperation, IOperation> resolve)
+        {
+            IMethodSymbol? target = operation switch
+            {
+                IInvocationOperation invocation when invocation.TargetMethod.MethodKind == MethodKind.DelegateInvoke
+                    => invocation.Instance == null ? null : RaisedEvent(resolve(invocation.Instance)) ?? DelegateTarget(resolve(invocation.Instance)),
+                IInvocationOperation invocation => invocation.TargetMethod,
+                IObjectCreationOperation creation => creation.Constructor,
+                IPropertyReferenceOperation property => IsAssignmentTarget(property) ? property.Property.SetMethod : property.Property.GetMethod,
+                _ => null,
+            };
+
+            return target == null ? null : AnnotationReader.Normalize(target);
+        }
+
+        /// <summary>
+        /// Raising an event (Changed?.Invoke(...)) calls every handler subscribed to it; the call is
+        /// recorded against the event's add accessor, which summaries then expand to those handlers.
+        /// </summary>
+        private static IMethodSymbol? RaisedEvent(IOperation value)
+            => ValueResolver.StripConversions(value) is IEventReferenceOperation raised ? raised.Event.OriginalDefinition.AddMethod : null;
+
+        /// <summary>The handler an event subscription (x.Changed += OnChanged) adds, when it is known.</summary>
+        public static (IEventSymbol Event, IMethodSymbol Handler)? Subscription(IOperation operation, Func<IOperation, IOperation> resolve)
+            => operation is IEventAssignmentOperation { Adds: true, EventReference: IEventReferenceOperation reference } subscription
+                && DelegateTarget(resolve(subscription.HandlerValue)) is { } handler
+                    ? (reference.Event.OriginalDefinition, AnnotationReader.Normalize(handler))
+                    : null;
+
+        private static IMethodSymbol? DelegateTarget(IOperation value)
+        {
+            value = ValueResolver.StripConversions(value);
+            if (value is IDelegateCreationOperation creation)
+            {
+                value = ValueResolver.StripConversions(creation.Target);
+            }
+
+            return value switch
+            {
+                IAnonymousFunctionOperation lambda => lambda.Symbol,
+                IFlowAnonymousFunctionOperation lambda => lambda.Symbol,
+                IMethodReferenceOperation reference => reference.Method,
+                _ => null,
+            };
+        }
+
+        private static bool IsAssignmentTarget(IOperation operation)
+            => operation.Parent is IAssignmentOperation assignment && assignment.Target == operation;
+    }
+}

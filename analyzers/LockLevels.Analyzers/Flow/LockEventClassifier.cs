@@ -1,0 +1,353 @@
+using System.Collections.Generic;
+using LockLevels.Analyzers.Annotations;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace LockLevels.Analyzers.Flow
+{
+    /// <summary>Translates calls into lock events: annotated methods and the framework's locking APIs on [Lock] members.</summary>
+    internal sealed class LockEventClassifier
+    {
+        private readonly CompilationIndex _compilation;
+        private readonly LockSymbols _symbols;
+
+        public LockEventClassifier(CompilationIndex compilation)
+        {
+            _compilation = compilation;
+            _symbols = compilation.Symbols;
+        }
+
+        /// <summary>Cheap test used before paying for a control flow graph.</summary>
+        public bool MayAffectLocks(IMethodSymbol method) => _compilation.CalleeOf(method).MayAffectLocks;
+
+        /// <summary>
+        /// True for calls whose bool result says whether the lock was taken
+        /// (Monitor.TryEnter(obj), SemaphoreSlim.Wait(timeout), Lock.TryEnter, ReaderWriterLockSlim.TryEnter*).
+        /// </summary>
+        public bool IsConditionalAcquisition(IInvocationOperation invocation)
+        {
+            var method = invocation.TargetMethod;
+            var returnType = method.ReturnType;
+            bool returnsBool = returnType.SpecialType == SpecialType.System_Boolean
+                || (returnType is INamedTypeSymbol { IsGenericType: true } task && task.TypeArguments.Length == 1 && task.TypeArguments[0].SpecialType == SpecialType.System_Boolean && task.Name == "Task");
+            return returnsBool && _symbols.IsLockingType(method.ContainingType) && (method.Name.StartsWith("TryEnter") || method.Name.StartsWith("Wait"));
+        }
+
+        public void Classify(IInvocationOperation invocation, ValueResolver resolver, List<LockEvent> events)
+        {
+            var method = invocation.TargetMethod;
+            if (method.MethodKind == MethodKind.DelegateInvoke && CallTargets.Of(invocation, resolver.Resolve) is { } target)
+            {
+                // Invoking a delegate known to be an annotated method is calling that method.
+                method = target;
+            }
+
+            var annotations = _compilation.Annotations.ForMethod(method);
+            if (!annotations.IsEmpty)
+            {
+                var location = invocation.Syntax.GetLocation();
+                var description = Names.Member(method);
+                foreach (var use in annotations.Acquires)
+                {
+                    if (use.Level.Length > 0)
+                    {
+                        events.Add(new LockEvent(LockEventKind.Acquire, use.Level, use.Shared, invocation, location, description));
+                    }
+                }
+
+                foreach (var use in annotations.MightAcquire)
+                {
+                    if (use.Level.Length > 0)
+                    {
+                        events.Add(new LockEvent(LockEventKind.MightAcquire, use.Level, use.Shared, invocation, location, description));
+                    }
+                }
+
+                foreach (var use in annotations.Releases)
+                {
+                    if (use.Level.Length > 0)
+                    {
+                        events.Add(new LockEvent(LockEventKind.Release, use.Level, false, invocation, location, description));
+                    }
+                }
+
+                return;
+            }
+
+            var type = method.ContainingType?.OriginalDefinition;
+            if (type == null)
+            {
+                return;
+            }
+
+            if (method.Name == "Dispose" && method.Parameters.Length == 0 && invocation.Instance != null)
+            {
+                ClassifyDisposal(invocation, resolver, events);
+                return;
+            }
+
+            if (SymbolEqualityComparer.Default.Equals(type, _symbols.Monitor))
+            {
+                var lockObject = invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value : null;
+                switch (method.Name)
+                {
+                    case "Enter":
+                    case "TryEnter":
+                        AddForLockObject(LockEventKind.Acquire, lockObject, shared: false, invocation, resolver, events);
+                        break;
+                    case "Exit":
+                        AddForLockObject(LockEventKind.Release, lockObject, shared: false, invocation, resolver, events);
+                        break;
+                }
+            }
+            else if (SymbolEqualityComparer.Default.Equals(type, _symbols.SemaphoreSlim))
+            {
+                switch (method.Name)
+                {
+                    case "Wait":
+                    case "WaitAsync":
+                        AddForLockObject(LockEventKind.Acquire, invocation.Instance, shared: false, invocation, resolver, events);
+                        break;
+                    case "Release":
+                        AddForLockObject(LockEventKind.Release, invocation.Instance, shared: false, invocation, resolver, events);
+                        break;
+                }
+            }
+            else if (SymbolEqualityComparer.Default.Equals(type, _symbols.ReaderWriterLockSlim))
+            {
+                switch (method.Name)
+                {
+                    case "EnterReadLock":
+                    case "TryEnterReadLock":
+                    case "EnterUpgradeableReadLock":
+                    case "TryEnterUpgradeableReadLock":
+                        AddForLockObject(LockEventKind.Acquire, invocation.Instance, shared: true, invocation, resolver, events);
+                        break;
+                    case "EnterWriteLock":
+                    case "TryEnterWriteLock":
+                        AddForLockObject(LockEventKind.Acquire, invocation.Instance, shared: false, invocation, resolver, events);
+                        break;
+                    case "ExitReadLock":
+                    case "ExitUpgradeableReadLock":
+                    case "ExitWriteLock":
+                        AddForLockObject(LockEventKind.Release, invocation.Instance, shared: false, invocation, resolver, events);
+                        break;
+                }
+            }
+            else if (SymbolEqualityComparer.Default.Equals(type, _symbols.ThreadingLock))
+            {
+                switch (method.Name)
+                {
+                    case "Enter":
+                    case "TryEnter":
+                    case "EnterScope":
+                        AddForLockObject(LockEventKind.Acquire, invocation.Instance, shared: false, invocation, resolver, events);
+                        break;
+                    case "Exit":
+                        AddForLockObject(LockEventKind.Release, invocation.Instance, shared: false, invocation, resolver, events);
+                        break;
+                }
+            }
+        }
+
+        /// <summary>True when the call returns a scope whose disposal releases what the call acquired.</summary>
+        public bool ReturnsScope(IInvocationOperation invocation)
+        {
+            var method = invocation.TargetMethod;
+            if (_symbols.IsLockingType(method.ContainingType))
+            {
+                // Of the framework's locking calls only Lock.EnterScope returns a scope; the Task of
+                // SemaphoreSlim.WaitAsync is IDisposable too, but disposing it releases nothing.
+                return method.Name == "EnterScope";
+            }
+
+            var returnType = method.ReturnType;
+            if (returnType.SpecialType == SpecialType.System_Void)
+            {
+                return false;
+            }
+
+            if (SymbolEqualityComparer.Default.Equals(returnType, _symbols.IDisposable))
+            {
+                return true;
+            }
+
+            foreach (var @interface in returnType.AllInterfaces)
+            {
+                if (SymbolEqualityComparer.Default.Equals(@interface, _symbols.IDisposable))
+                {
+                    return true;
+                }
+            }
+
+            // ref structs such as Lock.Scope dispose by pattern.
+            return returnType.IsRefLikeType && returnType.GetMembers("Dispose").Length > 0;
+        }
+
+        private void ClassifyDisposal(IInvocationOperation disposal, ValueResolver resolver, List<LockEvent> events)
+        {
+            if (resolver.Resolve(disposal.Instance!) is not IInvocationOperation acquisition || !ReturnsScope(acquisition))
+            {
+                return;
+            }
+
+            var acquired = new List<LockEvent>();
+            Classify(acquisition, resolver, acquired);
+            var location = disposal.IsImplicit ? acquired.Count > 0 ? acquired[0].Location : disposal.Syntax.GetLocation() : disposal.Syntax.GetLocation();
+            foreach (var @event in acquired)
+            {
+                if (@event.Kind == LockEventKind.Acquire)
+                {
+                    events.Add(new LockEvent(LockEventKind.Release, @event.Level, false, disposal, location, @event.Description, isDisposal: true));
+                }
+            }
+        }
+
+        private void AddForLockObject(LockEventKind kind, IOperation? lockObject, bool shared, IInvocationOperation invocation, ValueResolver resolver, List<LockEvent> events)
+        {
+            if (lockObject == null)
+            {
+                return;
+            }
+
+            var resolved = resolver.Resolve(lockObject);
+
+            // A lowered lock statement has an implicit call: point at the locked expression instead.
+            var location = invocation.IsImplicit ? resolved.Syntax.GetLocation() : invocation.Syntax.GetLocation();
+            bool isTry = kind == LockEventKind.Acquire && IsTryLock(invocation.TargetMethod);
+            if (LockOf(resolved) is { } target)
+            {
+                var description = invocation.IsImplicit ? "lock (" + target.Name + ")" : target.Name + "." + invocation.TargetMethod.Name;
+                events.Add(new LockEvent(kind, target.Level, shared, invocation, location, description, inferred: target.Inferred, receiver: target.Receiver, isTry: isTry));
+            }
+        }
+
+        /// <summary>
+        /// A lock statement the control flow graph could not lower (a System.Threading.Lock in a
+        /// nullable-enabled context comes out as an invalid operation): the acquisition it makes.
+        /// </summary>
+        public LockEvent? ClassifyUnloweredLock(IOperation statement, IOperation lockedValue, ValueResolver resolver)
+        {
+            var resolved = resolver.Resolve(lockedValue);
+            return LockOf(resolved) is { } target
+                ? new LockEvent(LockEventKind.Acquire, target.Level, false, statement, resolved.Syntax.GetLocation(), "lock (" + target.Name + ")",
+                    inferred: target.Inferred, receiver: target.Receiver)
+                : null;
+        }
+
+        /// <summary>The level a lock object belongs to: its [Lock] level, or else (when inferring) its lock class.</summary>
+        private LockTarget? LockOf(IOperation resolved)
+        {
+            ISymbol? member = resolved switch
+            {
+                IFieldReferenceOperation field => field.Field,
+                IPropertyReferenceOperation property => _compilation.BackingFieldOf(property.Property) ?? (ISymbol)property.Property,
+                _ => null,
+            };
+
+            if (member != null && _compilation.Annotations.LockLevelOf(member) is { } use)
+            {
+                return new LockTarget(use.Level, Names.Member(member), inferred: false, receiver: null);
+            }
+
+            if (!_compilation.InferUnannotated || InferredClass(resolved, member) is not { } lockClass)
+            {
+                return null;
+            }
+
+            return new LockTarget(lockClass, lockClass, inferred: true, ReceiverOf(resolved));
+        }
+
+        private sealed class LockTarget
+        {
+            public LockTarget(string level, string name, bool inferred, string? receiver)
+            {
+                Level = level;
+                Name = name;
+                Inferred = inferred;
+                Receiver = receiver;
+            }
+
+            public string Level { get; }
+
+            public string Name { get; }
+
+            public bool Inferred { get; }
+
+            public string? Receiver { get; }
+        }
+
+        /// <summary>TryEnter*, and waits bounded by a timeout: they give up instead of deadlocking.</summary>
+        private static bool IsTryLock(IMethodSymbol method)
+        {
+            if (method.Name.StartsWith("TryEnter", System.StringComparison.Ordinal))
+            {
+                return true;
+            }
+
+            if (method.Name is not ("Wait" or "WaitAsync"))
+            {
+                return false;
+            }
+
+            foreach (var parameter in method.Parameters)
+            {
+                if (parameter.Type.SpecialType == SpecialType.System_Int32 || parameter.Type.Name == "TimeSpan")
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// lockdep's lock class for an unannotated lock: one per declaring field or property (whatever
+        /// instance it is read from), one per type for this and typeof(T). Locals and parameters that
+        /// cannot be tied to a field are no class at all.
+        /// </summary>
+        private static string? InferredClass(IOperation resolved, ISymbol? member)
+        {
+            if (member != null)
+            {
+                var definition = member.OriginalDefinition;
+                return Names.Type(definition.ContainingType) + "." + definition.Name;
+            }
+
+            return resolved switch
+            {
+                IInstanceReferenceOperation instance when instance.Type != null => Names.Type(HierarchyRoot(instance.Type)) + " (this)",
+                ITypeOfOperation typeOf => "typeof(" + Names.Type(typeOf.TypeOperand) + ")",
+                _ => null,
+            };
+        }
+
+        /// <summary>
+        /// lock (this) in a derived type and in its base lock the same object: both are named after the
+        /// outermost base type declared in this compilation.
+        /// </summary>
+        private static ITypeSymbol HierarchyRoot(ITypeSymbol type)
+        {
+            var root = type;
+            for (var baseType = type.BaseType; baseType != null && baseType.ContainingAssembly is ISourceAssemblySymbol; baseType = baseType.BaseType)
+            {
+                root = baseType;
+            }
+
+            return root;
+        }
+
+        private static string? ReceiverOf(IOperation resolved)
+        {
+            var instance = resolved switch
+            {
+                IFieldReferenceOperation field => field.Instance,
+                IPropertyReferenceOperation property => property.Instance,
+                _ => null,
+            };
+
+            // Locks of this object are "this", so lock (_sync) lock (other._sync) pairs with its reverse.
+            return instance == null ? null : instance is IInstanceReferenceOperation ? "this" : instance.Syntax.ToString();
+        }
+    }
+}

@@ -1,0 +1,107 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using LockLevels.Analyzers.Annotations;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace LockLevels.Analyzers.Flow
+{
+    /// <summary>
+    /// One walk of a body's operation tree, without a control flow graph: it stops as soon as the
+    /// body turns out to touch a lock (the held-lock flow then takes over), and otherwise hands the
+    /// body's calls to the <see cref="CallRecorder"/>, which is all most bodies ever need. Lambdas
+    /// and local functions get facts of their own; only the method itself runs with its deep-context
+    /// levels held.
+    /// </summary>
+    internal sealed class LockFreeWalk
+    {
+        private readonly LockEventClassifier _classifier;
+        private readonly CallRecorder _recorder;
+        private readonly List<BodyFacts> _bodies = new();
+        private readonly Dictionary<ILocalSymbol, IOperation?> _delegateLocals = new(SymbolEqualityComparer.Default);
+        private readonly Func<IOperation, IOperation> _resolve;
+
+        private LockFreeWalk(LockEventClassifier classifier, CallRecorder recorder)
+        {
+            _classifier = classifier;
+            _recorder = recorder;
+            _resolve = Resolve;
+        }
+
+        /// <summary>The facts of the body and its lambdas, or default when it touches a lock and needs the flow.</summary>
+        public static ImmutableArray<BodyFacts> FactsUnlessTouchingLocks(LockEventClassifier classifier, CallRecorder recorder, IOperation body, IMethodSymbol? method, DeepContext? context)
+        {
+            var walk = new LockFreeWalk(classifier, recorder);
+            var facts = walk.NewBody(method, body, context);
+            return walk.Walk(body, facts, context?.Levels ?? ImmutableArray<string>.Empty) ? default : walk._bodies.ToImmutableArray();
+        }
+
+        private BodyFacts NewBody(IMethodSymbol? method, IOperation body, DeepContext? context)
+        {
+            var facts = new BodyFacts(method == null ? null : AnnotationReader.Normalize(method), body.Syntax.GetLocation(), context);
+            _bodies.Add(facts);
+            return facts;
+        }
+
+        /// <summary>Records the calls under <paramref name="operation"/>; true as soon as a lock is touched.</summary>
+        private bool Walk(IOperation operation, BodyFacts facts, ImmutableArray<string> held)
+        {
+            switch (operation)
+            {
+                case ILockOperation:
+                    return true;
+                case IMethodReferenceOperation reference when _classifier.MayAffectLocks(reference.Method):
+                    return true;
+                case IAnonymousFunctionOperation lambda:
+                    return Walk(lambda.Body, NewBody(lambda.Symbol, lambda, null), ImmutableArray<string>.Empty);
+                case ILocalFunctionOperation localFunction:
+                    return localFunction.Body != null && Walk(localFunction.Body, NewBody(localFunction.Symbol, localFunction, null), ImmutableArray<string>.Empty);
+                case IVariableDeclaratorOperation { Initializer: { } initializer } declarator:
+                    Assign(declarator.Symbol, initializer.Value);
+                    break;
+                case ISimpleAssignmentOperation { Target: ILocalReferenceOperation local } assignment:
+                    Assign(local.Local, assignment.Value);
+                    break;
+            }
+
+            foreach (var child in operation.ChildOperations)
+            {
+                if (Walk(child, facts, held))
+                {
+                    return true;
+                }
+            }
+
+            if (operation is IInvocationOperation invocation && _classifier.MayAffectLocks(invocation.TargetMethod))
+            {
+                return true;
+            }
+
+            _recorder.Record(operation, held, facts, _resolve);
+            return false;
+        }
+
+        /// <summary>A local assigned more than once is not followed: which delegate it holds depends on the path.</summary>
+        private void Assign(ILocalSymbol local, IOperation value)
+            => _delegateLocals[local] = _delegateLocals.ContainsKey(local) ? null : value;
+
+        private IOperation Resolve(IOperation value)
+        {
+            value = ValueResolver.StripConversions(value);
+            if (value is IConditionalAccessInstanceOperation)
+            {
+                // Changed?.Invoke(...): the receiver is what the conditional access tested.
+                for (var parent = value.Parent; parent != null; parent = parent.Parent)
+                {
+                    if (parent is IConditionalAccessOperation access)
+                    {
+                        return ValueResolver.StripConversions(access.Operation);
+                    }
+                }
+            }
+
+            return value is ILocalReferenceOperation local && _delegateLocals.TryGetValue(local.Local, out var assigned) && assigned != null ? assigned : value;
+        }
+    }
+}

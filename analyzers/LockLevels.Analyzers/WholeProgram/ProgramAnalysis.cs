@@ -1,0 +1,113 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Threading;
+using LockLevels.Analyzers.Annotations;
+using LockLevels.Analyzers.Flow;
+using LockLevels.Analyzers.Model;
+using Microsoft.CodeAnalysis;
+
+namespace LockLevels.Analyzers.WholeProgram
+{
+    /// <summary>
+    /// Turns every method body's facts into transitive summaries (callees first, over strongly
+    /// connected components), then into the lock dependency graph: an edge held → acquired for each
+    /// acquisition made, directly or down a call, while a level is held. The rules read the result.
+    /// </summary>
+    internal static class ProgramAnalysis
+    {
+        public static ProgramFacts Run(CompilationIndex index, IEnumerable<BodyFacts> recorded, CancellationToken cancellationToken)
+        {
+            var bodies = new List<BodyFacts>();
+            var inferred = new HashSet<string>(System.StringComparer.Ordinal);
+            foreach (var body in recorded)
+            {
+                foreach (var acquisition in body.Acquisitions)
+                {
+                    if (acquisition.Inferred)
+                    {
+                        inferred.Add(acquisition.Level);
+                    }
+                }
+
+                if (body.Method != null)
+                {
+                    bodies.Add(body);
+                }
+            }
+
+            bodies.Sort((a, b) => Locations.Compare(a.Location, b.Location));
+
+            var dispatch = new CallDispatch(index, bodies);
+            var solver = Summaries.Solve(index, bodies, dispatch);
+            cancellationToken.ThrowIfCancellationRequested();
+
+            var graph = new LockDependencyGraph<EdgeWitness>();
+
+            // Direct acquisitions first: an edge's witness is then the acquisition itself where one
+            // exists, not a longer chain through a call that reaches the same order.
+            foreach (var body in bodies)
+            {
+                foreach (var acquisition in body.Acquisitions)
+                {
+                    foreach (var held in acquisition.Held)
+                    {
+                        graph.AddEdge(held, acquisition.Level, EdgeWitness.Direct(body.Method!, acquisition));
+                    }
+                }
+            }
+
+            var reaches = new List<CallReach>();
+            foreach (var body in bodies)
+            {
+                foreach (var call in body.Calls)
+                {
+                    if (call.Held.IsEmpty)
+                    {
+                        continue;
+                    }
+
+                    var covered = index.Annotations.ForMethod(call.Callee);
+                    foreach (var target in dispatch.Targets(call.Callee))
+                    {
+                        foreach (var acquisition in solver.SummaryOf(target))
+                        {
+                            if (call.Held.Contains(acquisition.Level) || covered.AcquiresLevel(acquisition.Level) || covered.MightAcquireLevel(acquisition.Level))
+                            {
+                                continue;
+                            }
+
+                            var reach = new CallReach(call, target, acquisition);
+                            reaches.Add(reach);
+                            foreach (var held in call.Held)
+                            {
+                                graph.AddEdge(held, acquisition.Level, EdgeWitness.ThroughCall(body.Method!, reach));
+                            }
+                        }
+                    }
+                }
+            }
+
+            cancellationToken.ThrowIfCancellationRequested();
+            var cycles = new List<Cycle>();
+            foreach (var edges in graph.FindCycles())
+            {
+                cycles.Add(new Cycle(edges, AllInferred(inferred, edges)));
+            }
+
+            return new ProgramFacts(bodies, reaches, graph, cycles, inferred);
+        }
+
+        private static bool AllInferred(HashSet<string> inferred, IReadOnlyList<LockDependencyGraph<EdgeWitness>.Edge> cycle)
+        {
+            foreach (var edge in cycle)
+            {
+                if (!inferred.Contains(edge.Held))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+    }
+}

@@ -1,0 +1,188 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Text;
+using LockLevels.Analyzers.Export;
+using LockLevels.Analyzers.Flow;
+using LockLevels.Analyzers.Model;
+using Microsoft.CodeAnalysis;
+
+namespace LockLevels.Analyzers.WholeProgram
+{
+    /// <summary>What the whole-program analysis found, for the compilation-end rules; immutable once built.</summary>
+    internal sealed class ProgramFacts
+    {
+        public ProgramFacts(List<BodyFacts> bodies, List<CallReach> reaches, LockDependencyGraph<EdgeWitness> graph, List<Cycle> cycles, HashSet<string> inferred)
+        {
+            Bodies = bodies;
+            Reaches = reaches;
+            Graph = graph;
+            Cycles = cycles;
+            Inferred = inferred;
+        }
+
+        /// <summary>Method bodies in source order.</summary>
+        public IReadOnlyList<BodyFacts> Bodies { get; }
+
+        /// <summary>Each call made with levels held and each level it reaches that is not held there, in source order.</summary>
+        public IReadOnlyList<CallReach> Reaches { get; }
+
+        public LockDependencyGraph<EdgeWitness> Graph { get; }
+
+        /// <summary>The graph's elementary cycles, deterministic in order.</summary>
+        public IReadOnlyList<Cycle> Cycles { get; }
+
+        /// <summary>The lock classes inferred for unannotated locks; every other node is a declared level.</summary>
+        public HashSet<string> Inferred { get; }
+    }
+
+    /// <summary>A call made while levels are held, and one level a callee it reaches acquires.</summary>
+    internal sealed class CallReach
+    {
+        private string? _chain;
+        private ImmutableArray<Location> _hops;
+
+        public CallReach(Call call, IMethodSymbol target, SummarySolver<IMethodSymbol, SummarySite>.Acquisition acquisition)
+        {
+            Call = call;
+            Target = target;
+            Acquisition = acquisition;
+        }
+
+        public Call Call { get; }
+
+        /// <summary>The body the call reaches (the callee, or an override or implementation of it).</summary>
+        public IMethodSymbol Target { get; }
+
+        public SummarySolver<IMethodSymbol, SummarySite>.Acquisition Acquisition { get; }
+
+        public string Level => Acquisition.Level;
+
+        /// <summary>"IssueWrite → SetXattr → SuperBlock.StartWrite (SbWriters)".</summary>
+        public string Chain
+        {
+            get
+            {
+                Build();
+                return _chain!;
+            }
+        }
+
+        /// <summary>The site of each step of the chain that is in source.</summary>
+        public ImmutableArray<Location> Hops
+        {
+            get
+            {
+                Build();
+                return _hops;
+            }
+        }
+
+        /// <summary>The long-term claim properties of the acquisition at the end of the chain.</summary>
+        public ImmutableDictionary<string, string?> Claim
+        {
+            get
+            {
+                var last = Acquisition;
+                while (last.Via != null)
+                {
+                    last = last.Via;
+                }
+
+                return last.Site.Claim ?? ImmutableDictionary<string, string?>.Empty;
+            }
+        }
+
+        /// <summary>The chain as frames: the method of each step, what happens there, and where.</summary>
+        public ImmutableArray<LockGraphHop> Frames()
+        {
+            var frames = ImmutableArray.CreateBuilder<LockGraphHop>();
+            var method = Target;
+            foreach (var step in Acquisition.Chain())
+            {
+                frames.Add(new LockGraphHop(Names.Method(method), StepText(step), step.Site.Location));
+                if (step.Callee != null)
+                {
+                    method = step.Callee;
+                }
+            }
+
+            return frames.ToImmutable();
+        }
+
+        private void Build()
+        {
+            if (_chain != null)
+            {
+                return;
+            }
+
+            var text = new StringBuilder(Names.Method(Target));
+            var locations = ImmutableArray.CreateBuilder<Location>();
+            foreach (var step in Acquisition.Chain())
+            {
+                text.Append(" → ").Append(StepText(step));
+                if (step.Site.Location.IsInSource)
+                {
+                    locations.Add(step.Site.Location);
+                }
+            }
+
+            _hops = locations.ToImmutable();
+            _chain = text.ToString();
+        }
+
+        private static string StepText(SummarySolver<IMethodSymbol, SummarySite>.Acquisition step)
+        {
+            bool namesLevel = step.Site.Description.IndexOf(step.Level, System.StringComparison.Ordinal) >= 0;
+            return step.Via == null && !namesLevel ? step.Site.Description + " (" + step.Level + ")" : step.Site.Description;
+        }
+    }
+
+    /// <summary>The first way an edge held → acquired was seen: an acquisition, or a call that reaches one.</summary>
+    internal sealed class EdgeWitness
+    {
+        private readonly Acquisition? _acquisition;
+        private readonly CallReach? _reach;
+
+        private EdgeWitness(IMethodSymbol method, Acquisition? acquisition, CallReach? reach)
+        {
+            Method = method;
+            _acquisition = acquisition;
+            _reach = reach;
+        }
+
+        public static EdgeWitness Direct(IMethodSymbol method, Acquisition acquisition) => new EdgeWitness(method, acquisition, null);
+
+        public static EdgeWitness ThroughCall(IMethodSymbol method, CallReach reach) => new EdgeWitness(method, null, reach);
+
+        /// <summary>The method in which the held level is held.</summary>
+        public IMethodSymbol Method { get; }
+
+        /// <summary>The acquisition, or the call that leads to it.</summary>
+        public Location Location => _acquisition?.Location ?? _reach!.Call.Location;
+
+        /// <summary>"lock (Cache._sync)", or the call chain down to the acquisition.</summary>
+        public string Chain => _acquisition?.Description ?? _reach!.Chain;
+
+        /// <summary>Outermost frame first: the site in <see cref="Method"/>, then each frame down to the acquisition.</summary>
+        public ImmutableArray<LockGraphHop> Frames()
+        {
+            var first = new LockGraphHop(Names.Method(Method), _acquisition?.Description ?? Names.Method(_reach!.Target), Location);
+            return _reach == null ? ImmutableArray.Create(first) : ImmutableArray.Create(first).AddRange(_reach.Frames());
+        }
+    }
+
+    /// <summary>An elementary cycle of the graph, and whether all its levels are inferred lock classes.</summary>
+    internal sealed class Cycle
+    {
+        public Cycle(IReadOnlyList<LockDependencyGraph<EdgeWitness>.Edge> edges, bool allInferred)
+        {
+            Edges = edges;
+            AllInferred = allInferred;
+        }
+
+        public IReadOnlyList<LockDependencyGraph<EdgeWitness>.Edge> Edges { get; }
+
+        public bool AllInferred { get; }
+    }
+}

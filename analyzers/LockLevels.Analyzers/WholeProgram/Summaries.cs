@@ -1,0 +1,108 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using LockLevels.Analyzers.Annotations;
+using LockLevels.Analyzers.Flow;
+using LockLevels.Analyzers.Model;
+using Microsoft.CodeAnalysis;
+
+namespace LockLevels.Analyzers.WholeProgram
+{
+    /// <summary>
+    /// The levels each method acquires, directly or down its calls, with the chain that shows how:
+    /// its body's acquisitions, its annotations ([Acquires], [MightAcquire]) and its callees' summaries.
+    /// </summary>
+    internal static class Summaries
+    {
+        public static SummarySolver<IMethodSymbol, SummarySite> Solve(CompilationIndex index, List<BodyFacts> bodies, CallDispatch dispatch)
+        {
+            var solver = new SummarySolver<IMethodSymbol, SummarySite>(SymbolEqualityComparer.Default);
+            var annotated = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
+            foreach (var body in bodies)
+            {
+                var method = body.Method!;
+                AddAnnotated(index, solver, annotated, method);
+                foreach (var acquisition in body.Acquisitions)
+                {
+                    solver.AddDirect(method, acquisition.Level, acquisition.Shared, new SummarySite(acquisition.Location, acquisition.Description, acquisition.Claim));
+                }
+
+                foreach (var call in body.Calls)
+                {
+                    foreach (var target in dispatch.Targets(call.Callee))
+                    {
+                        AddAnnotated(index, solver, annotated, target);
+                        solver.AddCall(method, target, new SummarySite(call, target));
+                    }
+                }
+            }
+
+            solver.Solve();
+            return solver;
+        }
+
+        private static void AddAnnotated(CompilationIndex index, SummarySolver<IMethodSymbol, SummarySite> solver, HashSet<IMethodSymbol> annotated, IMethodSymbol method)
+        {
+            if (!annotated.Add(method))
+            {
+                return;
+            }
+
+            var annotations = index.Annotations.ForMethod(method);
+            var location = method.Locations.IsEmpty ? Location.None : method.Locations[0];
+            var description = Names.Method(method);
+            foreach (var use in annotations.Acquires)
+            {
+                if (use.Level.Length > 0)
+                {
+                    solver.AddDirect(method, use.Level, use.Shared, new SummarySite(location, description));
+                }
+            }
+
+            foreach (var use in annotations.MightAcquire)
+            {
+                if (use.Level.Length > 0)
+                {
+                    solver.AddDirect(method, use.Level, use.Shared, new SummarySite(location, description));
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Where a summary's level comes from: an acquisition (location and text known) or a call to a
+    /// callee, whose location and text are made only if a chain through it is ever shown, since
+    /// most recorded calls never are.
+    /// </summary>
+    internal readonly struct SummarySite
+    {
+        private readonly Location? _location;
+        private readonly string? _description;
+        private readonly Call? _call;
+        private readonly IMethodSymbol? _callee;
+
+        public SummarySite(Location location, string description, ImmutableDictionary<string, string?>? claim = null)
+        {
+            _location = location;
+            _description = description;
+            _call = null;
+            _callee = null;
+            Claim = claim;
+        }
+
+        public SummarySite(Call call, IMethodSymbol callee)
+        {
+            _location = null;
+            _description = null;
+            _call = call;
+            _callee = callee;
+            Claim = null;
+        }
+
+        /// <summary>For an acquisition in source: whether the long-term claim fix can replace it.</summary>
+        public ImmutableDictionary<string, string?>? Claim { get; }
+
+        public Location Location => _location ?? _call!.Location;
+
+        public string Description => _description ?? Names.Method(_callee!);
+    }
+}
