@@ -65,7 +65,7 @@ namespace LockLevels.Cli.Tests.Commands
             Assert.Equal(1, failing.ExitCode);
             var line = Assert.Single(failing.Out.Split('\n'), text => text.StartsWith("    "));
             Assert.Equal(
-                "Mm/Reclaim.cs(16,23): warning LL0001: 'ReclaimList' is acquired while 'ReclaimEntry' is held (acquired at line 14); ReclaimList is outer to ReclaimEntry",
+                "Mm/Reclaim.cs(16,23): warning LL0001: 'ReclaimList' is acquired while 'ReclaimEntry' is held; ReclaimList is outer to ReclaimEntry",
                 line.Trim());
             Assert.EndsWith("1 new finding (1 warning) in 1 project; 8 known (in the baseline), 0 gone\n", failing.Out.ReplaceLineEndings("\n"));
 
@@ -79,7 +79,7 @@ namespace LockLevels.Cli.Tests.Commands
             Assert.Equal(0, fixedRun.ExitCode);
             Assert.Equal("""
                 Gone (in the baseline, no longer found): 1
-                  LL0001: 'ReclaimList' is acquired while 'ReclaimEntry' is held (acquired at line 14); ReclaimList is outer to ReclaimEntry
+                  LL0001: 'ReclaimList' is acquired while 'ReclaimEntry' is held; ReclaimList is outer to ReclaimEntry
 
                 0 new findings in 1 project; 8 known (in the baseline), 1 gone
 

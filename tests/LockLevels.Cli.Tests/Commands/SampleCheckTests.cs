@@ -90,7 +90,7 @@ namespace LockLevels.Cli.Tests.Commands
             LL0004 at Afs/AfsVnode.cs(41,69)
             ------------------------------------------------------
             AfsVnode.ReadFolio is trying to acquire lock:
-            (SbWriters){...}, at: AfsVnode.ReadFolio+Afs/AfsVnode.cs:41
+            (SbWriters){...}, at: CachefilesCache.PrepareRead+Cachefiles/CachefilesCache.cs:65
 
             but task is already holding lock:
             (MmapLock){...}, at: AfsVnode.ReadFolio+Afs/AfsVnode.cs:41
@@ -101,9 +101,12 @@ namespace LockLevels.Cli.Tests.Commands
             the existing dependency chain (in reverse order) is:
 
             -> #1 (MmapLock){...}:
+                   ReadWrite.GenericPerformWrite+Vfs/ReadWrite.cs:32
                    ReadWrite.VfsWrite+Vfs/ReadWrite.cs:16
 
             -> #0 (SbWriters){...}:
+                   CachefilesCache.PrepareRead+Cachefiles/CachefilesCache.cs:65
+                   Netfslib.ReadFolio+Netfslib/Netfslib.cs:55
                    AfsVnode.ReadFolio+Afs/AfsVnode.cs:41
 
             other info that might help us debug this:

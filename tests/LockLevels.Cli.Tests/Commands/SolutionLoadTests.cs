@@ -34,7 +34,7 @@ namespace LockLevels.Cli.Tests.Commands
             Assert.Equal("""
                 LL0001: Lock-order inversion (1 finding)
                   Shop/Store.cs
-                    Shop/Store.cs(16,23): error LL0001: 'Outer' is acquired while 'Inner' is held (acquired at line 14); Outer is outer to Inner
+                    Shop/Store.cs(16,23): error LL0001: 'Outer' is acquired while 'Inner' is held; Outer is outer to Inner
 
                 1 finding (1 error) in 1 project
 

@@ -56,7 +56,7 @@ namespace LockLevels.Cli.Analysis
                 diagnostics = diagnostics.Where(Reported).ToImmutableArray();
 
                 var members = new EnclosingMembers(compilation);
-                var graph = GraphConverter.Convert(source.GraphOf(compilation, diagnostics), members, rootDirectory);
+                var graph = GraphConverter.Convert(source.GraphOf(compilation), members, rootDirectory);
                 var lockClasses = graph.NodeNames;
                 var findings = diagnostics
                     .Select(diagnostic => FindingFactory.Create(diagnostic, members, lockClasses, rootDirectory, name))

@@ -7,7 +7,7 @@ namespace LockLevels.Cli.Graph
     /// <summary>
     /// The lock graph in Graphviz DOT: declared levels and inferred classes in separate clusters, declared
     /// hierarchy edges dashed and grey, observed acquisition edges solid, the edges of reported cycles red
-    /// and labelled with the first hop of their witness, and deep contexts as notes tied to the levels they hold.
+    /// and labelled with the first hop of their witness, and deep contexts as notes that name the levels they run with (no lines to them: they would cross every edge).
     /// </summary>
     internal static class DotWriter
     {
@@ -44,22 +44,29 @@ namespace LockLevels.Cli.Graph
                 text.Append("  }\n");
             }
 
-            for (int i = 0; i < graph.DeepContexts.Length; i++)
+            if (graph.DeepContexts.Length > 0)
             {
-                var context = graph.DeepContexts[i];
-                string id = Id("context:" + context.Member);
-                text.Append("  ").Append(id).Append(" [shape=note, style=filled, fillcolor=\"#fef7e0\", color=\"#f9ab00\", label=")
-                    .Append(Quote(GraphStyle.ContextLabel(context))).Append("];\n");
-                foreach (string level in context.Levels)
+                text.Append("  subgraph cluster_contexts {\n    label=\"deep contexts ([CalledWithLocksHeld])\"; style=dashed; color=\"#9aa0a6\";\n");
+                foreach (var context in graph.DeepContexts)
                 {
-                    text.Append("  ").Append(Id(level)).Append(" -> ").Append(id).Append(" [style=dotted, color=\"#f9ab00\", arrowhead=none];\n");
+                    text.Append("    ").Append(Id("context:" + context.Member)).Append(" [shape=note, style=filled, fillcolor=\"#fef7e0\", color=\"#f9ab00\", label=")
+                        .Append(Quote(GraphStyle.ContextLabel(context))).Append("];\n");
                 }
+
+                // Invisible links stack the notes in one column beside the levels instead of one wide row.
+                for (int i = 1; i < graph.DeepContexts.Length; i++)
+                {
+                    text.Append("    ").Append(Id("context:" + graph.DeepContexts[i - 1].Member)).Append(" -> ")
+                        .Append(Id("context:" + graph.DeepContexts[i].Member)).Append(" [style=invis];\n");
+                }
+
+                text.Append("  }\n");
             }
 
             foreach (var order in graph.DeclaredOrder)
             {
                 text.Append("  ").Append(Id(order.Outer)).Append(" -> ").Append(Id(order.Inner))
-                    .Append(" [style=dashed, color=\"").Append(GraphStyle.DeclaredColor).Append("\", arrowhead=empty, tooltip=\"declared order\"];\n");
+                    .Append(" [style=dashed, color=\"").Append(GraphStyle.DeclaredColor).Append("\", arrowhead=empty, weight=10, tooltip=\"declared order\"];\n");
             }
 
             foreach (var edge in GraphStyle.ObservedEdges(graph))
@@ -68,7 +75,7 @@ namespace LockLevels.Cli.Graph
                 if (cycleEdges.Contains((edge.Held, edge.Acquired)))
                 {
                     text.Append(" [color=\"").Append(GraphStyle.CycleColor).Append("\", fontcolor=\"").Append(GraphStyle.CycleColor)
-                        .Append("\", penwidth=2, label=").Append(Quote(GraphStyle.FirstHop(edge))).Append("];\n");
+                        .Append("\", penwidth=2, constraint=false, label=").Append(Quote(GraphStyle.FirstHop(edge))).Append("];\n");
                 }
                 else
                 {

@@ -36,11 +36,6 @@ namespace LockLevels.Cli.Graph
                 var context = graph.DeepContexts[i];
                 string id = "c" + i;
                 text.Append("  ").Append(id).Append(">\"").Append(Escape(GraphStyle.ContextLabel(context))).Append("\"]\n");
-                foreach (string level in context.Levels)
-                {
-                    text.Append("  ").Append(IdOf(level)).Append(" -.- ").Append(id).Append('\n');
-                    link++;
-                }
             }
 
             foreach (var order in graph.DeclaredOrder)
