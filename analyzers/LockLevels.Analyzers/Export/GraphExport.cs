@@ -51,6 +51,8 @@ namespace LockLevels.Analyzers.Export
             }
 
             var cycles = ImmutableArray.CreateBuilder<LockGraphCycle>();
+            var usedByCircular = new HashSet<Location>();
+            var usedByUnannotated = new HashSet<Location>();
             foreach (var cycle in facts.Cycles)
             {
                 // The cycles LL0004 and LL0100 report, each with the diagnostic they report for it.
@@ -59,7 +61,14 @@ namespace LockLevels.Analyzers.Export
                     continue;
                 }
 
-                var diagnostic = CycleText.Create(cycle.AllInferred ? Descriptors.UnannotatedLockOrderInversion : Descriptors.CircularLockDependency, cycle);
+                var diagnostic = cycle.AllInferred
+                    ? CycleText.Create(Descriptors.UnannotatedLockOrderInversion, cycle, usedByUnannotated)
+                    : CycleText.Create(Descriptors.CircularLockDependency, cycle, usedByCircular);
+                if (diagnostic == null)
+                {
+                    continue;
+                }
+
                 var cycleEdges = ImmutableArray.CreateBuilder<LockGraphEdge>(cycle.Edges.Count);
                 foreach (var edge in cycle.Edges)
                 {

@@ -9,8 +9,7 @@ namespace LockLevels.Analyzers.Model
     /// </summary>
     public sealed class LockDependencyGraph<TWitness>
     {
-        /// <summary>Enough to show every real cycle of a codebase; a bound keeps a pathological graph cheap.</summary>
-        public const int MaxCycles = 64;
+        private static readonly SortedDictionary<string, TWitness> Empty = new(StringComparer.Ordinal);
 
         private readonly SortedDictionary<string, SortedDictionary<string, TWitness>> _edges = new(StringComparer.Ordinal);
 
@@ -49,76 +48,32 @@ namespace LockLevels.Analyzers.Model
             }
         }
 
+        /// <summary>The levels acquired while <paramref name="held"/> is held, in ordinal order, with their witnesses.</summary>
+        public IReadOnlyDictionary<string, TWitness> Successors(string held)
+            => _edges.TryGetValue(held, out var targets) ? targets : Empty;
+
         /// <summary>
-        /// Every elementary cycle (up to <see cref="MaxCycles"/>), each once, starting at its smallest
-        /// level (ordinal order), listed in a deterministic order. Only strongly connected components
-        /// with more than one level are searched, so an acyclic graph costs one linear pass.
+        /// One cycle per inversion (see <see cref="Inversions"/>): each edge that goes against the declared
+        /// order, or against the order most of a strongly connected set follows, with the shortest cycle
+        /// through it, starting at that edge. Cost is polynomial: no enumeration of paths.
         /// </summary>
-        public IReadOnlyList<IReadOnlyList<Edge>> FindCycles()
+        /// <param name="isOuter">The declared order: whether the first level is declared outer to the second.</param>
+        public IReadOnlyList<IReadOnlyList<Edge>> FindInversions(Func<string, string, bool> isOuter)
         {
             var cycles = new List<IReadOnlyList<Edge>>();
             foreach (var component in Components())
             {
-                if (component.Count < 2)
+                if (component.Count > 1)
                 {
-                    continue;
-                }
-
-                var members = new List<string>(component);
-                members.Sort(StringComparer.Ordinal);
-                for (int s = 0; s < members.Count && cycles.Count < MaxCycles; s++)
-                {
-                    var start = members[s];
-                    var allowed = new HashSet<string>(StringComparer.Ordinal);
-                    for (int i = s; i < members.Count; i++)
-                    {
-                        allowed.Add(members[i]);
-                    }
-
-                    var path = new List<Edge>();
-                    var onPath = new HashSet<string>(StringComparer.Ordinal) { start };
-                    Search(start, start, allowed, path, onPath, cycles);
+                    Inversions.Find(this, component, isOuter, cycles);
                 }
             }
 
             return cycles;
         }
 
-        private void Search(string start, string current, HashSet<string> allowed, List<Edge> path, HashSet<string> onPath, List<IReadOnlyList<Edge>> cycles)
-        {
-            if (!_edges.TryGetValue(current, out var targets))
-            {
-                return;
-            }
-
-            foreach (var target in targets)
-            {
-                if (cycles.Count >= MaxCycles)
-                {
-                    return;
-                }
-
-                if (!allowed.Contains(target.Key))
-                {
-                    continue;
-                }
-
-                path.Add(new Edge(current, target.Key, target.Value));
-                if (target.Key == start)
-                {
-                    cycles.Add(path.ToArray());
-                }
-                else if (onPath.Add(target.Key))
-                {
-                    Search(start, target.Key, allowed, path, onPath, cycles);
-                    onPath.Remove(target.Key);
-                }
-
-                path.RemoveAt(path.Count - 1);
-            }
-        }
-
-        private List<List<string>> Components()
+        /// <summary>The strongly connected sets of levels.</summary>
+        internal List<List<string>> Components()
         {
             // Levels with outgoing edges first, in order, then levels only ever acquired.
             var levels = new List<string>(_edges.Keys);

@@ -28,7 +28,7 @@ namespace LockLevels.Analyzers.Rules
                 if (inner != null && reported.Add((reach.Call, reach.Level)))
                 {
                     diagnostics.Add(Diagnostic.Create(Descriptors.CallAcquiresOuterLevel, reach.Call.Location, reach.Hops, reach.Claim,
-                        Names.Method(reach.Target), reach.Level, inner, reach.Chain));
+                        Names.Method(reach.Target), reach.Level, inner, reach.ShortChain));
                 }
             }
 

@@ -17,11 +17,12 @@ namespace LockLevels.Analyzers.Rules
         public void Report(ProgramFacts facts, CompilationIndex index, Action<Diagnostic> report)
         {
             var diagnostics = new List<Diagnostic>();
+            var used = new HashSet<Location>();
             foreach (var cycle in facts.Cycles)
             {
-                if (!cycle.AllInferred)
+                if (!cycle.AllInferred && CycleText.Create(Descriptors.CircularLockDependency, cycle, used) is { } diagnostic)
                 {
-                    diagnostics.Add(CycleText.Create(Descriptors.CircularLockDependency, cycle));
+                    diagnostics.Add(diagnostic);
                 }
             }
 

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Text;
 using LockLevels.Analyzers.WholeProgram;
@@ -8,20 +9,42 @@ namespace LockLevels.Analyzers.Rules
     /// <summary>How LL0004 and LL0100 show a cycle: every edge with the method and chain that witness it.</summary>
     internal static class CycleText
     {
-        /// <summary>Reported at the first edge; every edge's site is an additional location.</summary>
-        public static Diagnostic Create(DiagnosticDescriptor descriptor, Cycle cycle)
+        /// <summary>
+        /// The cycle reported at its first edge (the inversion), or at the next edge whose site carries no
+        /// report of this rule yet; null when every site already does. Every edge's site is an additional
+        /// location, followed by the hops of a chain too long to show whole.
+        /// </summary>
+        public static Diagnostic? Create(DiagnosticDescriptor descriptor, Cycle cycle, HashSet<Location> used)
         {
             var edges = cycle.Edges;
-            var text = new StringBuilder(edges[0].Held);
-            var locations = ImmutableArray.CreateBuilder<Location>(edges.Count);
-            foreach (var edge in edges)
+            int start = 0;
+            while (start < edges.Count && used.Contains(edges[start].Witness.Location))
             {
-                text.Append(" → ").Append(edge.Acquired).Append(" (")
-                    .Append(Names.Body(edge.Witness.Method)).Append(": ").Append(edge.Witness.Chain).Append(')');
-                locations.Add(edge.Witness.Location);
+                start++;
             }
 
-            return Diagnostic.Create(descriptor, edges[0].Witness.Location, locations.MoveToImmutable(), text.ToString());
+            if (start == edges.Count)
+            {
+                return null;
+            }
+
+            var text = new StringBuilder(edges[start].Held);
+            var locations = ImmutableArray.CreateBuilder<Location>(edges.Count);
+            for (int i = 0; i < edges.Count; i++)
+            {
+                var edge = edges[(start + i) % edges.Count];
+                text.Append(" → ").Append(edge.Acquired).Append(" (")
+                    .Append(Names.Body(edge.Witness.Method)).Append(": ").Append(edge.Witness.ShortChain).Append(')');
+                locations.Add(edge.Witness.Location);
+                if (edge.Witness.IsShortened)
+                {
+                    locations.AddRange(edge.Witness.Hops);
+                }
+            }
+
+            var location = edges[start].Witness.Location;
+            used.Add(location);
+            return Diagnostic.Create(descriptor, location, locations.ToImmutable(), text.ToString());
         }
     }
 }

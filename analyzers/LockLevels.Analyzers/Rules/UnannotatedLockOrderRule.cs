@@ -20,11 +20,17 @@ namespace LockLevels.Analyzers.Rules
         public void Report(ProgramFacts facts, CompilationIndex index, Action<Diagnostic> report)
         {
             var diagnostics = InstanceInversions(facts);
+            var used = new HashSet<Location>();
+            foreach (var diagnostic in diagnostics)
+            {
+                used.Add(diagnostic.Location);
+            }
+
             foreach (var cycle in facts.Cycles)
             {
-                if (cycle.AllInferred)
+                if (cycle.AllInferred && CycleText.Create(Descriptors.UnannotatedLockOrderInversion, cycle, used) is { } diagnostic)
                 {
-                    diagnostics.Add(CycleText.Create(Descriptors.UnannotatedLockOrderInversion, cycle));
+                    diagnostics.Add(diagnostic);
                 }
             }
 

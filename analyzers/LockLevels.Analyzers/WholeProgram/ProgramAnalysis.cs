@@ -89,7 +89,7 @@ namespace LockLevels.Analyzers.WholeProgram
 
             cancellationToken.ThrowIfCancellationRequested();
             var cycles = new List<Cycle>();
-            foreach (var edges in graph.FindCycles())
+            foreach (var edges in graph.FindInversions(index.Order.IsOuter))
             {
                 cycles.Add(new Cycle(edges, AllInferred(inferred, edges)));
             }

@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Text;
 using LockLevels.Analyzers.Export;
 using LockLevels.Analyzers.Flow;
 using LockLevels.Analyzers.Model;
@@ -38,7 +37,11 @@ namespace LockLevels.Analyzers.WholeProgram
     /// <summary>A call made while levels are held, and one level a callee it reaches acquires.</summary>
     internal sealed class CallReach
     {
+        /// <summary>Chains with more pieces than this are shortened in messages (every hop stays a location).</summary>
+        public const int MaxShownPieces = 4;
+
         private string? _chain;
+        private string? _shortChain;
         private ImmutableArray<Location> _hops;
 
         public CallReach(Call call, IMethodSymbol target, SummarySolver<IMethodSymbol, SummarySite>.Acquisition acquisition)
@@ -64,6 +67,25 @@ namespace LockLevels.Analyzers.WholeProgram
             {
                 Build();
                 return _chain!;
+            }
+        }
+
+        /// <summary>The chain as messages show it: "A.Close → … 9 calls … → B.Flush → lock (B._sync)" when long.</summary>
+        public string ShortChain
+        {
+            get
+            {
+                Build();
+                return _shortChain!;
+            }
+        }
+
+        public bool IsShortened
+        {
+            get
+            {
+                Build();
+                return !ReferenceEquals(_chain, _shortChain);
             }
         }
 
@@ -116,11 +138,11 @@ namespace LockLevels.Analyzers.WholeProgram
                 return;
             }
 
-            var text = new StringBuilder(Names.Method(Target));
+            var pieces = new List<string> { Names.Method(Target) };
             var locations = ImmutableArray.CreateBuilder<Location>();
             foreach (var step in Acquisition.Chain())
             {
-                text.Append(" → ").Append(StepText(step));
+                pieces.Add(StepText(step));
                 if (step.Site.Location.IsInSource)
                 {
                     locations.Add(step.Site.Location);
@@ -128,7 +150,10 @@ namespace LockLevels.Analyzers.WholeProgram
             }
 
             _hops = locations.ToImmutable();
-            _chain = text.ToString();
+            _chain = string.Join(" → ", pieces);
+            _shortChain = pieces.Count <= MaxShownPieces
+                ? _chain
+                : pieces[0] + " → … " + (pieces.Count - 3) + " calls … → " + pieces[pieces.Count - 2] + " → " + pieces[pieces.Count - 1];
         }
 
         private static string StepText(SummarySolver<IMethodSymbol, SummarySite>.Acquisition step)
@@ -161,8 +186,13 @@ namespace LockLevels.Analyzers.WholeProgram
         /// <summary>The acquisition, or the call that leads to it.</summary>
         public Location Location => _acquisition?.Location ?? _reach!.Call.Location;
 
-        /// <summary>"lock (Cache._sync)", or the call chain down to the acquisition.</summary>
-        public string Chain => _acquisition?.Description ?? _reach!.Chain;
+        /// <summary>"lock (Cache._sync)", or the call chain down to the acquisition, shortened when long.</summary>
+        public string ShortChain => _acquisition?.Description ?? _reach!.ShortChain;
+
+        public bool IsShortened => _reach != null && _reach.IsShortened;
+
+        /// <summary>The sites of the chain's hops (none for a direct acquisition).</summary>
+        public ImmutableArray<Location> Hops => _reach == null ? ImmutableArray<Location>.Empty : _reach.Hops;
 
         /// <summary>Outermost frame first: the site in <see cref="Method"/>, then each frame down to the acquisition.</summary>
         public ImmutableArray<LockGraphHop> Frames()
