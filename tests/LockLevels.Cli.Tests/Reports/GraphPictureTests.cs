@@ -33,7 +33,6 @@ namespace LockLevels.Cli.Tests.Reports
             Assert.Equal(new[]
             {
                 "\"FolioLock\" -> \"SbWriters\"",
-                "\"InvalidateLock\" -> \"FolioLock\"",
                 "\"InvalidateLock\" -> \"SbWriters\"",
                 "\"MmapLock\" -> \"FolioLock\"",
                 "\"MmapLock\" -> \"InvalidateLock\"",
