@@ -7,7 +7,7 @@ namespace LockLevels.Cli.Tests.Support
 {
     /// <summary>
     /// Runs @microsoft/sarif-multitool's validate over a SARIF file with the SARIF rules and GitHub's
-    /// ingestion rules (Gh), and returns the error-level results it reports.
+    /// ingestion rules (Gh), and returns the errors and warnings it reports.
     /// </summary>
     internal static class SarifValidator
     {
@@ -36,7 +36,7 @@ namespace LockLevels.Cli.Tests.Support
             var errors = new System.Collections.Generic.List<string>();
             foreach (var result in document.RootElement.GetProperty("runs")[0].GetProperty("results").EnumerateArray())
             {
-                if (result.TryGetProperty("level", out var level) && level.GetString() == "error")
+                if (result.TryGetProperty("level", out var level) && level.GetString() is "error" or "warning")
                 {
                     errors.Add(result.GetProperty("ruleId").GetString() + ": " + result.GetProperty("message").ToString());
                 }
