@@ -11,7 +11,7 @@ namespace LockLevels.Cli.Baseline
     /// <summary>A finding as a baseline remembers it: its key parts, and the message for people reading the file.</summary>
     internal sealed record BaselineEntry(string RuleId, ImmutableArray<string> LockClasses, ImmutableArray<string> Methods, string Message)
     {
-        public string Key => RuleId + "|" + string.Join(",", LockClasses) + "|" + string.Join(",", Methods);
+        public string Key => Finding.KeyOf(RuleId, LockClasses, Methods);
 
         public static BaselineEntry Of(Finding finding) => new(finding.RuleId, finding.LockClasses, finding.Methods, finding.Message);
     }

@@ -33,7 +33,11 @@ namespace LockLevels.Cli.Findings
         /// What identifies the finding across edits that do not touch it: the rule, the lock classes
         /// and the methods, never a line or a column. Baselines and SARIF fingerprints use it.
         /// </summary>
-        public string Key => RuleId + "|" + string.Join(",", LockClasses) + "|" + string.Join(",", Methods);
+        public string Key => KeyOf(RuleId, LockClasses, Methods);
+
+        /// <summary>"LL0004|FolioLock,MmapLock,SbWriters|M:Netfs.CachefilesCache.PrepareRead,...".</summary>
+        public static string KeyOf(string ruleId, ImmutableArray<string> lockClasses, ImmutableArray<string> methods)
+            => ruleId + "|" + string.Join(",", lockClasses) + "|" + string.Join(",", methods);
 
         /// <summary>"path(line,col): warning LL0004: message", as a build prints it (without the help link).</summary>
         public string BuildLine => (Span == null ? "" : Span + ": ") + SeverityName(Severity) + " " + RuleId + ": " + Message;
