@@ -88,5 +88,16 @@ namespace LockLevels.Cli.Tests.Reports
             // The three declared links come first: the cycle's links are 3, 4 and 5.
             Assert.EndsWith("  linkStyle 3,4,5 stroke:#d93025,stroke-width:2px,color:#d93025\n", mermaid);
         }
+
+        [Fact]
+        public void WithoutGraphviz_SvgFailsWithAMessageSayingWhatToInstall()
+        {
+            string output = System.IO.Path.Combine(System.IO.Path.GetTempPath(), System.IO.Path.GetRandomFileName() + ".svg");
+
+            string? error = Graphviz.Render(Dot, "svg", output, executable: "/nonexistent/dot");
+
+            Assert.StartsWith("Graphviz '/nonexistent/dot' was not found: install Graphviz (Debian/Ubuntu: apt-get install graphviz;", error);
+            Assert.False(System.IO.File.Exists(output));
+        }
     }
 }

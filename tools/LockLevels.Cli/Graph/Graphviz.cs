@@ -12,9 +12,11 @@ namespace LockLevels.Cli.Graph
         public static string Executable => Environment.GetEnvironmentVariable("LOCKLEVELS_DOT") is { Length: > 0 } custom ? custom : "dot";
 
         /// <summary>Null when it worked, else why not, in words a user can act on.</summary>
-        public static string? Render(string dot, string format, string outputPath)
+        public static string? Render(string dot, string format, string outputPath) => Render(dot, format, outputPath, Executable);
+
+        public static string? Render(string dot, string format, string outputPath, string executable)
         {
-            var start = new ProcessStartInfo(Executable)
+            var start = new ProcessStartInfo(executable)
             {
                 RedirectStandardInput = true,
                 RedirectStandardError = true,
@@ -32,7 +34,7 @@ namespace LockLevels.Cli.Graph
             }
             catch (Win32Exception)
             {
-                return $"Graphviz '{Executable}' was not found: install Graphviz (Debian/Ubuntu: apt-get install graphviz; macOS: brew install graphviz; or run eng/install-prereqs.sh), or write -o FILE.dot or FILE.mmd instead";
+                return $"Graphviz '{executable}' was not found: install Graphviz (Debian/Ubuntu: apt-get install graphviz; macOS: brew install graphviz; or run eng/install-prereqs.sh), or write -o FILE.dot or FILE.mmd instead";
             }
 
             using (process)
@@ -44,11 +46,11 @@ namespace LockLevels.Cli.Graph
                 process.WaitForExit();
                 if (process.ExitCode != 0)
                 {
-                    return $"'{Executable} -T{format}' failed (exit {process.ExitCode}): {stderr.Result.Trim()}";
+                    return $"'{executable} -T{format}' failed (exit {process.ExitCode}): {stderr.Result.Trim()}";
                 }
             }
 
-            return File.Exists(outputPath) ? null : $"'{Executable}' wrote no {outputPath}";
+            return File.Exists(outputPath) ? null : $"'{executable}' wrote no {outputPath}";
         }
     }
 }
