@@ -73,6 +73,13 @@ namespace LockLevels.Cli.Tests.Commands
             Assert.Equal(new[] { "LL0001 new Mm/Reclaim.cs" }, states.Where(state => state.Contains(" new ")));
             Assert.Equal(7, states.Count(state => state.Contains(" unchanged ")));
 
+            // The file added is an unrelated edit for the sample's findings: their SARIF fingerprints do not move.
+            var before = Fingerprints(CliRun.Report(_samples.Netfs, "check", "--format", "sarif").Out);
+            var after = Fingerprints(CliRun.Report(inverted, "check", "--format", "sarif").Out);
+            Assert.Equal(7, before.Length);
+            Assert.Equal(8, after.Length);
+            Assert.Empty(before.Except(after));
+
             Assert.Equal(0, CliRun.Report(inverted, "check", "--write-baseline", accepted).ExitCode);
             tree.Write("Netfs/Mm/Reclaim.cs", Inverted.Replace("lock (_entry)", "lock (_tmp)").Replace("lock (_list)", "lock (_entry)").Replace("lock (_tmp)", "lock (_list)"));
             var fixedRun = CliRun.Report(await SamplesFixture.AnalyseAsync(tree.PathOf("Netfs")), "check", "--baseline", accepted);
@@ -84,6 +91,14 @@ namespace LockLevels.Cli.Tests.Commands
                 0 new findings in 1 project; 7 known (in the baseline), 1 gone
 
                 """.ReplaceLineEndings(), fixedRun.Out);
+        }
+
+        private static string[] Fingerprints(string sarif)
+        {
+            using var document = System.Text.Json.JsonDocument.Parse(sarif);
+            return document.RootElement.GetProperty("runs")[0].GetProperty("results").EnumerateArray()
+                .Select(result => result.GetProperty("partialFingerprints").GetProperty("lockLevelsFindingHash/v1").GetString()!)
+                .ToArray();
         }
 
         /// <summary>"RULE STATE PATH" for each finding of a JSON report.</summary>
