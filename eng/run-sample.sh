@@ -2,7 +2,11 @@
 # Packs LockLevels into artifacts/packages/, builds samples/Netfs (the seed's deadlock modelled in C#)
 # and samples/Netfs.Fixed (the same model after the fix) against that package (a PackageReference
 # restored from the local folder feed, not a ProjectReference), prints LockLevels' diagnostics of each,
-# then runs both: the deadlocks reproduced on real threads, and the fixed model completing.
+# then runs both: the deadlocks reproduced on real threads, and the fixed model completing. It also packs
+# the command line (LockLevels.Tool, into artifacts/packages too) and prints `locklevels check --format
+# lockdep` over samples/Netfs, run from source with `dotnet run --project tools/LockLevels.Cli` on the
+# packed build of the sample (so the sample's own LockLevels analyzer reference is the package's, which
+# the tool replaces by its own: each finding once).
 #
 #   eng/run-sample.sh            pack, build both samples, print their diagnostics, run them
 #   eng/run-sample.sh --check    same, then fail unless samples/Netfs reports exactly the diagnostics in
@@ -19,7 +23,7 @@ for arg in "$@"; do
   case "$arg" in
     --check) check=true ;;
     --no-run) run=false ;;
-    -h|--help) sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "run-sample.sh: unknown argument '$arg' (try --help)" >&2; exit 2 ;;
   esac
 done
@@ -69,6 +73,18 @@ build_sample() {
 
 build_sample Netfs
 build_sample Netfs.Fixed
+
+echo
+echo "==> dotnet pack tools/LockLevels.Cli -c Release -o artifacts/packages (the locklevels tool, LockLevels.Tool)"
+dotnet pack tools/LockLevels.Cli -c Release -o artifacts/packages -nologo ${version_args[@]+"${version_args[@]}"}
+
+echo
+echo "==> locklevels check samples/Netfs --format lockdep (dotnet run --project tools/LockLevels.Cli -c Release)"
+status=0
+dotnet run --project tools/LockLevels.Cli -c Release --no-build -- check samples/Netfs --format lockdep --quiet \
+  -p:UseLockLevelsPackage=true ${version_args[@]+"${version_args[@]}"} || status=$?
+# 1 is what samples/Netfs should give (it has findings); anything else is shown, not judged.
+[[ $status -eq 1 ]] || echo "run-sample.sh: locklevels check exited with $status (1 expected: samples/Netfs has findings)" >&2
 
 if $check; then
   grep -E '^[^#].*: (warning|error) LL[0-9]{4}: ' samples/Netfs/expected-diagnostics.txt | LC_ALL=C sort -u > "$tmp/expected"
