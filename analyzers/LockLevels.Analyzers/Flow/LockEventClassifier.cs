@@ -241,7 +241,7 @@ namespace LockLevels.Analyzers.Flow
             ISymbol? member = resolved switch
             {
                 IFieldReferenceOperation field => field.Field,
-                IPropertyReferenceOperation property => _compilation.BackingFieldOf(property.Property) ?? (ISymbol)property.Property,
+                IPropertyReferenceOperation { Property.IsIndexer: false } property => _compilation.BackingFieldOf(property.Property) ?? (ISymbol)property.Property,
                 _ => null,
             };
 
@@ -255,7 +255,7 @@ namespace LockLevels.Analyzers.Flow
                 return null;
             }
 
-            return new LockTarget(lockClass, lockClass, inferred: true, ReceiverOf(resolved));
+            return new LockTarget(lockClass, lockClass, inferred: true, member == null ? ObjectOf(resolved) : ReceiverOf(resolved));
         }
 
         private sealed class LockTarget
@@ -303,10 +303,12 @@ namespace LockLevels.Analyzers.Flow
 
         /// <summary>
         /// lockdep's lock class for an unannotated lock: one per declaring field or property (whatever
-        /// instance it is read from), one per type for this and typeof(T). Locals and parameters that
-        /// cannot be tied to a field are no class at all.
+        /// instance it is read from); one per type for typeof(T); and for an object whose static type is a
+        /// class or interface of this compilation — this, a parameter, a local, an element, a call's result —
+        /// "instances of T", one per type hierarchy. Objects typed object, string, a delegate or a lock type
+        /// that cannot be tied to a field are no class at all: nothing says which locks they are.
         /// </summary>
-        private static string? InferredClass(IOperation resolved, ISymbol? member)
+        private string? InferredClass(IOperation resolved, ISymbol? member)
         {
             if (member != null)
             {
@@ -314,13 +316,22 @@ namespace LockLevels.Analyzers.Flow
                 return Names.Type(definition.ContainingType) + "." + definition.Name;
             }
 
-            return resolved switch
+            if (resolved is ITypeOfOperation typeOf)
             {
-                IInstanceReferenceOperation instance when instance.Type != null => Names.Type(HierarchyRoot(instance.Type)) + " (this)",
-                ITypeOfOperation typeOf => "typeof(" + Names.Type(typeOf.TypeOperand) + ")",
-                _ => null,
-            };
+                return "typeof(" + Names.Type(typeOf.TypeOperand) + ")";
+            }
+
+            bool keyedByType = resolved is IInstanceReferenceOperation or IParameterReferenceOperation or ILocalReferenceOperation
+                or IArrayElementReferenceOperation or IInvocationOperation or IPropertyReferenceOperation;
+            return keyedByType && resolved.Type is INamedTypeSymbol type && IsClassOfInstances(type)
+                ? "instances of " + Names.Type(HierarchyRoot(type))
+                : null;
         }
+
+        private bool IsClassOfInstances(INamedTypeSymbol type)
+            => type.TypeKind is TypeKind.Class or TypeKind.Interface
+                && type.ContainingAssembly is ISourceAssemblySymbol
+                && !_symbols.IsLockingType(type);
 
         /// <summary>
         /// lock (this) in a derived type and in its base lock the same object: both are named after the
@@ -336,6 +347,10 @@ namespace LockLevels.Analyzers.Flow
 
             return root;
         }
+
+        /// <summary>The object a type-keyed lock is taken on, as written ("this", "parent", "nodes[i]").</summary>
+        private static string ObjectOf(IOperation resolved)
+            => resolved is IInstanceReferenceOperation ? "this" : resolved.Syntax.ToString();
 
         private static string? ReceiverOf(IOperation resolved)
         {

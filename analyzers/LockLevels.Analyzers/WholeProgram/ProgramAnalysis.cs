@@ -41,6 +41,7 @@ namespace LockLevels.Analyzers.WholeProgram
 
             var dispatch = new CallDispatch(index, bodies, new LiveTypes(created));
             var solver = Summaries.Solve(index, bodies, dispatch);
+            var entryHeld = new EntryHeld(index, bodies, dispatch);
             cancellationToken.ThrowIfCancellationRequested();
 
             var graph = new LockDependencyGraph<EdgeWitness>();
@@ -51,6 +52,12 @@ namespace LockLevels.Analyzers.WholeProgram
             {
                 foreach (var acquisition in body.Acquisitions)
                 {
+                    if (entryHeld.Holds(body.Method!, acquisition.Level))
+                    {
+                        // Every caller holds it: taking it here is re-entry.
+                        continue;
+                    }
+
                     foreach (var held in acquisition.Held)
                     {
                         graph.AddEdge(held, acquisition.Level, EdgeWitness.Direct(body.Method!, acquisition));
@@ -73,7 +80,8 @@ namespace LockLevels.Analyzers.WholeProgram
                     {
                         foreach (var acquisition in solver.SummaryOf(target))
                         {
-                            if (call.Held.Contains(acquisition.Level) || covered.AcquiresLevel(acquisition.Level) || covered.MightAcquireLevel(acquisition.Level))
+                            if (call.Held.Contains(acquisition.Level) || entryHeld.Holds(body.Method!, acquisition.Level)
+                                || covered.AcquiresLevel(acquisition.Level) || covered.MightAcquireLevel(acquisition.Level))
                             {
                                 continue;
                             }

@@ -182,5 +182,43 @@ namespace LockLevels.Tests.Unannotated
             """,
             Verify.Diagnostic("LL0100").WithLocation(0).WithLocation(0).WithLocation(2)
                 .WithMessage(Prefix + "Settings.Store → Settings.Sync (Read: Settings.Value → lock (Settings.Sync)) → Settings.Store (Write: lock (Settings.Store))"));
+
+        [Fact]
+        public Task HelperThatRetakesALockAllItsCallersHold_IsReentryNotAnEdge() => Verify.VerifyAnalyzerAsync("""
+            using System;
+
+            class Pool : IDisposable
+            {
+                private readonly object _a = new();
+                private readonly object _b = new();
+
+                public void Dispose() { lock (_a) { Drain(); } }
+
+                public void Use() { lock (_a) { lock (_b) { } } }
+
+                private void Drain() { lock (_b) { lock (_a) { } } }
+            }
+            """);
+
+        [Fact]
+        public Task HelperCalledOnceWithoutTheLock_IsAnEdge() => Verify.VerifyAnalyzerAsync("""
+            using System;
+
+            class Pool : IDisposable
+            {
+                private readonly object _a = new();
+                private readonly object _b = new();
+
+                public void Dispose() { lock (_a) { Drain(); } }
+
+                public void Trim() { Drain(); }
+
+                public void Use() { lock (_a) { lock ({|#0:_b|}) { } } }
+
+                private void Drain() { lock (_b) { lock ({|#1:_a|}) { } } }
+            }
+            """,
+            Verify.Diagnostic("LL0100").WithLocation(0).WithLocation(0).WithLocation(1)
+                .WithMessage(Prefix + "Pool._a → Pool._b (Use: lock (Pool._b)) → Pool._a (Drain: lock (Pool._a))"));
     }
 }

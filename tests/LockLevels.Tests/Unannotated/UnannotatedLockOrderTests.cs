@@ -247,8 +247,8 @@ namespace LockLevels.Tests.Unannotated
 
                 void Clear() { lock (this) { lock ({|#0:_sync|}) { } } }
             }
-            """, Verify.Diagnostic("LL0100").WithLocation(0).WithLocation(0).WithLocation(1)
-                .WithMessage(Prefix + "Cache (this) → Cache._sync (Clear: lock (Cache._sync)) → Cache (this) (Refresh: lock (Cache (this)))"));
+            """, Verify.Diagnostic("LL0100").WithLocation(1).WithLocation(1).WithLocation(0)
+                .WithMessage(Prefix + "Cache._sync → instances of Cache (Refresh: lock (instances of Cache)) → Cache._sync (Clear: lock (Cache._sync))"));
 
         [Fact]
         public Task LocksOnLocals_AreNotClasses() => Verify.VerifyAnalyzerAsync("""
@@ -414,8 +414,8 @@ namespace LockLevels.Tests.Unannotated
 
                 void Sync() { lock (this) { lock ({|#0:Buffer|}) { } } }
             }
-            """, Verify.Diagnostic("LL0100").WithLocation(0).WithLocation(0).WithLocation(1)
-                .WithMessage(Prefix + "Stream (this) → Stream.Buffer (Sync: lock (Stream.Buffer)) → Stream (this) (Close: lock (Stream (this)))"));
+            """, Verify.Diagnostic("LL0100").WithLocation(1).WithLocation(1).WithLocation(0)
+                .WithMessage(Prefix + "Stream.Buffer → instances of Stream (Close: lock (instances of Stream)) → Stream.Buffer (Sync: lock (Stream.Buffer))"));
 
         [Fact]
         public Task NamespacesKeepClassesApart() => Verify.VerifyAnalyzerAsync("""

@@ -1,0 +1,133 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using LockLevels.Analyzers.Annotations;
+using LockLevels.Analyzers.Flow;
+using Microsoft.CodeAnalysis;
+
+namespace LockLevels.Analyzers.WholeProgram
+{
+    /// <summary>
+    /// The levels a method always runs with because every call of it holds them: a method no other
+    /// assembly can call, that overrides and implements nothing, is never turned into a delegate, and
+    /// whose every call site in the compilation holds the level (directly, or because the caller itself
+    /// always runs with it). Its own acquisition of such a level is re-entry, not a new dependency — what
+    /// lockdep, seeing the real held stack, would record.
+    /// </summary>
+    internal sealed class EntryHeld
+    {
+        private readonly Dictionary<IMethodSymbol, HashSet<string>?> _held = new(SymbolEqualityComparer.Default);
+
+        public EntryHeld(CompilationIndex index, List<BodyFacts> bodies, CallDispatch dispatch)
+        {
+            var escaped = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
+            foreach (var body in bodies)
+            {
+                escaped.UnionWith(body.DelegateTargets);
+            }
+
+            var sites = new Dictionary<IMethodSymbol, List<(IMethodSymbol Caller, ImmutableArray<string> Held)>>(SymbolEqualityComparer.Default);
+            foreach (var body in bodies)
+            {
+                foreach (var call in body.Calls)
+                {
+                    foreach (var target in dispatch.Targets(call))
+                    {
+                        if (!sites.TryGetValue(target, out var list))
+                        {
+                            list = new List<(IMethodSymbol, ImmutableArray<string>)>();
+                            sites.Add(target, list);
+                        }
+
+                        list.Add((body.Method!, call.Held));
+                    }
+                }
+            }
+
+            foreach (var body in bodies)
+            {
+                var method = body.Method!;
+                if (sites.ContainsKey(method) && !escaped.Contains(method) && IsOnlyCalledHere(index, method))
+                {
+                    _held[method] = null;
+                }
+            }
+
+            Solve(sites);
+        }
+
+        /// <summary>Whether <paramref name="method"/> always runs with <paramref name="level"/> held by its callers.</summary>
+        public bool Holds(IMethodSymbol method, string level)
+            => _held.TryGetValue(method, out var held) && held != null && held.Contains(level);
+
+        /// <summary>Greatest fixed point: a method's set starts as everything (null) and shrinks to what every call site holds.</summary>
+        private void Solve(Dictionary<IMethodSymbol, List<(IMethodSymbol Caller, ImmutableArray<string> Held)>> sites)
+        {
+            var methods = new List<IMethodSymbol>(_held.Keys);
+            bool changed = true;
+            while (changed)
+            {
+                changed = false;
+                foreach (var method in methods)
+                {
+                    HashSet<string>? held = null;
+                    bool unconstrained = true;
+                    foreach (var (caller, callHeld) in sites[method])
+                    {
+                        var atSite = new HashSet<string>(callHeld, System.StringComparer.Ordinal);
+                        if (_held.TryGetValue(caller, out var callerHeld))
+                        {
+                            if (callerHeld == null)
+                            {
+                                continue;
+                            }
+
+                            atSite.UnionWith(callerHeld);
+                        }
+
+                        unconstrained = false;
+                        if (held == null)
+                        {
+                            held = atSite;
+                        }
+                        else
+                        {
+                            held.IntersectWith(atSite);
+                        }
+                    }
+
+                    if (unconstrained)
+                    {
+                        continue;
+                    }
+
+                    var previous = _held[method];
+                    if (previous == null || previous.Count != held!.Count)
+                    {
+                        _held[method] = held;
+                        changed = true;
+                    }
+                }
+            }
+        }
+
+        private static bool IsOnlyCalledHere(CompilationIndex index, IMethodSymbol method)
+        {
+            if (method.MethodKind is not (MethodKind.Ordinary or MethodKind.LocalFunction or MethodKind.PropertyGet or MethodKind.PropertySet)
+                || method.IsVirtual || method.IsAbstract || method.IsOverride || !index.ImplementedMembers(method).IsEmpty)
+            {
+                return false;
+            }
+
+            for (ISymbol? symbol = method; symbol is not null and not INamespaceSymbol; symbol = symbol.ContainingSymbol)
+            {
+                if (symbol.DeclaredAccessibility is Accessibility.Private or Accessibility.Internal or Accessibility.ProtectedAndInternal
+                    || symbol is IMethodSymbol { MethodKind: MethodKind.LocalFunction })
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+}
