@@ -29,6 +29,7 @@ namespace LockLevels.Analyzers.Annotations
         private readonly ConcurrentDictionary<IMethodSymbol, ImmutableArray<IMethodSymbol>> _implemented = new(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<IMethodSymbol, CalleeFacts> _callees = new(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<IPropertySymbol, IFieldSymbol?> _backingFields = new(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<IFieldSymbol, int?> _initialCounts = new(SymbolEqualityComparer.Default);
 
         private CompilationIndex(Compilation compilation, bool inferUnannotated)
         {
@@ -100,6 +101,10 @@ namespace LockLevels.Analyzers.Annotations
                 worthRecording: annotated || method.ContainingAssembly is ISourceAssemblySymbol);
             return _callees.GetOrAdd(method, facts);
         }
+
+        /// <summary>The initial count a semaphore field is always created with, when its source says so; else null.</summary>
+        public int? InitialCountOf(IFieldSymbol field)
+            => _initialCounts.GetOrAdd(field.OriginalDefinition, CreationArguments.FirstIntegerArgument);
 
         /// <summary>A call worth keeping for summaries: into source, or into an annotated method.</summary>
         public bool IsWorthRecording(IMethodSymbol target) => CalleeOf(target).WorthRecording;

@@ -215,12 +215,21 @@ namespace LockLevels.Analyzers.Flow
             // A lowered lock statement has an implicit call: point at the locked expression instead.
             var location = invocation.IsImplicit ? resolved.Syntax.GetLocation() : invocation.Syntax.GetLocation();
             bool isTry = kind == LockEventKind.Acquire && IsTryLock(invocation.TargetMethod);
-            if (LockOf(resolved) is { } target)
+            if (LockOf(resolved) is { } target && !(target.Inferred && IsSignal(resolved)))
             {
                 var description = invocation.IsImplicit ? "lock (" + target.Name + ")" : target.Name + "." + invocation.TargetMethod.Name;
                 events.Add(new LockEvent(kind, target.Level, shared, invocation, location, description, inferred: target.Inferred, receiver: target.Receiver, isTry: isTry));
             }
         }
+
+        /// <summary>
+        /// An unannotated SemaphoreSlim created with no free slot (<c>new SemaphoreSlim(0)</c>) is a signal:
+        /// a waiter waits for a producer's Release, not for another holder to leave, so it orders nothing.
+        /// </summary>
+        private bool IsSignal(IOperation resolved)
+            => resolved is IFieldReferenceOperation field
+                && SymbolEqualityComparer.Default.Equals(field.Field.Type.OriginalDefinition, _symbols.SemaphoreSlim)
+                && _compilation.InitialCountOf(field.Field) == 0;
 
         /// <summary>
         /// A lock statement the control flow graph could not lower (a System.Threading.Lock in a
