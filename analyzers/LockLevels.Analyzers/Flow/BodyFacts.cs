@@ -52,6 +52,15 @@ namespace LockLevels.Analyzers.Flow
         /// <summary>Types this body can create: <c>new</c>, <c>typeof</c>, generic arguments (original definitions).</summary>
         public List<ITypeSymbol> CreatedTypes { get; } = new();
 
+        /// <summary>Delegates this body keeps in a field or property (or a collection held in one), by storage.</summary>
+        public List<(ISymbol Storage, IMethodSymbol Target)> DelegateStores { get; } = new();
+
+        /// <summary>Delegate-typed parameters this body keeps in a field or property: their arguments are stored there.</summary>
+        public List<(IParameterSymbol Parameter, ISymbol Storage)> ParameterStores { get; } = new();
+
+        /// <summary>Lambdas and method groups this body passes as delegate arguments, by parameter.</summary>
+        public List<(IParameterSymbol Parameter, IMethodSymbol Target)> DelegateArguments { get; } = new();
+
         /// <summary>Methods this body turns into delegates: they may run from anywhere, with anything held.</summary>
         public List<IMethodSymbol> DelegateTargets { get; } = new();
     }
@@ -215,8 +224,9 @@ namespace LockLevels.Analyzers.Flow
     {
         private Location? _location;
 
-        public Call(IMethodSymbol callee, SyntaxNode syntax, ImmutableArray<string> held, bool isExact, ITypeSymbol? receiver)
+        public Call(IMethodSymbol callee, SyntaxNode syntax, ImmutableArray<string> held, bool isExact, ITypeSymbol? receiver, ISymbol? delegateSource = null)
         {
+            DelegateSource = delegateSource;
             Callee = callee;
             Syntax = syntax;
             Held = held;
@@ -226,6 +236,9 @@ namespace LockLevels.Analyzers.Flow
 
         /// <summary>A call that reaches exactly the callee's body: not virtual, or through <c>base</c>, or a constructor.</summary>
         public bool IsExact { get; }
+
+        /// <summary>For a delegate invoked from a field or property (or an element of a collection kept there): that storage.</summary>
+        public ISymbol? DelegateSource { get; }
 
         /// <summary>For a virtual or interface call: the static type of the receiver, which limits the overrides it can reach.</summary>
         public ITypeSymbol? Receiver { get; }

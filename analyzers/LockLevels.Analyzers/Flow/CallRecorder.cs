@@ -28,9 +28,17 @@ namespace LockLevels.Analyzers.Flow
             }
 
             RecordCreations(operation, facts);
+            DelegateStores.Record(operation, facts, resolve);
             var target = CallTargets.Of(operation, resolve);
             if (target == null)
             {
+                if (facts.Method != null && operation is IInvocationOperation { Instance: { } instance } invocation && invocation.TargetMethod.ContainingType?.TypeKind == TypeKind.Delegate
+                    && DelegateStores.SourceOf(instance, resolve) is { } source)
+                {
+                    // _callback(), _queue.Dequeue()(): whatever the compilation stored there runs here.
+                    facts.Calls.Add(new Call(AnnotationReader.Normalize(invocation.TargetMethod), operation.Syntax, held, isExact: false, receiver: null, source));
+                }
+
                 return;
             }
 

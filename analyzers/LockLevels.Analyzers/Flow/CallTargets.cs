@@ -39,7 +39,7 @@ namespace LockLevels.Analyzers.Flow
                     ? (reference.Event.OriginalDefinition, AnnotationReader.Normalize(handler))
                     : null;
 
-        private static IMethodSymbol? DelegateTarget(IOperation value)
+        internal static IMethodSymbol? DelegateTarget(IOperation value)
         {
             value = ValueResolver.StripConversions(value);
             if (value is IDelegateCreationOperation creation)

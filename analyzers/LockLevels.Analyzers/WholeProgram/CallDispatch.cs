@@ -16,11 +16,15 @@ namespace LockLevels.Analyzers.WholeProgram
     internal sealed class CallDispatch
     {
         private readonly Dictionary<IMethodSymbol, List<IMethodSymbol>> _implementations = new(SymbolEqualityComparer.Default);
+        private readonly Dictionary<ISymbol, List<IMethodSymbol>> _stored = new(SymbolEqualityComparer.Default);
         private readonly LiveTypes _live;
 
-        public CallDispatch(CompilationIndex index, List<BodyFacts> bodies, LiveTypes live)
+        /// <param name="bodies">Method bodies, whose overrides and subscriptions dispatch calls.</param>
+        /// <param name="all">Every body, initializers included, whose delegate stores dispatch delegate invocations.</param>
+        public CallDispatch(CompilationIndex index, List<BodyFacts> bodies, IReadOnlyList<BodyFacts> all, LiveTypes live)
         {
             _live = live;
+            AddStores(all);
             foreach (var body in bodies)
             {
                 foreach (var (raised, handler) in body.Subscriptions)
@@ -52,6 +56,19 @@ namespace LockLevels.Analyzers.WholeProgram
         public IEnumerable<IMethodSymbol> Targets(Call call)
         {
             var callee = call.Callee;
+            if (call.DelegateSource != null)
+            {
+                if (_stored.TryGetValue(call.DelegateSource, out var stored))
+                {
+                    foreach (var target in stored)
+                    {
+                        yield return target;
+                    }
+                }
+
+                yield break;
+            }
+
             if (call.IsExact)
             {
                 yield return callee;
@@ -76,6 +93,62 @@ namespace LockLevels.Analyzers.WholeProgram
                     }
                 }
             }
+        }
+
+        /// <summary>What each field or property holds: delegates stored in it, and the arguments of parameters stored in it.</summary>
+        private void AddStores(IReadOnlyList<BodyFacts> all)
+        {
+            var arguments = new Dictionary<IParameterSymbol, List<IMethodSymbol>>(SymbolEqualityComparer.Default);
+            foreach (var body in all)
+            {
+                foreach (var (parameter, target) in body.DelegateArguments)
+                {
+                    if (!arguments.TryGetValue(parameter, out var list))
+                    {
+                        arguments.Add(parameter, list = new List<IMethodSymbol>());
+                    }
+
+                    list.Add(target);
+                }
+            }
+
+            foreach (var body in all)
+            {
+                foreach (var (storage, target) in body.DelegateStores)
+                {
+                    AddTo(_stored, storage, target);
+                }
+
+                foreach (var (parameter, storage) in body.ParameterStores)
+                {
+                    if (arguments.TryGetValue(parameter, out var targets))
+                    {
+                        foreach (var target in targets)
+                        {
+                            AddTo(_stored, storage, target);
+                        }
+                    }
+                }
+            }
+        }
+
+        private static void AddTo<TKey>(Dictionary<TKey, List<IMethodSymbol>> map, TKey key, IMethodSymbol method)
+            where TKey : notnull
+        {
+            if (!map.TryGetValue(key, out var list))
+            {
+                map.Add(key, list = new List<IMethodSymbol>());
+            }
+
+            foreach (var existing in list)
+            {
+                if (SymbolEqualityComparer.Default.Equals(existing, method))
+                {
+                    return;
+                }
+            }
+
+            list.Add(method);
         }
 
         /// <summary>

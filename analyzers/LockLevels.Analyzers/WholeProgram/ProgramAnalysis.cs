@@ -20,7 +20,8 @@ namespace LockLevels.Analyzers.WholeProgram
             var bodies = new List<BodyFacts>();
             var inferred = new HashSet<string>(System.StringComparer.Ordinal);
             var created = new List<ITypeSymbol>();
-            foreach (var body in recorded)
+            var all = new List<BodyFacts>(recorded);
+            foreach (var body in all)
             {
                 created.AddRange(body.CreatedTypes);
                 foreach (var acquisition in body.Acquisitions)
@@ -39,7 +40,7 @@ namespace LockLevels.Analyzers.WholeProgram
 
             bodies.Sort((a, b) => Locations.Compare(a.Location, b.Location));
 
-            var dispatch = new CallDispatch(index, bodies, new LiveTypes(created));
+            var dispatch = new CallDispatch(index, bodies, all, new LiveTypes(created));
             var solver = Summaries.Solve(index, bodies, dispatch);
             var entryHeld = new EntryHeld(index, bodies, dispatch);
             cancellationToken.ThrowIfCancellationRequested();
