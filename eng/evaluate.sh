@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Runs eng/analyze-external.sh on every project of eng/evaluation-repos.txt with one LockLevels.Analyzers.dll,
+# one project after another (never two builds at once), and prints a table of the results.
+#
+#   eng/evaluate.sh DLL [RESULTS_DIR] [-- analyze-external options, e.g. --runs 5 or --no-timing]
+#
+# RESULTS_DIR defaults to $EXT_ROOT/results/<name of the DLL's folder> (e.g. /work/ext/results/before).
+# ONLY=NAME runs only the lines whose repository contains NAME. A project that fails to build is
+# reported and skipped; the others still run.
+set -uo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+ext_root="${EXT_ROOT:-/work/ext}"
+[[ $# -ge 1 ]] || { sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
+dll="$1"; shift
+results="$ext_root/results/$(basename "$(dirname "$dll")")"
+if [[ $# -ge 1 && "$1" != "--" ]]; then results="$1"; shift; fi
+[[ "${1:-}" == "--" ]] && shift
+mkdir -p "$results"
+
+while read -r repo commit project framework extra; do
+  [[ -z "$repo" || "$repo" == \#* ]] && continue
+  [[ -n "${ONLY:-}" && "$repo" != *"$ONLY"* ]] && continue
+  name="${repo#*/}"
+  out="$results/$name-$(basename "$project" .csproj)"
+  props=()
+  for p in $extra; do props+=(--prop "$p"); done
+  echo "######## $repo@$commit $project"
+  if "$root/eng/analyze-external.sh" --repo "$repo" --commit "$commit" --project "$project" --framework "$framework" \
+       --analyzer "$dll" --out "$out" ${props[@]+"${props[@]}"} "$@"; then
+    echo "repo=$repo@$commit" >> "$out/summary.txt"
+  else
+    echo "FAILED: $repo $project" | tee "$out/FAILED"
+  fi
+done < "$root/eng/evaluation-repos.txt"
+
+# The table: one row per project, from each summary.txt.
+echo
+printf '| %s | %s | %s | %s | %s | %s | %s | %s |\n' project lines reports "LockLevels s (LL0100 s)" "all analyzers s" \
+  "CPU s with / without (median)" "Csc ms with / without (median)" "wall s with / without (median)"
+for summary in "$results"/*/summary.txt; do
+  get() { grep -m1 "^$1=" "$summary" | cut -d= -f2-; }
+  printf '| %s | %s | %s | %s (%s) | %s | %s / %s | %s / %s | %s / %s |\n' "$(get repo) $(get project)" "$(get lines)" \
+    "$(get by_rule)" "$(get locklevels_s)" "$(get ll0100_s)" "$(get analyzers_total_s)" \
+    "$(get with_cpu_s_median)" "$(get without_cpu_s_median)" "$(get with_csc_ms_median)" "$(get without_csc_ms_median)" \
+    "$(get with_wall_s_median)" "$(get without_wall_s_median)"
+done
