@@ -13,6 +13,8 @@
 #   --runs N         timed builds with and without LockLevels, interleaved A B A B ... (default 3 each)
 #   --prop K=V       an extra MSBuild property for every build (repeatable), e.g. EnablePackageValidation=false
 #   --no-timing      only the analysis build
+#   --timing-only    only the timed builds (after an earlier run into the same OUT: its summary is kept,
+#                    its timing lines replaced)
 #
 # Every build: restore first, then `dotnet build --no-restore --no-incremental` of TFM alone
 # (-p:TargetFrameworks=TFM, so other frameworks need not restore), TreatWarningsAsErrors=false,
@@ -29,7 +31,7 @@ set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 ext_root="${EXT_ROOT:-/work/ext}"
-src="" repo="" commit="" project="" framework="" analyzer="" out="" runs=3 timing=true
+src="" repo="" commit="" project="" framework="" analyzer="" out="" runs=3 timing=true analysis=true
 props=()
 
 usage() { sed -n '2,26p' "$0" | sed 's/^# \{0,1\}//'; }
@@ -45,6 +47,7 @@ while [[ $# -gt 0 ]]; do
     --runs) runs="$2"; shift 2 ;;
     --prop) props+=("-p:$2"); shift 2 ;;
     --no-timing) timing=false; shift ;;
+    --timing-only) analysis=false; shift ;;
     -h|--help) usage; exit 0 ;;
     *) echo "analyze-external.sh: unknown argument '$1' (try --help)" >&2; exit 2 ;;
   esac
@@ -101,40 +104,43 @@ dotnet restore "$proj" --ignore-failed-sources "${common[@]}" > "$out/restore.lo
 echo "==> warm-up build (builds referenced projects)"
 dotnet build "$proj" --no-restore "${common[@]}" > "$out/warmup.log" 2>&1 || { grep -E 'error' "$out/warmup.log" | head -20; exit 1; }
 
-echo "==> analysis build (ReportAnalyzer, SARIF)"
-rm -f "$out/ll.sarif"
-dotnet build "$proj" --no-restore --no-incremental -p:BuildProjectReferences=false "${common[@]}" "${inject[@]}" \
-  "-p:LockLevelsErrorLog=$out/ll.sarif" -p:ReportAnalyzer=true -v:d > "$out/analysis.log" 2>&1 \
-  || { grep -E ': error' "$out/analysis.log" | head -20; exit 1; }
+if $analysis; then
+  echo "==> analysis build (ReportAnalyzer, SARIF)"
+  rm -f "$out/ll.sarif"
+  dotnet build "$proj" --no-restore --no-incremental -p:BuildProjectReferences=false "${common[@]}" "${inject[@]}" \
+    "-p:LockLevelsErrorLog=$out/ll.sarif" -p:ReportAnalyzer=true -v:d > "$out/analysis.log" 2>&1 \
+    || { grep -E ': error' "$out/analysis.log" | head -20; exit 1; }
 
-# LockLevels' results from the SARIF log, paths relative to the checkout, sorted for stable diffs.
-jq -r --arg src "$src/" '.runs[].results[] | select(.ruleId | startswith("LL"))
-  | (.locations[0].physicalLocation // {}) as $p
-  | "\(.ruleId) \(($p.artifactLocation.uri // "?") | sub("^file://"; "") | sub("^" + $src; "")):\($p.region.startLine // 0):\($p.region.startColumn // 0) \(.message.text)"' \
-  "$out/ll.sarif" | sort > "$out/diagnostics.txt"
+  # LockLevels' results from the SARIF log, paths relative to the checkout, sorted for stable diffs.
+  jq -r --arg src "$src/" '.runs[].results[] | select(.ruleId | startswith("LL"))
+    | (.locations[0].physicalLocation // {}) as $p
+    | "\(.ruleId) \(($p.artifactLocation.uri // "?") | sub("^file://"; "") | sub("^" + $src; "")):\($p.region.startLine // 0):\($p.region.startColumn // 0) \(.message.text)"' \
+    "$out/ll.sarif" | sort > "$out/diagnostics.txt"
 
-total_analyzers=$(grep -m1 -oE 'Total analyzer execution time: [0-9.]+' "$out/analysis.log" | grep -oE '[0-9.]+$' || echo "?")
-grep -E '^\s+[<0-9.]+\s+[<0-9]+\s+LockLevels\.Analyzers' "$out/analysis.log" | sed 's/^ *//' > "$out/analyzer-table.txt" || true
-ll_time=$(grep -m1 -E 'LockLevels\.Analyzers, Version' "$out/analyzer-table.txt" | awk '{print $1}' || true)
-ll0100_time=$(grep -m1 -E '\(LL0100\)' "$out/analyzer-table.txt" | awk '{print $1}' || true)
+  total_analyzers=$(grep -m1 -oE 'Total analyzer execution time: [0-9.]+' "$out/analysis.log" | grep -oE '[0-9.]+$' || echo "?")
+  grep -E '^\s+[<0-9.]+\s+[<0-9]+\s+LockLevels\.Analyzers' "$out/analysis.log" | sed 's/^ *//' > "$out/analyzer-table.txt" || true
+  ll_time=$(grep -m1 -E 'LockLevels\.Analyzers, Version' "$out/analyzer-table.txt" | awk '{print $1}' || true)
+  ll0100_time=$(grep -m1 -E '\(LL0100\)' "$out/analyzer-table.txt" | awk '{print $1}' || true)
 
-{
-  echo "project=$project"
-  echo "framework=$framework"
-  echo "analyzer=$analyzer"
-  echo "analyzer_sha256=$(sha256sum "$analyzer" | cut -d' ' -f1)"
-  echo "lines=$lines"
-  echo "diagnostics=$(wc -l < "$out/diagnostics.txt")"
-  echo "by_rule=$(awk '{print $1}' "$out/diagnostics.txt" | sort | uniq -c | awk '{printf "%s%s:%s", sep, $2, $1; sep=" "}')"
-  echo "analyzers_total_s=$total_analyzers"
-  echo "locklevels_s=${ll_time:-?}"
-  echo "ll0100_s=${ll0100_time:-?}"
-} > "$out/summary.txt"
+  {
+    echo "project=$project"
+    echo "framework=$framework"
+    echo "analyzer=$analyzer"
+    echo "analyzer_sha256=$(sha256sum "$analyzer" | cut -d' ' -f1)"
+    echo "lines=$lines"
+    echo "diagnostics=$(wc -l < "$out/diagnostics.txt")"
+    echo "by_rule=$(awk '{print $1}' "$out/diagnostics.txt" | sort | uniq -c | awk '{printf "%s%s:%s", sep, $2, $1; sep=" "}')"
+    echo "analyzers_total_s=$total_analyzers"
+    echo "locklevels_s=${ll_time:-?}"
+    echo "ll0100_s=${ll0100_time:-?}"
+  } > "$out/summary.txt"
+fi
 
 median() { sort -n | awk '{a[NR]=$1} END {if (NR == 0) print "?"; else if (NR % 2) print a[(NR+1)/2]; else printf "%.3f\n", (a[NR/2]+a[NR/2+1])/2}'; }
 
 if $timing; then
   : > "$out/timing.txt"
+  [[ -f "$out/summary.txt" ]] && sed -i -E '/^(with|without)_/d' "$out/summary.txt"
   # One timed build: wall seconds and the Csc task's milliseconds from the performance summary.
   timed_build() {
     local label="$1"; shift

@@ -4,13 +4,14 @@
 #
 #   eng/evaluate.sh DLL [RESULTS_DIR] [-- analyze-external options, e.g. --runs 5 or --no-timing]
 #
+# e.g. eng/evaluate.sh DLL -- --no-timing, then eng/evaluate.sh DLL -- --timing-only.
 # RESULTS_DIR defaults to $EXT_ROOT/results/<name of the DLL's folder> (e.g. /work/ext/results/before).
 # ONLY=NAME runs only the lines whose repository contains NAME. A project that fails to build is
 # reported and skipped; the others still run.
 set -uo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 ext_root="${EXT_ROOT:-/work/ext}"
-[[ $# -ge 1 ]] || { sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
+[[ $# -ge 1 ]] || { sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
 dll="$1"; shift
 results="$ext_root/results/$(basename "$(dirname "$dll")")"
 if [[ $# -ge 1 && "$1" != "--" ]]; then results="$1"; shift; fi
@@ -27,7 +28,7 @@ while read -r repo commit project framework extra; do
   echo "######## $repo@$commit $project"
   if "$root/eng/analyze-external.sh" --repo "$repo" --commit "$commit" --project "$project" --framework "$framework" \
        --analyzer "$dll" --out "$out" ${props[@]+"${props[@]}"} "$@"; then
-    echo "repo=$repo@$commit" >> "$out/summary.txt"
+    sed -i '/^repo=/d' "$out/summary.txt"; echo "repo=$repo@$commit" >> "$out/summary.txt"
   else
     echo "FAILED: $repo $project" | tee "$out/FAILED"
   fi
