@@ -12,12 +12,15 @@
 #   --out DIR        where results go (default: $EXT_ROOT/results/NAME-PROJECT)
 #   --runs N         timed builds with and without LockLevels, interleaved A B A B ... (default 3 each)
 #   --prop K=V       an extra MSBuild property for every build (repeatable), e.g. EnablePackageValidation=false
+#   --keep-frameworks  build with -f TFM and restore every framework of the project, instead of
+#                    overriding TargetFrameworks (which, as a global property, also reaches the referenced
+#                    projects: use this when one targets another framework, e.g. a source generator)
 #   --no-timing      only the analysis build
 #   --timing-only    only the timed builds (after an earlier run into the same OUT: its summary is kept,
 #                    its timing lines replaced)
 #
 # Every build: restore first, then `dotnet build --no-restore --no-incremental` of TFM alone
-# (-p:TargetFrameworks=TFM, so other frameworks need not restore), TreatWarningsAsErrors=false,
+# (-p:TargetFrameworks=TFM, so other frameworks need not restore; or -f TFM with --keep-frameworks), TreatWarningsAsErrors=false,
 # RunAnalyzers=true. The analysis build adds ReportAnalyzer=true -v:d and a SARIF 2.1 log; the timed builds
 # are -v:q with -clp:PerformanceSummary (the Csc task's time), wall time and CPU time (user + sys of the
 # build and its compiler process: less disturbed than wall time on a shared machine). Referenced projects are built
@@ -31,7 +34,7 @@ set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 ext_root="${EXT_ROOT:-/work/ext}"
-src="" repo="" commit="" project="" framework="" analyzer="" out="" runs=3 timing=true analysis=true
+src="" repo="" commit="" project="" framework="" analyzer="" out="" runs=3 timing=true analysis=true keep_frameworks=false
 props=()
 
 usage() { sed -n '2,26p' "$0" | sed 's/^# \{0,1\}//'; }
@@ -48,6 +51,7 @@ while [[ $# -gt 0 ]]; do
     --prop) props+=("-p:$2"); shift 2 ;;
     --no-timing) timing=false; shift ;;
     --timing-only) analysis=false; shift ;;
+    --keep-frameworks) keep_frameworks=true; shift ;;
     -h|--help) usage; exit 0 ;;
     *) echo "analyze-external.sh: unknown argument '$1' (try --help)" >&2; exit 2 ;;
   esac
@@ -91,8 +95,8 @@ out="${out:-$ext_root/results/$(basename "$src")-$(basename "$project" .csproj)}
 mkdir -p "$out"
 out="$(cd "$out" && pwd)"
 
-common=(-nologo "-p:TargetFrameworks=$framework" -p:TreatWarningsAsErrors=false -p:RunAnalyzers=true
-        ${props[@]+"${props[@]}"})
+common=(-nologo -p:TreatWarningsAsErrors=false -p:RunAnalyzers=true ${props[@]+"${props[@]}"})
+if $keep_frameworks; then build_tfm=(-f "$framework"); else common+=("-p:TargetFrameworks=$framework"); build_tfm=(); fi
 inject=("-p:CustomAfterMicrosoftCommonTargets=$root/eng/inject-locklevels.targets"
         "-p:LockLevelsAnalyzerDll=$analyzer" "-p:LockLevelsTargetProject=$proj")
 
@@ -102,12 +106,12 @@ lines=$(find "$(dirname "$proj")" \( -name obj -o -name bin \) -prune -o -name '
 echo "==> restore $project ($framework)"
 dotnet restore "$proj" --ignore-failed-sources "${common[@]}" > "$out/restore.log" 2>&1 || { tail -20 "$out/restore.log"; exit 1; }
 echo "==> warm-up build (builds referenced projects)"
-dotnet build "$proj" --no-restore "${common[@]}" > "$out/warmup.log" 2>&1 || { grep -E 'error' "$out/warmup.log" | head -20; exit 1; }
+dotnet build "$proj" --no-restore "${build_tfm[@]+"${build_tfm[@]}"}" "${common[@]}" > "$out/warmup.log" 2>&1 || { grep -E 'error' "$out/warmup.log" | head -20; exit 1; }
 
 if $analysis; then
   echo "==> analysis build (ReportAnalyzer, SARIF)"
   rm -f "$out/ll.sarif"
-  dotnet build "$proj" --no-restore --no-incremental -p:BuildProjectReferences=false "${common[@]}" "${inject[@]}" \
+  dotnet build "$proj" --no-restore --no-incremental -p:BuildProjectReferences=false "${build_tfm[@]+"${build_tfm[@]}"}" "${common[@]}" "${inject[@]}" \
     "-p:LockLevelsErrorLog=$out/ll.sarif" -p:ReportAnalyzer=true -v:d > "$out/analysis.log" 2>&1 \
     || { grep -E ': error' "$out/analysis.log" | head -20; exit 1; }
 
@@ -146,7 +150,7 @@ if $timing; then
     local label="$1"; shift
     local csc wall cpu
     /usr/bin/time -f '%e %U %S' -o "$out/time.txt" \
-      dotnet build "$proj" --no-restore --no-incremental -p:BuildProjectReferences=false "${common[@]}" "$@" \
+      dotnet build "$proj" --no-restore --no-incremental -p:BuildProjectReferences=false "${build_tfm[@]+"${build_tfm[@]}"}" "${common[@]}" "$@" \
       -v:q -clp:PerformanceSummary > "$out/timed.log" 2>&1 || { tail -20 "$out/timed.log"; exit 1; }
     wall=$(awk '{print $1}' "$out/time.txt")
     cpu=$(awk '{printf "%.2f", $2 + $3}' "$out/time.txt")

@@ -24,7 +24,7 @@ while read -r repo commit project framework extra; do
   name="${repo#*/}"
   out="$results/$name-$(basename "$project" .csproj)"
   props=()
-  for p in $extra; do props+=(--prop "$p"); done
+  for p in $extra; do if [[ "$p" == --* ]]; then props+=("$p"); else props+=(--prop "$p"); fi; done
   echo "######## $repo@$commit $project"
   if "$root/eng/analyze-external.sh" --repo "$repo" --commit "$commit" --project "$project" --framework "$framework" \
        --analyzer "$dll" --out "$out" ${props[@]+"${props[@]}"} "$@"; then
