@@ -6,7 +6,7 @@
 #
 # e.g. eng/evaluate.sh DLL -- --no-timing, then eng/evaluate.sh DLL -- --timing-only.
 # RESULTS_DIR defaults to $EXT_ROOT/results/<name of the DLL's folder> (e.g. /work/ext/results/before).
-# ONLY=NAME runs only the lines whose repository contains NAME. A project that fails to build is
+# ONLY=TEXT runs only the lines whose repository or project contains TEXT. A project that fails to build is
 # reported and skipped; the others still run.
 set -uo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -20,7 +20,7 @@ mkdir -p "$results"
 
 while read -r repo commit project framework extra; do
   [[ -z "$repo" || "$repo" == \#* ]] && continue
-  [[ -n "${ONLY:-}" && "$repo" != *"$ONLY"* ]] && continue
+  [[ -n "${ONLY:-}" && "$repo $project" != *"$ONLY"* ]] && continue
   name="${repo#*/}"
   out="$results/$name-$(basename "$project" .csproj)"
   props=()
