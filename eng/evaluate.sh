@@ -26,8 +26,9 @@ while read -r repo commit project framework extra; do
   props=()
   for p in $extra; do if [[ "$p" == --* ]]; then props+=("$p"); else props+=(--prop "$p"); fi; done
   echo "######## $repo@$commit $project"
+  rm -f "$out/FAILED"
   if "$root/eng/analyze-external.sh" --repo "$repo" --commit "$commit" --project "$project" --framework "$framework" \
-       --analyzer "$dll" --out "$out" ${props[@]+"${props[@]}"} "$@"; then
+       --analyzer "$dll" --out "$out" ${props[@]+"${props[@]}"} "$@" < /dev/null; then
     sed -i '/^repo=/d' "$out/summary.txt"; echo "repo=$repo@$commit" >> "$out/summary.txt"
   else
     echo "FAILED: $repo $project" | tee "$out/FAILED"
