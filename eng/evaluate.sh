@@ -35,14 +35,6 @@ while read -r repo commit project framework extra; do
   fi
 done < "$root/eng/evaluation-repos.txt"
 
-# The table: one row per project, from each summary.txt.
+# The table of docs/evaluation.md, from each summary.txt.
 echo
-printf '| %s | %s | %s | %s | %s | %s | %s | %s |\n' project lines reports "LockLevels s (LL0100 s)" "all analyzers s" \
-  "CPU s with / without (median)" "Csc ms with / without (median)" "wall s with / without (median)"
-for summary in "$results"/*/summary.txt; do
-  get() { grep -m1 "^$1=" "$summary" | cut -d= -f2-; }
-  printf '| %s | %s | %s | %s (%s) | %s | %s / %s | %s / %s | %s / %s |\n' "$(get repo) $(get project)" "$(get lines)" \
-    "$(get by_rule)" "$(get locklevels_s)" "$(get ll0100_s)" "$(get analyzers_total_s)" \
-    "$(get with_cpu_s_median)" "$(get without_cpu_s_median)" "$(get with_csc_ms_median)" "$(get without_csc_ms_median)" \
-    "$(get with_wall_s_median)" "$(get without_wall_s_median)"
-done
+"$root/eng/evaluation-table.sh" "$results"
