@@ -7,8 +7,8 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 results="${1:?usage: eng/evaluation-table.sh RESULTS_DIR}"
 
-echo '| repository@commit | project | lines | reports by rule | LockLevels analyzer s (LL0100 s) | all analyzers s | LockLevels / all | CPU s with / without, median (raw) | Csc s with / without, median (raw) | wall s with / without, median |'
-echo '|---|---|---|---|---|---|---|---|---|---|'
+echo '| repository@commit | project | lines | reports by rule | LockLevels analyzer s (LL0100 s) | all analyzers s | LockLevels / all | LockLevels / Csc without | CPU s with / without, median (raw) | Csc s with / without, median (raw) | wall s with / without, median |'
+echo '|---|---|---|---|---|---|---|---|---|---|---|'
 while read -r repo commit project _; do
   [[ -z "$repo" || "$repo" == \#* ]] && continue
   summary="$results/${repo#*/}-$(basename "$project" .csproj)/summary.txt"
@@ -16,6 +16,7 @@ while read -r repo commit project _; do
   get() { grep -m1 "^$1=" "$summary" | cut -d= -f2- || true; }
   ms_to_s() { tr ',' '\n' | awk 'NF { printf "%s%.1f", sep, $1 / 1000; sep = ", " }'; }
   share=$(awk -v a="$(get locklevels_s)" -v b="$(get analyzers_total_s)" 'BEGIN { if (b > 0) printf "%.1f%%", 100 * a / b; else print "?" }')
+  of_compile=$(awk -v a="$(get locklevels_s)" -v b="$(get without_csc_ms_median)" 'BEGIN { if (b > 0) printf "%.1f%%", 100000 * a / b; else print "?" }')
   reports=$(get by_rule); reports=${reports:-none}
   if [[ -n "$(get with_cpu_s_median)" ]]; then
     cpu="$(get with_cpu_s_median) / $(get without_cpu_s_median) ($(get with_cpu_s_raw | sed 's/,/, /g') / $(get without_cpu_s_raw | sed 's/,/, /g'))"
@@ -24,5 +25,5 @@ while read -r repo commit project _; do
   else
     cpu="not measured"; csc="not measured"; wall="not measured"
   fi
-  echo "| $repo@${commit:0:7} | \`$project\` | $(get lines) | $reports | $(get locklevels_s) ($(get ll0100_s)) | $(get analyzers_total_s) | $share | $cpu | $csc | $wall |"
+  echo "| $repo@${commit:0:7} | \`$project\` | $(get lines) | $reports | $(get locklevels_s) ($(get ll0100_s)) | $(get analyzers_total_s) | $share | $of_compile | $cpu | $csc | $wall |"
 done < "$root/eng/evaluation-repos.txt"
