@@ -37,7 +37,7 @@ ext_root="${EXT_ROOT:-/work/ext}"
 src="" repo="" commit="" project="" framework="" analyzer="" out="" runs=3 timing=true analysis=true keep_frameworks=false
 props=()
 
-usage() { sed -n '2,26p' "$0" | sed 's/^# \{0,1\}//'; }
+usage() { awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"; }
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --src) src="$2"; shift 2 ;;

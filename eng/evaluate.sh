@@ -11,7 +11,7 @@
 set -uo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 ext_root="${EXT_ROOT:-/work/ext}"
-[[ $# -ge 1 ]] || { sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
+[[ $# -ge 1 ]] || { awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0" >&2; exit 2; }
 dll="$1"; shift
 results="$ext_root/results/$(basename "$(dirname "$dll")")"
 if [[ $# -ge 1 && "$1" != "--" ]]; then results="$1"; shift; fi
