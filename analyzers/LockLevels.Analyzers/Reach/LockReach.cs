@@ -1,0 +1,157 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+
+namespace LockLevels.Analyzers.Reach
+{
+    /// <summary>
+    /// The first pass of issue 12: from syntax and declarations only, the bodies that can matter to
+    /// LockLevels — those that acquire or release, carry annotations, or may call (by name, over a
+    /// call graph built from syntax) a body or member that does. Everything else can skip the
+    /// operation trees, control flow graphs and call records. Conservative by construction: names
+    /// collide (a call <c>x.Foo()</c> reaches every member named Foo), implicit calls are spelled out
+    /// (<c>Dispose</c> in using, <c>GetEnumerator</c> in foreach, constructors, indexers, operators,
+    /// conversions, deconstruction, awaiters), and a delegate invocation reaches every lambda,
+    /// local function and method group of the compilation; a node it does not know is in.
+    /// </summary>
+    internal sealed class LockReach
+    {
+        private readonly Dictionary<SyntaxNode, ReachUnit> _units;
+        private readonly Dictionary<ReachUnit, ReachUnit> _partners;
+
+        private LockReach(Dictionary<SyntaxNode, ReachUnit> units, Dictionary<ReachUnit, ReachUnit> partners, int unitCount, int matteringCount)
+        {
+            _units = units;
+            _partners = partners;
+            UnitCount = unitCount;
+            MatteringCount = matteringCount;
+        }
+
+        /// <summary>Units of the compilation: members, types, top-level statements, fragments.</summary>
+        public int UnitCount { get; }
+
+        /// <summary>Units found to matter.</summary>
+        public int MatteringCount { get; }
+
+        /// <summary>
+        /// False only when the body (a member, accessor, constructor, initializer, local function,
+        /// lambda or top-level statement, or any node inside one) can neither touch a lock nor reach
+        /// one: its operation tree is then not needed. Lambdas and local functions count as part of
+        /// their member; accessors as part of their property, indexer or event.
+        /// </summary>
+        public bool MayMatter(SyntaxNode body)
+        {
+            for (var node = body; node != null; node = node.Parent)
+            {
+                if (_units.TryGetValue(node, out var unit))
+                {
+                    return unit.Matters || (_partners.TryGetValue(unit, out var partner) && partner.Matters);
+                }
+            }
+
+            // Not a body the walk knows (assembly attributes, a tree of another compilation): in.
+            return true;
+        }
+
+        /// <summary>True when the body's unit is a seed itself: a lock statement or a LockLevels attribute in it.</summary>
+        public bool IsSeed(SyntaxNode body)
+        {
+            for (var node = body; node != null; node = node.Parent)
+            {
+                if (_units.TryGetValue(node, out var unit))
+                {
+                    return unit.IsSeed;
+                }
+            }
+
+            return true;
+        }
+
+        public static LockReach Build(Compilation compilation, CancellationToken cancellationToken)
+        {
+            var trees = ImmutableArray.CreateRange(compilation.SyntaxTrees);
+            var walkers = new ReachWalker[trees.Length];
+            var options = new ParallelOptions { CancellationToken = cancellationToken };
+            Parallel.For(0, trees.Length, options, i => walkers[i] = ReachWalker.Walk(trees[i], cancellationToken));
+            var referenced = ReferencedAnnotations.Names(compilation, cancellationToken);
+            return Solve(walkers, referenced, cancellationToken);
+        }
+
+        private static LockReach Solve(ReachWalker[] walkers, HashSet<string> referenced, CancellationToken cancellationToken)
+        {
+            var graph = new ReachGraph(walkers, cancellationToken);
+
+            // Seeds: lock statements, LockLevels attributes (and aliases of them), the framework's
+            // locking calls, the annotated members of referenced assemblies, and every member that
+            // shares a name with an annotated one (it may implement or override it: a deep context).
+            var annotated = new HashSet<string>(referenced, System.StringComparer.Ordinal);
+            foreach (var unit in graph.Units)
+            {
+                if (!unit.IsSeed && HasLockLevelsAttribute(unit, graph.AttributeAliases))
+                {
+                    unit.IsSeed = true;
+                    foreach (var name in unit.Declares)
+                    {
+                        if (!ReachNames.IsPseudo(name) || name == ReachNames.Indexer)
+                        {
+                            annotated.Add(name);
+                        }
+                    }
+                }
+            }
+
+            foreach (var unit in graph.Units)
+            {
+                foreach (var name in unit.Declares)
+                {
+                    if (annotated.Contains(name))
+                    {
+                        unit.IsSeed = true;
+                        break;
+                    }
+                }
+            }
+
+            foreach (var name in ReachNames.LockApis)
+            {
+                graph.MarkName(name);
+            }
+
+            foreach (var name in annotated)
+            {
+                graph.MarkName(name);
+            }
+
+            foreach (var unit in graph.Units)
+            {
+                if (unit.IsSeed)
+                {
+                    graph.MarkUnit(unit);
+                }
+            }
+
+            int mattering = graph.Propagate();
+            return new LockReach(graph.Keys, graph.Partners, graph.Units.Count, mattering);
+        }
+
+        private static bool HasLockLevelsAttribute(ReachUnit unit, HashSet<string> aliases)
+        {
+            if (unit.AttributeNames == null)
+            {
+                return false;
+            }
+
+            foreach (var name in unit.AttributeNames)
+            {
+                if (ReachNames.Attributes.Contains(name) || aliases.Contains(name))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+}

@@ -1,0 +1,100 @@
+using System.Collections.Generic;
+
+namespace LockLevels.Analyzers.Reach
+{
+    /// <summary>
+    /// One unit of the first pass: a member (its bodies, accessors, initializers, lambdas and local
+    /// functions together), a type (its primary constructor and base list), the top-level
+    /// statements, or a fragment inside a member (an outermost lambda, local function or query)
+    /// that stands for the delegates created from it. It declares names and refers to names; the
+    /// call graph is "refers to a name some unit declares".
+    /// </summary>
+    internal sealed class ReachUnit
+    {
+        private readonly List<string> _declares = new(2);
+        private readonly List<string> _refers = new();
+        private HashSet<string>? _referred;
+        private List<string>? _invoked;
+        private List<string>? _attributes;
+
+        public ReachUnit(ReachUnitKind kind) => Kind = kind;
+
+        public ReachUnitKind Kind { get; }
+
+        /// <summary>A lock statement, or a LockLevels attribute on the member or on anything in it.</summary>
+        public bool IsSeed { get; set; }
+
+        /// <summary>Invokes something that is not a simple or member name (<c>f()()</c>, <c>a[0]()</c>).</summary>
+        public bool InvokesExpression { get; set; }
+
+        /// <summary>Contains an interpolated string, which may construct a source handler type.</summary>
+        public bool UsesInterpolation { get; set; }
+
+        /// <summary>Set by the propagation.</summary>
+        public bool Matters { get; set; }
+
+        public List<string> Declares => _declares;
+
+        public List<string> Refers => _refers;
+
+        /// <summary>Simple names this unit invokes (<c>N(...)</c>, <c>x.N(...)</c>, <c>x?.N(...)</c>): delegate invocations when N is a value.</summary>
+        public IReadOnlyList<string>? Invoked => _invoked;
+
+        /// <summary>Attribute names (last identifier) found in the unit; checked against LockLevels' attributes and aliases once all are known.</summary>
+        public IReadOnlyList<string>? AttributeNames => _attributes;
+
+        public void Declare(string name) => _declares.Add(name);
+
+        public void Refer(string name)
+        {
+            // Members mention the same names many times: keep each once. Small units stay a list scan.
+            if (_referred == null)
+            {
+                foreach (var existing in _refers)
+                {
+                    if (ReferenceEquals(existing, name) || existing == name)
+                    {
+                        return;
+                    }
+                }
+
+                _refers.Add(name);
+                if (_refers.Count > 8)
+                {
+                    _referred = new HashSet<string>(_refers, System.StringComparer.Ordinal);
+                }
+
+                return;
+            }
+
+            if (_referred.Add(name))
+            {
+                _refers.Add(name);
+            }
+        }
+
+        public void Refer(string[] names)
+        {
+            foreach (var name in names)
+            {
+                Refer(name);
+            }
+        }
+
+        public void Invoke(string name) => (_invoked ??= new List<string>()).Add(name);
+
+        public void Attribute(string name) => (_attributes ??= new List<string>()).Add(name);
+
+        /// <summary>Drops the per-unit dedupe set once the walk is over: only the lists are kept.</summary>
+        public void Seal() => _referred = null;
+    }
+
+    internal enum ReachUnitKind
+    {
+        Member,
+        Type,
+        TopLevel,
+        Fragment,
+        Alias,
+    }
+}

@@ -1,0 +1,285 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace LockLevels.Analyzers.Reach
+{
+    /// <summary>The walk inside one unit: every name it mentions, and the calls the compiler makes that no name spells.</summary>
+    internal sealed partial class ReachWalker
+    {
+        /// <summary>
+        /// Walks <paramref name="root"/> with an explicit stack (long expressions nest deeply).
+        /// Names go to the unit and, inside a lambda, local function or query, to that outermost
+        /// fragment too.
+        /// </summary>
+        private void WalkBody(SyntaxNode root, ReachUnit unit)
+        {
+            _active.Clear();
+            _active.Add(unit);
+            _stack.Push((root, false));
+            while (_stack.Count > 0)
+            {
+                var (node, exitFragment) = _stack.Pop();
+                if (exitFragment)
+                {
+                    _active.RemoveAt(_active.Count - 1);
+                    continue;
+                }
+
+                if ((++_steps & 0x3FF) == 0)
+                {
+                    _cancellationToken.ThrowIfCancellationRequested();
+                }
+
+                Visit(node!);
+                foreach (var child in node!.ChildNodesAndTokens())
+                {
+                    if (child.IsNode)
+                    {
+                        _stack.Push((child.AsNode(), false));
+                    }
+                }
+            }
+
+            _active.Clear();
+        }
+
+        private void Visit(SyntaxNode node)
+        {
+            switch (node.Kind())
+            {
+                case SyntaxKind.IdentifierName:
+                    Name(node, ((IdentifierNameSyntax)node).Identifier.ValueText);
+                    return;
+                case SyntaxKind.GenericName:
+                    Name(node, ((GenericNameSyntax)node).Identifier.ValueText);
+                    return;
+                case SyntaxKind.LockStatement:
+                    foreach (var unit in _active)
+                    {
+                        unit.IsSeed = true;
+                    }
+
+                    return;
+                case SyntaxKind.InvocationExpression:
+                    if (((InvocationExpressionSyntax)node).Expression.Kind() is not (SyntaxKind.IdentifierName or SyntaxKind.GenericName
+                        or SyntaxKind.SimpleMemberAccessExpression or SyntaxKind.PointerMemberAccessExpression or SyntaxKind.MemberBindingExpression))
+                    {
+                        // f()(), handlers[i](), (cond ? a : b)(): a delegate, whatever it is.
+                        foreach (var unit in _active)
+                        {
+                            unit.InvokesExpression = true;
+                        }
+                    }
+
+                    return;
+                case SyntaxKind.Attribute:
+                    var attributeName = RightmostName(((AttributeSyntax)node).Name);
+                    foreach (var unit in _active)
+                    {
+                        unit.Attribute(attributeName);
+                    }
+
+                    return;
+                case SyntaxKind.SimpleLambdaExpression:
+                case SyntaxKind.ParenthesizedLambdaExpression:
+                case SyntaxKind.AnonymousMethodExpression:
+                case SyntaxKind.QueryExpression:
+                case SyntaxKind.LocalFunctionStatement:
+                    EnterFragment(node);
+                    return;
+                case SyntaxKind.ThisConstructorInitializer:
+                    Refer(_typeName);
+                    return;
+                case SyntaxKind.BaseConstructorInitializer:
+                case SyntaxKind.ImplicitObjectCreationExpression:
+                    Refer(ReachNames.AnyConstructor);
+                    return;
+                case SyntaxKind.ElementAccessExpression:
+                case SyntaxKind.ElementBindingExpression:
+                case SyntaxKind.ImplicitElementAccess:
+                    Refer(ReachNames.Indexer);
+                    return;
+                case SyntaxKind.RangeExpression:
+                case SyntaxKind.IndexExpression:
+                case SyntaxKind.ListPattern:
+                case SyntaxKind.SlicePattern:
+                    Refer(ReachNames.IndexAndRange);
+                    return;
+                case SyntaxKind.CastExpression:
+                    Refer(ReachNames.ExplicitConversion);
+                    return;
+                case SyntaxKind.ForEachStatement:
+                case SyntaxKind.ForEachVariableStatement:
+                    Refer(ReachNames.Enumeration);
+                    if (node is ForEachStatementSyntax foreachStatement)
+                    {
+                        ValueNames.Add(foreachStatement.Identifier.ValueText);
+                    }
+                    else
+                    {
+                        Refer(ReachNames.Deconstruction);
+                    }
+
+                    if (((CommonForEachStatementSyntax)node).AwaitKeyword.IsKind(SyntaxKind.AwaitKeyword))
+                    {
+                        Refer(ReachNames.Awaiting);
+                    }
+
+                    return;
+                case SyntaxKind.UsingStatement:
+                    Refer(ReachNames.Disposal);
+                    Refer(ReachNames.Awaiting);
+                    return;
+                case SyntaxKind.LocalDeclarationStatement:
+                    if (((LocalDeclarationStatementSyntax)node).UsingKeyword.IsKind(SyntaxKind.UsingKeyword))
+                    {
+                        Refer(ReachNames.Disposal);
+                        Refer(ReachNames.Awaiting);
+                    }
+
+                    return;
+                case SyntaxKind.AwaitExpression:
+                    Refer(ReachNames.Awaiting);
+                    return;
+                case SyntaxKind.PositionalPatternClause:
+                case SyntaxKind.ParenthesizedVariableDesignation:
+                    Refer(ReachNames.Deconstruction);
+                    return;
+                case SyntaxKind.CollectionInitializerExpression:
+                case SyntaxKind.ComplexElementInitializerExpression:
+                    Refer(ReachNames.CollectionInitializer);
+                    return;
+                case SyntaxKind.CollectionExpression:
+                    Refer(ReachNames.CollectionExpression);
+                    return;
+                case SyntaxKind.FixedStatement:
+                    Refer(ReachNames.Pinning);
+                    return;
+                case SyntaxKind.InterpolatedStringExpression:
+                    foreach (var unit in _active)
+                    {
+                        unit.UsesInterpolation = true;
+                    }
+
+                    return;
+                case SyntaxKind.VariableDeclarator:
+                    ValueNames.Add(((VariableDeclaratorSyntax)node).Identifier.ValueText);
+                    return;
+                case SyntaxKind.Parameter:
+                    ValueNames.Add(((ParameterSyntax)node).Identifier.ValueText);
+                    return;
+                case SyntaxKind.SingleVariableDesignation:
+                    ValueNames.Add(((SingleVariableDesignationSyntax)node).Identifier.ValueText);
+                    return;
+                case SyntaxKind.CatchDeclaration:
+                    ValueNames.Add(((CatchDeclarationSyntax)node).Identifier.ValueText);
+                    return;
+                case SyntaxKind.FromClause:
+                    ValueNames.Add(((FromClauseSyntax)node).Identifier.ValueText);
+                    return;
+                case SyntaxKind.LetClause:
+                    ValueNames.Add(((LetClauseSyntax)node).Identifier.ValueText);
+                    return;
+                case SyntaxKind.JoinClause:
+                    ValueNames.Add(((JoinClauseSyntax)node).Identifier.ValueText);
+                    return;
+                case SyntaxKind.JoinIntoClause:
+                    ValueNames.Add(((JoinIntoClauseSyntax)node).Identifier.ValueText);
+                    return;
+                case SyntaxKind.QueryContinuation:
+                    ValueNames.Add(((QueryContinuationSyntax)node).Identifier.ValueText);
+                    return;
+                case SyntaxKind.SimpleAssignmentExpression:
+                    if (((AssignmentExpressionSyntax)node).Left.Kind() is SyntaxKind.TupleExpression or SyntaxKind.DeclarationExpression)
+                    {
+                        Refer(ReachNames.Deconstruction);
+                    }
+
+                    return;
+                case SyntaxKind.SuppressNullableWarningExpression:
+                    return;
+            }
+
+            // User-defined operators: any operator syntax may call one.
+            if (node is BinaryExpressionSyntax or PrefixUnaryExpressionSyntax or PostfixUnaryExpressionSyntax or AssignmentExpressionSyntax)
+            {
+                Refer(ReachNames.Operator);
+            }
+        }
+
+        private void EnterFragment(SyntaxNode node)
+        {
+            if (node is LocalFunctionStatementSyntax localFunction)
+            {
+                MethodNames.Add(localFunction.Identifier.ValueText);
+            }
+
+            if (node.IsKind(SyntaxKind.QueryExpression))
+            {
+                Refer(ReachNames.Query);
+            }
+
+            // Only the outermost fragment is its own unit: a delegate made from an inner one is covered by it.
+            if (_active.Count > 1)
+            {
+                return;
+            }
+
+            var fragment = new ReachUnit(ReachUnitKind.Fragment);
+            fragment.Declare(ReachNames.AnyDelegate);
+            Units.Add(fragment);
+            _active.Add(fragment);
+            _stack.Push((null, true));
+        }
+
+        private void Name(SyntaxNode node, string name)
+        {
+            Refer(name);
+            if (IsInvokedName(node))
+            {
+                foreach (var unit in _active)
+                {
+                    unit.Invoke(name);
+                }
+            }
+            else
+            {
+                UninvokedNames.Add(name);
+            }
+        }
+
+        /// <summary><c>N(...)</c>, <c>x.N(...)</c>, <c>x?.N(...)</c>: the name is what is called.</summary>
+        private static bool IsInvokedName(SyntaxNode name)
+        {
+            var parent = name.Parent;
+            if (parent is InvocationExpressionSyntax direct)
+            {
+                return direct.Expression == name;
+            }
+
+            if (parent is MemberAccessExpressionSyntax access && access.Name == name)
+            {
+                return parent.Parent is InvocationExpressionSyntax invocation && invocation.Expression == parent;
+            }
+
+            return parent is MemberBindingExpressionSyntax && parent.Parent is InvocationExpressionSyntax bound && bound.Expression == parent;
+        }
+
+        private void Refer(string name)
+        {
+            foreach (var unit in _active)
+            {
+                unit.Refer(name);
+            }
+        }
+
+        private void Refer(string[] names)
+        {
+            foreach (var unit in _active)
+            {
+                unit.Refer(names);
+            }
+        }
+    }
+}
