@@ -21,8 +21,9 @@ namespace LockLevels.Analyzers.Reach
         private readonly Dictionary<SyntaxNode, ReachUnit> _units;
         private readonly Dictionary<ReachUnit, ReachUnit> _partners;
 
-        private LockReach(Dictionary<SyntaxNode, ReachUnit> units, Dictionary<ReachUnit, ReachUnit> partners, int unitCount, int matteringCount)
+        private LockReach(Dictionary<SyntaxNode, ReachUnit> units, Dictionary<ReachUnit, ReachUnit> partners, int unitCount, int matteringCount, HashSet<string> matteringNames)
         {
+            MatteringNames = matteringNames;
             _units = units;
             _partners = partners;
             UnitCount = unitCount;
@@ -34,6 +35,9 @@ namespace LockLevels.Analyzers.Reach
 
         /// <summary>Units found to matter.</summary>
         public int MatteringCount { get; }
+
+        /// <summary>The names whose mention makes a body matter (lock APIs, annotated and mattering members, pseudo-names).</summary>
+        public IReadOnlyCollection<string> MatteringNames { get; }
 
         /// <summary>
         /// False only when the body (a member, accessor, constructor, initializer, local function,
@@ -133,7 +137,7 @@ namespace LockLevels.Analyzers.Reach
             }
 
             int mattering = graph.Propagate();
-            return new LockReach(graph.Keys, graph.Partners, graph.Units.Count, mattering);
+            return new LockReach(graph.Keys, graph.Partners, graph.Units.Count, mattering, graph.MatteringNames);
         }
 
         private static bool HasLockLevelsAttribute(ReachUnit unit, HashSet<string> aliases)

@@ -99,6 +99,9 @@ namespace LockLevels.Analyzers.Reach
 
         public List<ReachUnit> Units { get; } = new();
 
+        /// <summary>Names declared by a mattering unit (or seeds by themselves): a reference to one makes a body matter.</summary>
+        public HashSet<string> MatteringNames => _matteringNames;
+
         public Dictionary<SyntaxNode, ReachUnit> Keys { get; }
 
         public Dictionary<ReachUnit, ReachUnit> Partners { get; }

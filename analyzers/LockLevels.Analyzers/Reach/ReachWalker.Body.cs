@@ -12,7 +12,10 @@ namespace LockLevels.Analyzers.Reach
         /// Names go to the unit and, inside a lambda, local function or query, to that outermost
         /// fragment too.
         /// </summary>
-        private void WalkBody(SyntaxNode root, ReachUnit unit)
+        private void WalkBody(SyntaxNode root, ReachUnit unit) => WalkBodyExcept(root, unit, except: null);
+
+        /// <summary>As <see cref="WalkBody"/>, leaving out the subtree <paramref name="except"/> (walked as a unit of its own).</summary>
+        private void WalkBodyExcept(SyntaxNode root, ReachUnit unit, SyntaxNode? except)
         {
             _active.Clear();
             _active.Add(unit);
@@ -34,7 +37,7 @@ namespace LockLevels.Analyzers.Reach
                 Visit(node!);
                 foreach (var child in node!.ChildNodesAndTokens())
                 {
-                    if (child.IsNode)
+                    if (child.IsNode && child.AsNode() != except)
                     {
                         _stack.Push((child.AsNode(), false));
                     }
@@ -92,8 +95,15 @@ namespace LockLevels.Analyzers.Reach
                     Refer(_typeName);
                     return;
                 case SyntaxKind.BaseConstructorInitializer:
+                    // The first base-list entry is the base class if there is one (an interface's name, if not, reaches no constructor).
+                    if (_baseTypeName != null)
+                    {
+                        Refer(_baseTypeName);
+                    }
+
+                    return;
                 case SyntaxKind.ImplicitObjectCreationExpression:
-                    Refer(ReachNames.AnyConstructor);
+                    Refer(TargetTypeName((ImplicitObjectCreationExpressionSyntax)node) ?? ReachNames.AnyConstructor);
                     return;
                 case SyntaxKind.ElementAccessExpression:
                 case SyntaxKind.ElementBindingExpression:
@@ -206,6 +216,33 @@ namespace LockLevels.Analyzers.Reach
             {
                 Refer(ReachNames.Operator);
             }
+        }
+
+        /// <summary>
+        /// The type a target-typed <c>new()</c> creates when its declaration spells it
+        /// (<c>Registry r = new();</c>, <c>readonly Registry _r = new();</c>); elsewhere null: any constructor.
+        /// A predefined type (<c>object _gate = new();</c>) creates nothing of source: the empty name.
+        /// </summary>
+        private static string? TargetTypeName(ImplicitObjectCreationExpressionSyntax creation)
+        {
+            if (creation.Parent is not EqualsValueClauseSyntax initializer)
+            {
+                return null;
+            }
+
+            var type = initializer.Parent switch
+            {
+                VariableDeclaratorSyntax { Parent: VariableDeclarationSyntax declaration } => declaration.Type,
+                PropertyDeclarationSyntax property => property.Type,
+                _ => null,
+            };
+
+            if (type is PredefinedTypeSyntax or NullableTypeSyntax { ElementType: PredefinedTypeSyntax })
+            {
+                return string.Empty;
+            }
+
+            return type == null || type.IsVar ? null : RightmostName(type);
         }
 
         private void EnterFragment(SyntaxNode node)

@@ -17,6 +17,7 @@ namespace LockLevels.Analyzers.Reach
         private readonly List<ReachUnit> _active = new(2);
         private readonly Stack<(SyntaxNode? Node, bool ExitFragment)> _stack = new();
         private string _typeName = string.Empty;
+        private string? _baseTypeName;
         private ReachUnit? _topLevel;
         private int _steps;
 
@@ -132,8 +133,12 @@ namespace LockLevels.Analyzers.Reach
                     ValueNames.Add(property.Identifier.ValueText);
                     if (property.Initializer != null)
                     {
-                        // A property initializer runs in the constructors.
-                        unit.Declare(_typeName);
+                        // The initializer runs in the constructors, not when the property is read.
+                        var initializer = NewUnit(ReachUnitKind.Member, property.Initializer, _typeName);
+                        Partners.Add(new KeyValuePair<ReachUnit, ReachUnit>(unit, initializer));
+                        WalkBody(property.Initializer, initializer);
+                        WalkBodyExcept(property, unit, property.Initializer);
+                        return;
                     }
 
                     break;
@@ -152,7 +157,9 @@ namespace LockLevels.Analyzers.Reach
         private void WalkType(TypeDeclarationSyntax type)
         {
             var outer = _typeName;
+            var outerBase = _baseTypeName;
             _typeName = type.Identifier.ValueText;
+            _baseTypeName = type.BaseList is { Types: { Count: > 0 } bases } ? RightmostName(bases[0].Type) : null;
 
             // The type itself: its implicit constructors, primary constructor and base-constructor arguments.
             var unit = NewUnit(ReachUnitKind.Type, type, _typeName);
@@ -185,12 +192,14 @@ namespace LockLevels.Analyzers.Reach
 
             WalkMembers(type.Members);
             _typeName = outer;
+            _baseTypeName = outerBase;
         }
 
         private void WalkField(BaseFieldDeclarationSyntax field)
         {
             // The declaration (its attributes: [Lock]) and the initializers are apart: an initializer
-            // runs in the constructors and so declares the type's name, a [Lock] attribute does not.
+            // runs in the constructors, so it declares the type's name, not the field's (reading the
+            // field runs nothing); a [Lock] attribute makes the field's name matter, not the type's.
             var declaration = NewUnit(ReachUnitKind.Member, field);
             ReachUnit? initializers = null;
             foreach (var attribute in field.AttributeLists)
@@ -211,7 +220,6 @@ namespace LockLevels.Analyzers.Reach
                         Partners.Add(new KeyValuePair<ReachUnit, ReachUnit>(declaration, initializers));
                     }
 
-                    initializers.Declare(name);
                     Keys.Add(new KeyValuePair<SyntaxNode, ReachUnit>(variable.Initializer, initializers));
                     WalkBody(variable.Initializer, initializers);
                 }
@@ -239,6 +247,15 @@ namespace LockLevels.Analyzers.Reach
 
             return unit;
         }
+
+        /// <summary>The type a type syntax names, for the constructor it may call; null for predefined types and other shapes.</summary>
+        private static string? RightmostName(TypeSyntax type)
+            => type switch
+            {
+                NameSyntax name => RightmostName(name),
+                NullableTypeSyntax nullable => RightmostName(nullable.ElementType),
+                _ => null,
+            };
 
         private static string RightmostName(NameSyntax name)
             => name switch
