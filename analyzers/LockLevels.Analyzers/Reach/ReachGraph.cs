@@ -117,7 +117,7 @@ namespace LockLevels.Analyzers.Reach
             {
                 foreach (var name in unit.Invoked)
                 {
-                    if (valueNames.Contains(name))
+                    if (valueNames.Contains(name) && !unit.InvokesOwnLambda(name))
                     {
                         invokesDelegate = true;
                         break;

@@ -16,6 +16,8 @@ namespace LockLevels.Analyzers.Reach
         private HashSet<string>? _referred;
         private List<string>? _invoked;
         private List<string>? _attributes;
+        private HashSet<string>? _lambdaLocals;
+        private HashSet<string>? _reassigned;
 
         public ReachUnit(ReachUnitKind kind) => Kind = kind;
 
@@ -85,8 +87,26 @@ namespace LockLevels.Analyzers.Reach
 
         public void Attribute(string name) => (_attributes ??= new List<string>()).Add(name);
 
+        /// <summary>A local declared here with a lambda or anonymous method as its value.</summary>
+        public void LambdaLocal(string name) => (_lambdaLocals ??= new HashSet<string>(System.StringComparer.Ordinal)).Add(name);
+
+        /// <summary>A name assigned, or passed by ref or out, here: a local so named may hold another delegate.</summary>
+        public void Reassigned(string name) => (_reassigned ??= new HashSet<string>(System.StringComparer.Ordinal)).Add(name);
+
+        /// <summary>
+        /// Invoking this name invokes a lambda of this very unit (<c>Func&lt;int, int&gt; f = v => ...; f(x);</c>),
+        /// whose body is part of the unit already: no delegate of elsewhere.
+        /// </summary>
+        public bool InvokesOwnLambda(string name)
+            => _lambdaLocals != null && _lambdaLocals.Contains(name) && (_reassigned == null || !_reassigned.Contains(name));
+
         /// <summary>Drops the per-unit dedupe set once the walk is over: only the lists are kept.</summary>
-        public void Seal() => _referred = null;
+        public void Seal()
+        {
+            _referred = null;
+            _lambdaLocals = null;
+            _reassigned = null;
+        }
     }
 
     internal enum ReachUnitKind

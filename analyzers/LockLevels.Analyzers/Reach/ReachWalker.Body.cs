@@ -174,7 +174,23 @@ namespace LockLevels.Analyzers.Reach
 
                     return;
                 case SyntaxKind.VariableDeclarator:
-                    ValueNames.Add(((VariableDeclaratorSyntax)node).Identifier.ValueText);
+                    var declarator = (VariableDeclaratorSyntax)node;
+                    ValueNames.Add(declarator.Identifier.ValueText);
+                    if (declarator.Initializer?.Value is AnonymousFunctionExpressionSyntax && declarator.Parent?.Parent is LocalDeclarationStatementSyntax)
+                    {
+                        foreach (var unit in _active)
+                        {
+                            unit.LambdaLocal(declarator.Identifier.ValueText);
+                        }
+                    }
+
+                    return;
+                case SyntaxKind.Argument:
+                    if (!((ArgumentSyntax)node).RefKindKeyword.IsKind(SyntaxKind.None) && ((ArgumentSyntax)node).Expression is IdentifierNameSyntax byReference)
+                    {
+                        Reassigned(byReference.Identifier.ValueText);
+                    }
+
                     return;
                 case SyntaxKind.Parameter:
                     ValueNames.Add(((ParameterSyntax)node).Identifier.ValueText);
@@ -201,9 +217,22 @@ namespace LockLevels.Analyzers.Reach
                     ValueNames.Add(((QueryContinuationSyntax)node).Identifier.ValueText);
                     return;
                 case SyntaxKind.SimpleAssignmentExpression:
-                    if (((AssignmentExpressionSyntax)node).Left.Kind() is SyntaxKind.TupleExpression or SyntaxKind.DeclarationExpression)
+                    var assigned = ((AssignmentExpressionSyntax)node).Left;
+                    if (assigned.Kind() is SyntaxKind.TupleExpression or SyntaxKind.DeclarationExpression)
                     {
+                        // Deconstruction, which assigns every name in the tuple.
                         Refer(ReachNames.Deconstruction);
+                        foreach (var part in assigned.DescendantNodes())
+                        {
+                            if (part is IdentifierNameSyntax deconstructed)
+                            {
+                                Reassigned(deconstructed.Identifier.ValueText);
+                            }
+                        }
+                    }
+                    else if (assigned is IdentifierNameSyntax target)
+                    {
+                        Reassigned(target.Identifier.ValueText);
                     }
 
                     return;
@@ -215,6 +244,19 @@ namespace LockLevels.Analyzers.Reach
             if (node is BinaryExpressionSyntax or PrefixUnaryExpressionSyntax or PostfixUnaryExpressionSyntax or AssignmentExpressionSyntax)
             {
                 Refer(ReachNames.Operator);
+                if (node is AssignmentExpressionSyntax { Left: IdentifierNameSyntax compound })
+                {
+                    // f += g on a delegate local combines delegates: f no longer holds only its lambda.
+                    Reassigned(compound.Identifier.ValueText);
+                }
+            }
+        }
+
+        private void Reassigned(string name)
+        {
+            foreach (var unit in _active)
+            {
+                unit.Reassigned(name);
             }
         }
 

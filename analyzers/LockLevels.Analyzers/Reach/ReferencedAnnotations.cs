@@ -52,7 +52,7 @@ namespace LockLevels.Analyzers.Reach
                         VisitType(nested, names);
                         break;
                     case IMethodSymbol method when IsAnnotated(method):
-                        names.Add(SimpleName(method.Name));
+                        names.Add(CalledName(method));
                         if (method.AssociatedSymbol is IPropertySymbol { IsIndexer: true })
                         {
                             names.Add(ReachNames.Indexer);
@@ -87,6 +87,16 @@ namespace LockLevels.Analyzers.Reach
 
             return false;
         }
+
+        /// <summary>The name a call to the method spells: a constructor by its type, an operator by the pseudo-name its syntax refers to.</summary>
+        private static string CalledName(IMethodSymbol method)
+            => method.MethodKind switch
+            {
+                MethodKind.Constructor or MethodKind.StaticConstructor => method.ContainingType.Name,
+                MethodKind.UserDefinedOperator => method.Name is "op_True" or "op_False" ? ReachNames.Anywhere : ReachNames.Operator,
+                MethodKind.Conversion => method.Name == "op_Implicit" ? ReachNames.Anywhere : ReachNames.ExplicitConversion,
+                _ => SimpleName(method.Name),
+            };
 
         /// <summary>Explicit implementations are named "Ns.IFoo.Bar" in metadata; calls name Bar.</summary>
         private static string SimpleName(string name)

@@ -400,5 +400,29 @@ namespace LockLevels.Tests.Reach
             reach.AssertOut("Plain", "_items");
             Assert.Equal(0, reach.Reach.MatteringCount);
         }
+
+        [Fact]
+        public void LocalLambdaInvokedInItsOwnBody_IsNoDelegateOfElsewhere()
+        {
+            var reach = ReachFixture.Of(Usings + """
+                sealed class Pool
+                {
+                    private readonly object _gate = new();
+                    public Func<int> Locking() => () => { lock (_gate) { return 1; } };
+                }
+
+                static class User
+                {
+                    public static int OwnLambda(int x) { Func<int, int> scale = v => v * 2; return scale(x); }
+                    public static int Reassigned(int x, Func<int, int> other) { Func<int, int> scale = v => v * 2; scale = other; return scale(x); }
+                    public static int Parameter(Func<int, int> scale, int x) => scale(x);
+                }
+                """);
+
+            reach.AssertIn("Pool", "Locking");
+            reach.AssertOut("User", "OwnLambda");
+            reach.AssertIn("User", "Reassigned");
+            reach.AssertIn("User", "Parameter");
+        }
     }
 }
