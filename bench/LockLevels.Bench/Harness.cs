@@ -372,7 +372,7 @@ namespace LockLevels.Bench
             GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
         }
 
-        private static void WriteSources(GeneratedCodebase codebase, string directory)
+        public static void WriteSources(GeneratedCodebase codebase, string directory)
         {
             foreach (var (path, text) in codebase.Files)
             {

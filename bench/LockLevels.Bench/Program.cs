@@ -23,7 +23,8 @@ namespace LockLevels.Bench
               --methods-per-type N    methods per type, one type per file (default 10)
               --types-per-subsystem N types sharing a base class and an interface (default 50)
               --depth N               call-chain depth (default 6)
-              --density F             fraction of methods that touch locks (default 0.10)
+              --shape dense|sparse    dense: today's worst case; sparse: real code, locks rare and mostly unreached (default dense)
+              --density F             fraction of methods that touch locks (default 0.10 dense, 0.015 sparse)
               --inversions F          fraction of lock-touching methods with a planted bug (default 0.02)
               --repeat N              runs per size; medians are reported (default 1)
               --emit                  also time compile + emit to a MemoryStream
@@ -32,6 +33,7 @@ namespace LockLevels.Bench
               --solo                  also run each analyzer alone (it then pays for the shared per-body facts)
               --analyzers-only        time only the analyzer run (b), after one compile for the error check (for profiling)
               --write DIR             write the generated sources under DIR/<methods>/
+              --generate-only         with --write: write the sources and measure nothing
             """;
 
         public static async Task<int> Main(string[] args)
@@ -42,9 +44,11 @@ namespace LockLevels.Bench
             var sizes = new List<int>();
             var defaults = new GeneratorOptions();
             int seed = defaults.Seed, perType = defaults.MethodsPerType, perSubsystem = defaults.TypesPerSubsystem, depth = defaults.CallDepth;
-            double density = defaults.LockDensity, inversions = defaults.InversionRate;
+            double? density = null;
+            double inversions = defaults.InversionRate;
+            var shape = CodebaseShape.Dense;
             int repeat = 1;
-            bool emit = false, floor = true, warmup = true, solo = false, analyzersOnly = false;
+            bool emit = false, floor = true, warmup = true, solo = false, analyzersOnly = false, generateOnly = false;
             string? write = null;
             try
             {
@@ -58,6 +62,7 @@ namespace LockLevels.Bench
                         case "--types-per-subsystem": perSubsystem = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                         case "--depth": depth = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                         case "--density": density = double.Parse(Next(), CultureInfo.InvariantCulture); break;
+                        case "--shape": shape = Enum.Parse<CodebaseShape>(Next(), ignoreCase: true); break;
                         case "--inversions": inversions = double.Parse(Next(), CultureInfo.InvariantCulture); break;
                         case "--repeat": repeat = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                         case "--emit": emit = true; break;
@@ -66,6 +71,7 @@ namespace LockLevels.Bench
                         case "--solo": solo = true; break;
                         case "--analyzers-only": analyzersOnly = true; break;
                         case "--write": write = Next(); break;
+                        case "--generate-only": generateOnly = true; break;
                         case "--no-infer": Harness.InferUnannotated = false; break;
                         case "-h":
                         case "--help":
@@ -95,10 +101,23 @@ namespace LockLevels.Bench
                 MethodsPerType = perType,
                 TypesPerSubsystem = perSubsystem,
                 CallDepth = depth,
-                LockDensity = density,
+                LockDensity = density ?? GeneratorOptions.DefaultDensity(shape),
+                Shape = shape,
                 InversionRate = inversions,
                 Seed = seed,
             };
+
+            if (generateOnly)
+            {
+                foreach (int size in sizes)
+                {
+                    var codebase = CodebaseGenerator.Generate(Options(size));
+                    Harness.WriteSources(codebase, System.IO.Path.Combine(write ?? ".", size.ToString(CultureInfo.InvariantCulture)));
+                    Console.Error.WriteLine($"size {size}: {codebase.Methods} methods, {codebase.LockMethods} touch locks, {codebase.Files.Count} files");
+                }
+
+                return 0;
+            }
 
             var harness = new HarnessOptions { Repeat = Math.Max(1, repeat), Emit = emit, Floor = floor, WriteDirectory = write, Solo = solo, AnalyzersOnly = analyzersOnly };
             var analyzers = Harness.CreateAnalyzers();
