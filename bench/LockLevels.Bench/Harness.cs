@@ -23,11 +23,22 @@ namespace LockLevels.Bench
         public static Measurement Best(IReadOnlyCollection<Measurement> runs)
             => new(runs.Min(m => m.WallMs), runs.Min(m => m.CpuMs), runs.Min(m => m.Bytes), runs.Min(m => m.StallMs), runs.Min(m => m.GcPauseMs), runs.Min(m => m.Gen2));
 
+        /// <summary>Each figure at its median over the runs (the mean of the middle two for an even count).</summary>
+        public static Measurement Median(IReadOnlyCollection<Measurement> runs)
+            => new(MedianOf(runs.Select(m => m.WallMs)), MedianOf(runs.Select(m => m.CpuMs)), (long)MedianOf(runs.Select(m => (double)m.Bytes)),
+                MedianOf(runs.Select(m => m.StallMs)), MedianOf(runs.Select(m => m.GcPauseMs)), (int)MedianOf(runs.Select(m => (double)m.Gen2)));
+
+        public static double MedianOf(IEnumerable<double> values)
+        {
+            var sorted = values.OrderBy(v => v).ToArray();
+            return sorted.Length == 0 ? double.NaN : sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
+        }
+
         /// <summary>Share of the wall clock during which some runnable task waited for a CPU (Linux PSI); NaN where PSI is missing.</summary>
         public double Contention => StallMs / WallMs;
     }
 
-    /// <summary>What one size measured; with repeats, each figure is the best (lowest) run.</summary>
+    /// <summary>What one size measured; with repeats, each figure is the median run (runs interleave compile, analyzers, compile + analyzers).</summary>
     public sealed class SizeResult
     {
         public required GeneratedCodebase Codebase { get; init; }
@@ -62,6 +73,18 @@ namespace LockLevels.Bench
 
         public required IReadOnlyDictionary<string, int> DiagnosticsById { get; init; }
 
+        /// <summary>Every run of (a) and (c), in order: run i of each was measured back to back.</summary>
+        public IReadOnlyList<Measurement> CompileRuns { get; init; } = Array.Empty<Measurement>();
+
+        public IReadOnlyList<Measurement> CombinedRuns { get; init; } = Array.Empty<Measurement>();
+
+        /// <summary>The first pass (LockReach.Build) on a fresh compilation, and the share of units it keeps.</summary>
+        public Measurement Reach { get; init; }
+
+        public int ReachUnits { get; init; }
+
+        public int ReachMattering { get; init; }
+
         /// <summary>What the analyzers add to a build: compiler + analyzers, less the compiler alone.</summary>
         public Measurement Overhead => Combined - Compile;
 
@@ -77,6 +100,9 @@ namespace LockLevels.Bench
 
         /// <summary>Also run each analyzer alone (it then pays for the shared per-body facts itself).</summary>
         public bool Solo { get; init; }
+
+        /// <summary>Only (a) compile and (c) compile + analyzers, interleaved: LockLevels' cost above the compiler alone, and nothing else.</summary>
+        public bool CostOnly { get; init; }
 
         /// <summary>Only the analyzer run (b): for profiling.</summary>
         public bool AnalyzersOnly { get; init; }
@@ -125,6 +151,8 @@ namespace LockLevels.Bench
             var perAnalyzer = new Dictionary<string, List<double>>();
             var byId = new SortedDictionary<string, int>(StringComparer.Ordinal);
             int warnings = 0;
+            Measurement reachRun = default;
+            int reachUnits = 0, reachMattering = 0;
 
             for (int run = 0; run < options.Repeat; run++)
             {
@@ -164,7 +192,17 @@ namespace LockLevels.Bench
                     log($"  compile + emit{tag}: {Describe(m)}");
                 }
 
+                if (run == 0 && !options.AnalyzersOnly)
+                {
+                    var (m, reach) = Time(() => LockLevels.Analyzers.Reach.LockReach.Build(Compile(trees), default));
+                    reachRun = m;
+                    reachUnits = reach.UnitCount;
+                    reachMattering = reach.MatteringCount;
+                    log($"  first pass (LockReach.Build): {Describe(m)}; {reach.MatteringCount} of {reach.UnitCount} units may matter ({100.0 * reach.MatteringCount / reach.UnitCount:0.0}%)");
+                }
+
                 // (b) The analyzers alone, with execution-time telemetry.
+                if (!options.CostOnly)
                 {
                     var analyzers = CreateAnalyzers();
                     var exceptions = new ConcurrentQueue<string>();
@@ -203,14 +241,21 @@ namespace LockLevels.Bench
                 {
                     var exceptions = new ConcurrentQueue<string>();
                     var withAnalyzers = Compile(trees).WithAnalyzers(CreateAnalyzers(), AnalyzerOptions(exceptions, logTime: false));
-                    var (m, _) = await TimeAsync(() => withAnalyzers.GetAllDiagnosticsAsync());
+                    var (m, all) = await TimeAsync(() => withAnalyzers.GetAllDiagnosticsAsync());
                     ThrowOnAnalyzerExceptions(exceptions);
                     combined.Add(m);
+                    if (run == 0 && options.CostOnly)
+                    {
+                        foreach (var group in all.Where(d => d.Id.StartsWith("LL", StringComparison.Ordinal)).GroupBy(d => d.Id))
+                        {
+                            byId[group.Key] = group.Count();
+                        }
+                    }
                     log($"  compile + analyzers (GetAllDiagnosticsAsync){tag}: {Describe(m)}");
                 }
 
                 // (d) The floor: compiler plus an analyzer that only asks for every body's operations.
-                if (options.Floor && !options.AnalyzersOnly)
+                if (options.Floor && !options.AnalyzersOnly && !options.CostOnly)
                 {
                     var exceptions = new ConcurrentQueue<string>();
                     var withAnalyzers = Compile(trees).WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new OperationFloorAnalyzer()), AnalyzerOptions(exceptions, logTime: false));
@@ -249,14 +294,19 @@ namespace LockLevels.Bench
                 Codebase = codebase,
                 GenerateMs = generateMs,
                 ParseMs = parseMs,
-                Compile = Measurement.Best(compile),
-                Emit = emit.Count > 0 ? Measurement.Best(emit) : null,
+                Compile = Measurement.Median(compile),
+                Emit = emit.Count > 0 ? Measurement.Median(emit) : null,
                 CompilerWarnings = warnings,
-                AnalyzerTelemetryMs = telemetry.Min(),
-                AnalyzerRun = Measurement.Best(analyzerRun),
-                Combined = combined.Count > 0 ? Measurement.Best(combined) : default,
-                Floor = floor.Count > 0 ? Measurement.Best(floor) : null,
-                PerAnalyzerMs = perAnalyzer.ToDictionary(pair => pair.Key, pair => pair.Value.Min()),
+                AnalyzerTelemetryMs = telemetry.Count > 0 ? Measurement.MedianOf(telemetry) : double.NaN,
+                AnalyzerRun = analyzerRun.Count > 0 ? Measurement.Median(analyzerRun) : default,
+                Combined = combined.Count > 0 ? Measurement.Median(combined) : default,
+                Floor = floor.Count > 0 ? Measurement.Median(floor) : null,
+                CompileRuns = compile,
+                CombinedRuns = combined,
+                Reach = reachRun,
+                ReachUnits = reachUnits,
+                ReachMattering = reachMattering,
+                PerAnalyzerMs = perAnalyzer.ToDictionary(pair => pair.Key, pair => Measurement.MedianOf(pair.Value)),
                 SoloMs = solo,
                 DiagnosticsById = byId,
             };

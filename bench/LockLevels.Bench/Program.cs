@@ -31,6 +31,7 @@ namespace LockLevels.Bench
               --no-floor              skip the no-op operation-block analyzer baseline
               --no-warmup             skip the warm-up run
               --solo                  also run each analyzer alone (it then pays for the shared per-body facts)
+              --cost-only             time only compile and compile + analyzers, interleaved: LockLevels above the compiler alone
               --analyzers-only        time only the analyzer run (b), after one compile for the error check (for profiling)
               --write DIR             write the generated sources under DIR/<methods>/
               --generate-only         with --write: write the sources and measure nothing
@@ -48,7 +49,7 @@ namespace LockLevels.Bench
             double inversions = defaults.InversionRate;
             var shape = CodebaseShape.Dense;
             int repeat = 1;
-            bool emit = false, floor = true, warmup = true, solo = false, analyzersOnly = false, generateOnly = false;
+            bool emit = false, floor = true, warmup = true, solo = false, analyzersOnly = false, generateOnly = false, costOnly = false;
             string? write = null;
             try
             {
@@ -70,6 +71,7 @@ namespace LockLevels.Bench
                         case "--no-warmup": warmup = false; break;
                         case "--solo": solo = true; break;
                         case "--analyzers-only": analyzersOnly = true; break;
+                        case "--cost-only": costOnly = true; break;
                         case "--write": write = Next(); break;
                         case "--generate-only": generateOnly = true; break;
                         case "--no-infer": Harness.InferUnannotated = false; break;
@@ -119,7 +121,7 @@ namespace LockLevels.Bench
                 return 0;
             }
 
-            var harness = new HarnessOptions { Repeat = Math.Max(1, repeat), Emit = emit, Floor = floor, WriteDirectory = write, Solo = solo, AnalyzersOnly = analyzersOnly };
+            var harness = new HarnessOptions { Repeat = Math.Max(1, repeat), Emit = emit, Floor = floor, WriteDirectory = write, Solo = solo, AnalyzersOnly = analyzersOnly, CostOnly = costOnly };
             var analyzers = Harness.CreateAnalyzers();
             Console.Error.WriteLine($"LockLevels.Bench: {analyzers.Length} analyzers; {Environment.ProcessorCount} cores; .NET {Environment.Version}; "
                 + $"GC {(GCSettings.IsServerGC ? "server" : "workstation")}; {(IsOptimized() ? "Release" : "DEBUG BUILD: numbers are meaningless")}");
@@ -128,7 +130,7 @@ namespace LockLevels.Bench
             if (warmup)
             {
                 Console.Error.WriteLine("warm-up (2000 methods, not reported)");
-                await Harness.MeasureAsync(Options(2000), new HarnessOptions { Floor = floor, Emit = emit }, _ => { });
+                await Harness.MeasureAsync(Options(2000), new HarnessOptions { Floor = floor, Emit = emit, CostOnly = costOnly }, _ => { });
             }
 
             var results = new List<SizeResult>();
@@ -140,7 +142,11 @@ namespace LockLevels.Bench
 
             if (!analyzersOnly)
             {
-                Console.WriteLine(Report(results, Options(0), harness, analyzers.Select(a => a.GetType().Name).ToList()));
+                Console.WriteLine(CostReport.Write(results, Options(0), harness));
+                if (!costOnly)
+                {
+                    Console.WriteLine(Report(results, Options(0), harness, analyzers.Select(a => a.GetType().Name).ToList()));
+                }
             }
 
             return 0;
@@ -154,7 +160,7 @@ namespace LockLevels.Bench
             var text = new StringBuilder();
             text.AppendLine($"## LockLevels analyzer benchmark ({Environment.ProcessorCount} cores, .NET {Environment.Version}, Roslyn {typeof(Microsoft.CodeAnalysis.Compilation).Assembly.GetName().Version})");
             text.AppendLine();
-            text.AppendLine("Generator: " + options.ToString().Replace("methods=0 ", string.Empty) + (harness.Repeat > 1 ? $"; best of {harness.Repeat} runs per figure" : "; one run per size"));
+            text.AppendLine("Generator: " + options.ToString().Replace("methods=0 ", string.Empty) + (harness.Repeat > 1 ? $"; median of {harness.Repeat} interleaved runs per figure" : "; one run per size"));
             text.AppendLine();
             text.AppendLine("| methods | lock-touching methods | types | files | lines | largest call cycle (methods) | parse ms |");
             text.AppendLine("|---:|---:|---:|---:|---:|---:|---:|");
