@@ -35,6 +35,7 @@ namespace LockLevels.Bench
               --analyzers-only        time only the analyzer run (b), after one compile for the error check (for profiling)
               --write DIR             write the generated sources under DIR/<methods>/
               --generate-only         with --write: write the sources and measure nothing
+              --first-pass-only       time only the first pass (LockReach.Build), with references bound, --repeat times
             """;
 
         public static async Task<int> Main(string[] args)
@@ -49,7 +50,7 @@ namespace LockLevels.Bench
             double inversions = defaults.InversionRate;
             var shape = CodebaseShape.Dense;
             int repeat = 1;
-            bool emit = false, floor = true, warmup = true, solo = false, analyzersOnly = false, generateOnly = false, costOnly = false;
+            bool emit = false, floor = true, warmup = true, solo = false, analyzersOnly = false, generateOnly = false, costOnly = false, firstPassOnly = false;
             string? write = null;
             try
             {
@@ -74,6 +75,7 @@ namespace LockLevels.Bench
                         case "--cost-only": costOnly = true; break;
                         case "--write": write = Next(); break;
                         case "--generate-only": generateOnly = true; break;
+                        case "--first-pass-only": firstPassOnly = true; break;
                         case "--no-infer": Harness.InferUnannotated = false; break;
                         case "-h":
                         case "--help":
@@ -108,6 +110,16 @@ namespace LockLevels.Bench
                 InversionRate = inversions,
                 Seed = seed,
             };
+
+            if (firstPassOnly)
+            {
+                foreach (int size in sizes)
+                {
+                    Harness.TimeFirstPass(Options(size), Math.Max(1, repeat), message => Console.Error.WriteLine(message));
+                }
+
+                return 0;
+            }
 
             if (generateOnly)
             {

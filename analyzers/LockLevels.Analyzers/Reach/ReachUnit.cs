@@ -13,13 +13,19 @@ namespace LockLevels.Analyzers.Reach
     {
         private readonly List<string> _declares = new(2);
         private readonly List<string> _refers = new();
-        private HashSet<string>? _referred;
         private List<string>? _invoked;
         private List<string>? _attributes;
         private HashSet<string>? _lambdaLocals;
         private HashSet<string>? _reassigned;
 
-        public ReachUnit(ReachUnitKind kind) => Kind = kind;
+        public ReachUnit(ReachUnitKind kind, int serial = 0)
+        {
+            Kind = kind;
+            Serial = serial;
+        }
+
+        /// <summary>Distinct within one tree's walk: the walk's dedupe stamps names with it.</summary>
+        public int Serial { get; }
 
         public ReachUnitKind Kind { get; }
 
@@ -47,41 +53,10 @@ namespace LockLevels.Analyzers.Reach
 
         public void Declare(string name) => _declares.Add(name);
 
-        public void Refer(string name)
-        {
-            // Members mention the same names many times: keep each once. Small units stay a list scan.
-            if (_referred == null)
-            {
-                foreach (var existing in _refers)
-                {
-                    if (ReferenceEquals(existing, name) || existing == name)
-                    {
-                        return;
-                    }
-                }
+        /// <summary>Adds a reference; the walk keeps each name once per unit, a repeat here is harmless (the propagation marks a unit once).</summary>
+        public void Refer(string name) => _refers.Add(name);
 
-                _refers.Add(name);
-                if (_refers.Count > 8)
-                {
-                    _referred = new HashSet<string>(_refers, System.StringComparer.Ordinal);
-                }
-
-                return;
-            }
-
-            if (_referred.Add(name))
-            {
-                _refers.Add(name);
-            }
-        }
-
-        public void Refer(string[] names)
-        {
-            foreach (var name in names)
-            {
-                Refer(name);
-            }
-        }
+        public void Refer(string[] names) => _refers.AddRange(names);
 
         public void Invoke(string name) => (_invoked ??= new List<string>()).Add(name);
 
@@ -103,7 +78,6 @@ namespace LockLevels.Analyzers.Reach
         /// <summary>Drops the per-unit dedupe set once the walk is over: only the lists are kept.</summary>
         public void Seal()
         {
-            _referred = null;
             _lambdaLocals = null;
             _reassigned = null;
         }

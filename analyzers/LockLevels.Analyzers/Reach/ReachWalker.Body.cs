@@ -305,7 +305,7 @@ namespace LockLevels.Analyzers.Reach
                 return;
             }
 
-            var fragment = new ReachUnit(ReachUnitKind.Fragment);
+            var fragment = new ReachUnit(ReachUnitKind.Fragment, ++_serial);
             fragment.Declare(ReachNames.AnyDelegate);
             Units.Add(fragment);
             _active.Add(fragment);
@@ -345,19 +345,29 @@ namespace LockLevels.Analyzers.Reach
             return parent is MemberBindingExpressionSyntax && parent.Parent is InvocationExpressionSyntax bound && bound.Expression == parent;
         }
 
+        /// <summary>
+        /// Adds the name to the active units, each name once per unit: a stamp per name and per
+        /// nesting (member, fragment) remembers the last unit that took it, so no unit needs a set.
+        /// </summary>
         private void Refer(string name)
         {
-            foreach (var unit in _active)
+            for (int i = 0; i < _active.Count; i++)
             {
-                unit.Refer(name);
+                var unit = _active[i];
+                var stamps = i == 0 ? _memberStamps : _fragmentStamps;
+                if (!stamps.TryGetValue(name, out int serial) || serial != unit.Serial)
+                {
+                    stamps[name] = unit.Serial;
+                    unit.Refer(name);
+                }
             }
         }
 
         private void Refer(string[] names)
         {
-            foreach (var unit in _active)
+            foreach (var name in names)
             {
-                unit.Refer(names);
+                Refer(name);
             }
         }
     }

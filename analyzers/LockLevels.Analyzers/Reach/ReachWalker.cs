@@ -20,6 +20,9 @@ namespace LockLevels.Analyzers.Reach
         private string? _baseTypeName;
         private ReachUnit? _topLevel;
         private int _steps;
+        private int _serial;
+        private readonly Dictionary<string, int> _memberStamps = new(System.StringComparer.Ordinal);
+        private readonly Dictionary<string, int> _fragmentStamps = new(System.StringComparer.Ordinal);
 
         private ReachWalker(CancellationToken cancellationToken) => _cancellationToken = cancellationToken;
 
@@ -233,7 +236,7 @@ namespace LockLevels.Analyzers.Reach
 
         private ReachUnit NewUnit(ReachUnitKind kind, SyntaxNode? key, string? declares = null)
         {
-            var unit = new ReachUnit(kind);
+            var unit = new ReachUnit(kind, ++_serial);
             if (declares != null)
             {
                 unit.Declare(declares);

@@ -138,7 +138,7 @@ namespace LockLevels.Bench
             bool isStatic = plan.Role == Role.Helper;
             int depth = _rng.Next(_options.CallDepth + 1);
             string name = slot.Name ?? (Sparse
-                ? Verbs[_rng.Next(Verbs.Length)] + Nouns[_rng.Next(Nouns.Length)] + Nouns[_rng.Next(Nouns.Length)] + index
+                ? Verbs[_rng.Next(Verbs.Length)] + Nouns[_rng.Next(Nouns.Length)] + plan.Index.ToString(System.Globalization.CultureInfo.InvariantCulture) + "_" + index
                 : Verbs[_rng.Next(Verbs.Length)] + Nouns[_rng.Next(Nouns.Length)] + index);
             var body = new Body(type, depth, slot.FloorRequired, name, NewNode());
             int? implemented = slot.Kind switch

@@ -77,8 +77,9 @@ namespace LockLevels.Bench
 
         /// <summary>
         /// The real-code shape (issue 12): lock-touching methods rare, plain code calling plain code,
-        /// method names drawn from a larger vocabulary and each subsystem's virtual members named
-        /// apart, so that most of the call graph never reaches a lock.
+        /// method names of their own type (as most real method names are; the dense shape's small
+        /// vocabulary makes every name shared by a dozen types) and each subsystem's virtual members
+        /// named apart, so that most of the call graph never reaches a lock.
         /// </summary>
         private bool Sparse => _options.Shape == CodebaseShape.Sparse;
 

@@ -40,7 +40,7 @@ namespace LockLevels.Bench
 
         /// <summary>
         /// Real code (issue 12): 1.5% of methods touch locks, 97% of plain methods' calls go to
-        /// callees that reach none, method names are drawn from a larger vocabulary and each
+        /// callees that reach none, method names are their type's own (verb, noun, type index) and each
         /// subsystem's virtual members have names of their own.
         /// </summary>
         Sparse,
