@@ -16,6 +16,27 @@ namespace LockLevels.Analyzers.Reach
     /// conversions, deconstruction, awaiters), and a delegate invocation reaches every lambda,
     /// local function and method group of the compilation; a node it does not know is in.
     /// </summary>
+    /// <remarks>
+    /// What the pass relies on, each checked against what the engine records today
+    /// (<see cref="Roslyn.CallTargets"/>, <see cref="Roslyn.CallCollector"/>, the flow's lowered calls):
+    /// <list type="bullet">
+    /// <item>A body's binding never depends on another body's text, so a body left out changes nothing
+    /// in the others; the engine's one syntax read outside bodies (a property that hands out a field,
+    /// <c>LockCompilation.BackingFieldOf</c>) stays a syntax read whatever the pass says.</item>
+    /// <item>A body that neither touches a lock nor refers to a mattering name records no acquisition and
+    /// only calls whose summaries are empty, and it sits in no call cycle with a mattering body (a cycle
+    /// back to one would be a reference by name): dropping its record changes no summary, edge or finding.</item>
+    /// <item>Raised events reach their handlers through <c>+=</c>; the handler is a method group (a name
+    /// the subscribing body refers to) or a lambda (part of the subscribing body), and raising is a
+    /// delegate invocation, which refers to <see cref="ReachNames.AnyDelegate"/>.</item>
+    /// <item>Deep contexts are inherited by overrides and implementations, which share the annotated
+    /// member's name: every member so named is a seed.</item>
+    /// <item>Left out on purpose: <c>Dispose</c> as a seed name (disposing a lock object releases
+    /// nothing; a scope's disposal pairs with its acquisition, a seed of the same body); delegate
+    /// fields of referenced assemblies invoked by name; a collection builder's method named other than
+    /// Create/CreateRange; <c>dynamic</c> calls (the engine records none).</item>
+    /// </list>
+    /// </remarks>
     internal sealed class LockReach
     {
         private readonly Dictionary<SyntaxNode, ReachUnit> _units;

@@ -37,9 +37,9 @@ namespace LockLevels.Analyzers.Reach
                 Visit(node!);
                 foreach (var child in node!.ChildNodesAndTokens())
                 {
-                    if (child.IsNode && child.AsNode() != except)
+                    if (child.IsNode && child.AsNode() is { } childNode && childNode != except && !ReachSyntax.IsDeclaredType(node, childNode))
                     {
-                        _stack.Push((child.AsNode(), false));
+                        _stack.Push((childNode, false));
                     }
                 }
             }
@@ -103,7 +103,7 @@ namespace LockLevels.Analyzers.Reach
 
                     return;
                 case SyntaxKind.ImplicitObjectCreationExpression:
-                    Refer(TargetTypeName((ImplicitObjectCreationExpressionSyntax)node) ?? ReachNames.AnyConstructor);
+                    Refer(ReachSyntax.TargetTypeName((ImplicitObjectCreationExpressionSyntax)node) ?? ReachNames.AnyConstructor);
                     return;
                 case SyntaxKind.ElementAccessExpression:
                 case SyntaxKind.ElementBindingExpression:
@@ -260,33 +260,6 @@ namespace LockLevels.Analyzers.Reach
             }
         }
 
-        /// <summary>
-        /// The type a target-typed <c>new()</c> creates when its declaration spells it
-        /// (<c>Registry r = new();</c>, <c>readonly Registry _r = new();</c>); elsewhere null: any constructor.
-        /// A predefined type (<c>object _gate = new();</c>) creates nothing of source: the empty name.
-        /// </summary>
-        private static string? TargetTypeName(ImplicitObjectCreationExpressionSyntax creation)
-        {
-            if (creation.Parent is not EqualsValueClauseSyntax initializer)
-            {
-                return null;
-            }
-
-            var type = initializer.Parent switch
-            {
-                VariableDeclaratorSyntax { Parent: VariableDeclarationSyntax declaration } => declaration.Type,
-                PropertyDeclarationSyntax property => property.Type,
-                _ => null,
-            };
-
-            if (type is PredefinedTypeSyntax or NullableTypeSyntax { ElementType: PredefinedTypeSyntax })
-            {
-                return string.Empty;
-            }
-
-            return type == null || type.IsVar ? null : RightmostName(type);
-        }
-
         private void EnterFragment(SyntaxNode node)
         {
             if (node is LocalFunctionStatementSyntax localFunction)
@@ -315,7 +288,7 @@ namespace LockLevels.Analyzers.Reach
         private void Name(SyntaxNode node, string name)
         {
             Refer(name);
-            if (IsInvokedName(node))
+            if (ReachSyntax.IsInvokedName(node))
             {
                 foreach (var unit in _active)
                 {
@@ -326,23 +299,6 @@ namespace LockLevels.Analyzers.Reach
             {
                 UninvokedNames.Add(name);
             }
-        }
-
-        /// <summary><c>N(...)</c>, <c>x.N(...)</c>, <c>x?.N(...)</c>: the name is what is called.</summary>
-        private static bool IsInvokedName(SyntaxNode name)
-        {
-            var parent = name.Parent;
-            if (parent is InvocationExpressionSyntax direct)
-            {
-                return direct.Expression == name;
-            }
-
-            if (parent is MemberAccessExpressionSyntax access && access.Name == name)
-            {
-                return parent.Parent is InvocationExpressionSyntax invocation && invocation.Expression == parent;
-            }
-
-            return parent is MemberBindingExpressionSyntax && parent.Parent is InvocationExpressionSyntax bound && bound.Expression == parent;
         }
 
         /// <summary>

@@ -252,7 +252,7 @@ namespace LockLevels.Analyzers.Reach
         }
 
         /// <summary>The type a type syntax names, for the constructor it may call; null for predefined types and other shapes.</summary>
-        private static string? RightmostName(TypeSyntax type)
+        internal static string? RightmostName(TypeSyntax type)
             => type switch
             {
                 NameSyntax name => RightmostName(name),
