@@ -97,9 +97,12 @@ namespace LockLevels.Analyzers.Reach
         public static LockReach Build(Compilation compilation, CancellationToken cancellationToken)
         {
             var trees = ImmutableArray.CreateRange(compilation.SyntaxTrees);
-            var walkers = new ReachWalker[trees.Length];
+            // Sixteen batches (the thread pool spreads them over the cores; Environment is banned in
+            // analyzers): parallel enough, and each batch's sets serve many trees.
+            int batches = System.Math.Max(1, System.Math.Min(trees.Length, 16));
+            var walkers = new ReachWalker[batches];
             var options = new ParallelOptions { CancellationToken = cancellationToken };
-            Parallel.For(0, trees.Length, options, i => walkers[i] = ReachWalker.Walk(trees[i], cancellationToken));
+            Parallel.For(0, batches, options, b => walkers[b] = ReachWalker.Walk(trees, trees.Length * b / batches, trees.Length * (b + 1) / batches, cancellationToken));
             var referenced = ReferencedAnnotations.Names(compilation, cancellationToken);
             return Solve(walkers, referenced, cancellationToken);
         }

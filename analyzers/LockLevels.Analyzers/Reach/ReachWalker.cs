@@ -52,13 +52,36 @@ namespace LockLevels.Analyzers.Reach
         public static ReachWalker Walk(SyntaxTree tree, CancellationToken cancellationToken)
         {
             var walker = new ReachWalker(cancellationToken);
-            if (tree.GetRoot(cancellationToken) is CompilationUnitSyntax root)
+            walker.WalkTree(tree);
+            return walker;
+        }
+
+        /// <summary>
+        /// Walks trees [from, to) into one walker: its name sets and stamps serve them all, so a
+        /// compilation of a thousand small files pays for a few sets, not thousands.
+        /// </summary>
+        public static ReachWalker Walk(IReadOnlyList<SyntaxTree> trees, int from, int to, CancellationToken cancellationToken)
+        {
+            var walker = new ReachWalker(cancellationToken);
+            for (int i = from; i < to; i++)
             {
-                walker.WalkUsings(root.Usings);
-                walker.WalkMembers(root.Members);
+                walker.WalkTree(trees[i]);
             }
 
             return walker;
+        }
+
+        private void WalkTree(SyntaxTree tree)
+        {
+            // Top-level statements are one unit per file (only one file may have them).
+            _topLevel = null;
+            _typeName = string.Empty;
+            _baseTypeName = null;
+            if (tree.GetRoot(_cancellationToken) is CompilationUnitSyntax root)
+            {
+                WalkUsings(root.Usings);
+                WalkMembers(root.Members);
+            }
         }
 
         private void WalkUsings(SyntaxList<UsingDirectiveSyntax> usings)
