@@ -38,7 +38,9 @@ namespace LockLevels.Tests.Reach
             var withoutUnreached = Describe(await AnalyzerRunner.RunAsync(erased.Compilation));
             var ids = full.Select(line => line.Substring(0, line.IndexOf(' '))).Distinct().ToArray();
             _output.WriteLine($"{full.Length} diagnostics: " + string.Join(", ", ids));
-            Assert.True(ids.Length >= 3, "the generated codebase should plant several kinds of findings: " + string.Join(", ", ids));
+            // The interprocedural findings are the ones a caller left out would lose.
+            Assert.Contains("LL0003", ids);
+            Assert.Contains("LL0004", ids);
             Assert.True(erased.Erased > 0, "nothing was erased");
             Assert.Equal(full, withoutUnreached);
         }
@@ -59,6 +61,9 @@ namespace LockLevels.Tests.Reach
                 Methods = methods,
                 Shape = shape,
                 LockDensity = GeneratorOptions.DefaultDensity(shape),
+
+                // Many planted bugs, so a small codebase has findings of every kind for the comparison to lose.
+                InversionRate = 0.3,
             });
             var trees = codebase.Files.Select(file => CSharpSyntaxTree.ParseText(file.Text, AnalyzerRunner.ParseOptions, path: file.Path));
             var compilation = AnalyzerRunner.CompileTrees(trees);
