@@ -325,6 +325,23 @@ namespace LockLevels.Bench
             _ = compilation.SourceModule.ReferencedAssemblySymbols;
             for (int run = 0; run < repeat; run++)
             {
+                // The floor of any syntax walk: every node of every tree visited, nothing done with it.
+                var (walk, nodes) = Time(() =>
+                {
+                    long count = 0;
+                    System.Threading.Tasks.Parallel.ForEach(trees, tree =>
+                    {
+                        long local = 0;
+                        foreach (var node in tree.GetRoot().DescendantNodes())
+                        {
+                            local++;
+                        }
+
+                        System.Threading.Interlocked.Add(ref count, local);
+                    });
+                    return count;
+                });
+                log($"{generatorOptions.Shape} {codebase.Methods} methods, bare syntax walk run {run + 1}: {Describe(walk)}; {nodes} nodes");
                 var (m, reach) = Time(() => LockLevels.Analyzers.Reach.LockReach.Build(compilation, default));
                 log($"{generatorOptions.Shape} {codebase.Methods} methods, first pass run {run + 1}: {Describe(m)}; {reach.MatteringCount} of {reach.UnitCount} units may matter ({100.0 * reach.MatteringCount / reach.UnitCount:0.0}%)");
                 if (run == 0)
