@@ -424,5 +424,52 @@ namespace LockLevels.Tests.Reach
             reach.AssertIn("User", "Reassigned");
             reach.AssertIn("User", "Parameter");
         }
+
+        [Fact]
+        public void AnnotatedMethodOfReferencedAssembly_CallerIsIn()
+        {
+            var library = LockLevels.Tests.Support.AnalyzerRunner.Compile(Usings + """
+                public sealed class Pager
+                {
+                    [Acquires("PageLock")] public void LockPage() { }
+                    public void Plain() { }
+                }
+                """).WithAssemblyName("Pager");
+            using var image = new System.IO.MemoryStream();
+            Assert.True(library.Emit(image).Success);
+            var user = LockLevels.Tests.Support.AnalyzerRunner.Compile(Usings + """
+                static class User
+                {
+                    public static void Caller(Pager pager) => pager.LockPage();
+                    public static void Other(Pager pager) => pager.Plain();
+                }
+                """).AddReferences(Microsoft.CodeAnalysis.MetadataReference.CreateFromImage(image.ToArray()));
+
+            var reach = ReachFixture.Of(user);
+            reach.AssertIn("User", "Caller");
+            reach.AssertOut("User", "Other");
+        }
+
+        [Fact]
+        public void AttributeThroughAlias_IsASeed()
+        {
+            var reach = ReachFixture.Of("using Acq = LockLevels.AcquiresAttribute;\n" + Usings + """
+                sealed class Journal
+                {
+                    [Acq("JournalLock")] public void Begin() { }
+                    public void Plain() { }
+                }
+
+                static class User
+                {
+                    public static void Caller(Journal journal) => journal.Begin();
+                    public static void Other(Journal journal) => journal.Plain();
+                }
+                """);
+
+            reach.AssertIn("Journal", "Begin");
+            reach.AssertIn("User", "Caller");
+            reach.AssertOut("User", "Other");
+        }
     }
 }
