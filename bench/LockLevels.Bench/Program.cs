@@ -115,7 +115,7 @@ namespace LockLevels.Bench
             {
                 foreach (int size in sizes)
                 {
-                    Harness.TimeFirstPass(Options(size), Math.Max(1, repeat), message => Console.Error.WriteLine(message));
+                    FirstPass.Run(Options(size), Math.Max(1, repeat), message => Console.Error.WriteLine(message));
                 }
 
                 return 0;

@@ -8,26 +8,10 @@ namespace LockLevels.Tests.Reach
     /// </summary>
     public class LockReachTests
     {
-        private const string Usings = """
-            using System;
-            using System.Collections;
-            using System.Collections.Generic;
-            using System.Threading;
-            using System.Threading.Tasks;
-            using LockLevels;
-
-            static class Unrelated
-            {
-                public static int Twice(int x) => x + x;
-                public static string Name(object o) => o.ToString() ?? "";
-            }
-
-            """;
-
         [Fact]
         public void LockReachedThroughPropertyGetter_CallerIsIn()
         {
-            var reach = ReachFixture.Of(Usings + """
+            var reach = ReachFixture.Of(ReachFixture.Usings + """
                 sealed class Cache
                 {
                     private readonly object _gate = new();
@@ -49,7 +33,7 @@ namespace LockLevels.Tests.Reach
         [Fact]
         public void LockReachedThroughIndexer_CallerIsIn()
         {
-            var reach = ReachFixture.Of(Usings + """
+            var reach = ReachFixture.Of(ReachFixture.Usings + """
                 sealed class Table
                 {
                     private readonly object _gate = new();
@@ -72,7 +56,7 @@ namespace LockLevels.Tests.Reach
         [Fact]
         public void LockReachedThroughConstructor_CallersByNameAndTargetTypedNewAreIn()
         {
-            var reach = ReachFixture.Of(Usings + """
+            var reach = ReachFixture.Of(ReachFixture.Usings + """
                 sealed class Registry
                 {
                     private static readonly object Gate = new();
@@ -95,7 +79,7 @@ namespace LockLevels.Tests.Reach
         [Fact]
         public void LockReachedThroughFieldInitializer_ConstructionIsIn()
         {
-            var reach = ReachFixture.Of(Usings + """
+            var reach = ReachFixture.Of(ReachFixture.Usings + """
                 sealed class Holder
                 {
                     private static readonly object Gate = new();
@@ -117,7 +101,7 @@ namespace LockLevels.Tests.Reach
         [Fact]
         public void LockReachedThroughDisposeInUsing_CallerIsIn()
         {
-            var reach = ReachFixture.Of(Usings + """
+            var reach = ReachFixture.Of(ReachFixture.Usings + """
                 sealed class Scope : IDisposable
                 {
                     private static readonly object Gate = new();
@@ -139,7 +123,7 @@ namespace LockLevels.Tests.Reach
         [Fact]
         public void LockReachedThroughGetEnumeratorInForeach_CallerIsIn()
         {
-            var reach = ReachFixture.Of(Usings + """
+            var reach = ReachFixture.Of(ReachFixture.Usings + """
                 sealed class Bag : IEnumerable<int>
                 {
                     private readonly object _gate = new();
@@ -167,7 +151,7 @@ namespace LockLevels.Tests.Reach
         [Fact]
         public void LockReachedThroughRaisedEvent_RaiserAndSubscriberAreIn()
         {
-            var reach = ReachFixture.Of(Usings + """
+            var reach = ReachFixture.Of(ReachFixture.Usings + """
                 sealed class Bus
                 {
                     public event Action? Changed;
@@ -194,7 +178,7 @@ namespace LockLevels.Tests.Reach
         [Fact]
         public void LockReachedThroughMethodGroup_ConverterAndDelegateInvokerAreIn()
         {
-            var reach = ReachFixture.Of(Usings + """
+            var reach = ReachFixture.Of(ReachFixture.Usings + """
                 sealed class Worker
                 {
                     private readonly object _gate = new();
@@ -218,7 +202,7 @@ namespace LockLevels.Tests.Reach
         [Fact]
         public void LockReachedThroughLocalFunction_OwnerAndItsCallersAreIn()
         {
-            var reach = ReachFixture.Of(Usings + """
+            var reach = ReachFixture.Of(ReachFixture.Usings + """
                 sealed class Journal
                 {
                     private readonly object _gate = new();
@@ -239,7 +223,7 @@ namespace LockLevels.Tests.Reach
         [Fact]
         public void LockReachedThroughOperator_BodyUsingOperatorsIsIn()
         {
-            var reach = ReachFixture.Of(Usings + """
+            var reach = ReachFixture.Of(ReachFixture.Usings + """
                 readonly struct Money
                 {
                     private static readonly object Gate = new();
@@ -261,7 +245,7 @@ namespace LockLevels.Tests.Reach
         [Fact]
         public void LockInLambda_OwnerAndDelegateInvokersAreIn()
         {
-            var reach = ReachFixture.Of(Usings + """
+            var reach = ReachFixture.Of(ReachFixture.Usings + """
                 sealed class Pool
                 {
                     private readonly object _gate = new();
@@ -283,7 +267,7 @@ namespace LockLevels.Tests.Reach
         [Fact]
         public void LockReachedThroughAwait_AwaitingBodyIsIn()
         {
-            var reach = ReachFixture.Of(Usings + """
+            var reach = ReachFixture.Of(ReachFixture.Usings + """
                 sealed class Gate
                 {
                     private readonly object _gate = new();
@@ -311,7 +295,7 @@ namespace LockLevels.Tests.Reach
         [Fact]
         public void LockReachedThroughDeconstruction_DeconstructingBodyIsIn()
         {
-            var reach = ReachFixture.Of(Usings + """
+            var reach = ReachFixture.Of(ReachFixture.Usings + """
                 sealed class Pair
                 {
                     private readonly object _gate = new();
@@ -326,150 +310,6 @@ namespace LockLevels.Tests.Reach
 
             reach.AssertIn("User", "Caller");
             reach.AssertOut("Unrelated", "Name");
-        }
-
-        [Fact]
-        public void CallChain_EveryCallerUpTheChainIsIn()
-        {
-            var reach = ReachFixture.Of(Usings + """
-                static class Chain
-                {
-                    private static readonly SemaphoreSlim Gate = new(1, 1);
-                    public static void Bottom() { Gate.Wait(); Gate.Release(); }
-                    public static void Middle() => Bottom();
-                    public static void Top() => Middle();
-                    public static int Beside(int x) => Unrelated.Twice(x);
-                }
-                """);
-
-            reach.AssertIn("Chain", "Bottom");
-            reach.AssertIn("Chain", "Middle");
-            reach.AssertIn("Chain", "Top");
-            reach.AssertOut("Chain", "Beside");
-        }
-
-        [Fact]
-        public void AnnotatedMethods_TheirCallersAndImplementationsOfDeepContextsAreIn()
-        {
-            var reach = ReachFixture.Of(Usings + """
-                sealed class SuperBlock
-                {
-                    [Acquires("SbWriters")] public void StartWrite() { }
-                    [Releases("SbWriters")] public void EndWrite() { }
-                }
-
-                interface IOps
-                {
-                    [CalledWithLocksHeld("FolioLock")] void WritePages();
-                }
-
-                sealed class Ops : IOps
-                {
-                    public void WritePages() { }
-                    public void Other() { }
-                }
-
-                static class User
-                {
-                    public static void Writer(SuperBlock sb) { sb.StartWrite(); sb.EndWrite(); }
-                    public static void Dispatch(IOps ops) => ops.WritePages();
-                }
-                """);
-
-            reach.AssertIn("SuperBlock", "StartWrite");
-            reach.AssertIn("User", "Writer");
-            reach.AssertIn("Ops", "WritePages");
-            reach.AssertIn("User", "Dispatch");
-            reach.AssertOut("Ops", "Other");
-        }
-
-        [Fact]
-        public void NothingTouchesALock_EveryBodyIsOut()
-        {
-            var reach = ReachFixture.Of(Usings + """
-                sealed class Plain
-                {
-                    private readonly List<int> _items = new() { 1, 2 };
-                    public int Sum() { int total = 0; foreach (var item in _items) { total += item; } return total; }
-                    public string Describe() => $"{Sum()} items";
-                }
-                """);
-
-            reach.AssertOut("Plain", "Sum");
-            reach.AssertOut("Plain", "Describe");
-            reach.AssertOut("Plain", "_items");
-            Assert.Equal(0, reach.Reach.MatteringCount);
-        }
-
-        [Fact]
-        public void LocalLambdaInvokedInItsOwnBody_IsNoDelegateOfElsewhere()
-        {
-            var reach = ReachFixture.Of(Usings + """
-                sealed class Pool
-                {
-                    private readonly object _gate = new();
-                    public Func<int> Locking() => () => { lock (_gate) { return 1; } };
-                }
-
-                static class User
-                {
-                    public static int OwnLambda(int x) { Func<int, int> scale = v => v * 2; return scale(x); }
-                    public static int Reassigned(int x, Func<int, int> other) { Func<int, int> scale = v => v * 2; scale = other; return scale(x); }
-                    public static int Parameter(Func<int, int> scale, int x) => scale(x);
-                }
-                """);
-
-            reach.AssertIn("Pool", "Locking");
-            reach.AssertOut("User", "OwnLambda");
-            reach.AssertIn("User", "Reassigned");
-            reach.AssertIn("User", "Parameter");
-        }
-
-        [Fact]
-        public void AnnotatedMethodOfReferencedAssembly_CallerIsIn()
-        {
-            var library = LockLevels.Tests.Support.AnalyzerRunner.Compile(Usings + """
-                public sealed class Pager
-                {
-                    [Acquires("PageLock")] public void LockPage() { }
-                    public void Plain() { }
-                }
-                """).WithAssemblyName("Pager");
-            using var image = new System.IO.MemoryStream();
-            Assert.True(library.Emit(image).Success);
-            var user = LockLevels.Tests.Support.AnalyzerRunner.Compile(Usings + """
-                static class User
-                {
-                    public static void Caller(Pager pager) => pager.LockPage();
-                    public static void Other(Pager pager) => pager.Plain();
-                }
-                """).AddReferences(Microsoft.CodeAnalysis.MetadataReference.CreateFromImage(image.ToArray()));
-
-            var reach = ReachFixture.Of(user);
-            reach.AssertIn("User", "Caller");
-            reach.AssertOut("User", "Other");
-        }
-
-        [Fact]
-        public void AttributeThroughAlias_IsASeed()
-        {
-            var reach = ReachFixture.Of("using Acq = LockLevels.AcquiresAttribute;\n" + Usings + """
-                sealed class Journal
-                {
-                    [Acq("JournalLock")] public void Begin() { }
-                    public void Plain() { }
-                }
-
-                static class User
-                {
-                    public static void Caller(Journal journal) => journal.Begin();
-                    public static void Other(Journal journal) => journal.Plain();
-                }
-                """);
-
-            reach.AssertIn("Journal", "Begin");
-            reach.AssertIn("User", "Caller");
-            reach.AssertOut("User", "Other");
         }
     }
 }

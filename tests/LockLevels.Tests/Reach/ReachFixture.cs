@@ -13,6 +13,23 @@ namespace LockLevels.Tests.Reach
     /// <summary>A compiled source and its first pass, with members found by name.</summary>
     internal sealed class ReachFixture
     {
+        /// <summary>The usings of every first-pass test source, and a lock-free class the tests expect out.</summary>
+        public const string Usings = """
+            using System;
+            using System.Collections;
+            using System.Collections.Generic;
+            using System.Threading;
+            using System.Threading.Tasks;
+            using LockLevels;
+
+            static class Unrelated
+            {
+                public static int Twice(int x) => x + x;
+                public static string Name(object o) => o.ToString() ?? "";
+            }
+
+            """;
+
         private ReachFixture(Compilation compilation, LockReach reach)
         {
             Compilation = compilation;
