@@ -13,75 +13,6 @@ using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace LockLevels.Bench
 {
-    /// <summary>One timed run: wall clock, CPU time of the whole process, bytes allocated, and how much the CPU was contended.</summary>
-    public readonly record struct Measurement(double WallMs, double CpuMs, long Bytes, double StallMs, double GcPauseMs, int Gen2)
-    {
-        public static Measurement operator -(Measurement a, Measurement b)
-            => new(a.WallMs - b.WallMs, a.CpuMs - b.CpuMs, a.Bytes - b.Bytes, a.StallMs - b.StallMs, a.GcPauseMs - b.GcPauseMs, a.Gen2 - b.Gen2);
-
-        /// <summary>Each figure at its lowest over the runs: the runs least disturbed by the rest of the machine.</summary>
-        public static Measurement Best(IReadOnlyCollection<Measurement> runs)
-            => new(runs.Min(m => m.WallMs), runs.Min(m => m.CpuMs), runs.Min(m => m.Bytes), runs.Min(m => m.StallMs), runs.Min(m => m.GcPauseMs), runs.Min(m => m.Gen2));
-
-        /// <summary>Share of the wall clock during which some runnable task waited for a CPU (Linux PSI); NaN where PSI is missing.</summary>
-        public double Contention => StallMs / WallMs;
-    }
-
-    /// <summary>What one size measured; with repeats, each figure is the best (lowest) run.</summary>
-    public sealed class SizeResult
-    {
-        public required GeneratedCodebase Codebase { get; init; }
-        public double GenerateMs { get; init; }
-        public double ParseMs { get; init; }
-
-        /// <summary>compilation.GetDiagnostics() on a fresh compilation: declarations, binding and flow analysis of every body.</summary>
-        public Measurement Compile { get; init; }
-
-        public Measurement? Emit { get; init; }
-        public int CompilerWarnings { get; init; }
-
-        /// <summary>Σ of every analyzer's telemetry ExecutionTime: wall time inside analyzer callbacks, summed over threads.</summary>
-        public double AnalyzerTelemetryMs { get; init; }
-
-        /// <summary>GetAnalyzerDiagnosticsAsync on a fresh compilation: includes the binding the compiler would share.</summary>
-        public Measurement AnalyzerRun { get; init; }
-
-        /// <summary>GetAllDiagnosticsAsync (compiler and analyzers together, as csc runs them) on a fresh compilation.</summary>
-        public Measurement Combined { get; init; }
-
-        /// <summary>Same, with only a no-op operation-block analyzer: what any IOperation-based analyzer pays.</summary>
-        public Measurement? Floor { get; init; }
-
-        /// <summary>What LockLevels costs beyond the floor any IOperation-based analyzer pays (shared with the SDK's own analyzers in a real build).</summary>
-        public Measurement? AboveFloor => Floor is { } floor ? Combined - floor : null;
-
-        public required IReadOnlyDictionary<string, double> PerAnalyzerMs { get; init; }
-
-        /// <summary>With --solo: each analyzer run alone, its telemetry ExecutionTime.</summary>
-        public IReadOnlyDictionary<string, double>? SoloMs { get; init; }
-
-        public required IReadOnlyDictionary<string, int> DiagnosticsById { get; init; }
-
-        /// <summary>What the analyzers add to a build: compiler + analyzers, less the compiler alone.</summary>
-        public Measurement Overhead => Combined - Compile;
-
-        public double PerThousand(double value) => value * 1000.0 / Codebase.Methods;
-    }
-
-    public sealed class HarnessOptions
-    {
-        public int Repeat { get; init; } = 1;
-        public bool Emit { get; init; }
-        public bool Floor { get; init; } = true;
-        public string? WriteDirectory { get; init; }
-
-        /// <summary>Also run each analyzer alone (it then pays for the shared per-body facts itself).</summary>
-        public bool Solo { get; init; }
-
-        /// <summary>Only the analyzer run (b): for profiling.</summary>
-        public bool AnalyzersOnly { get; init; }
-    }
-
     /// <summary>Builds compilations of generated codebases and times the compiler and the LockLevels analyzers on them.</summary>
     public static class Harness
     {
@@ -125,6 +56,8 @@ namespace LockLevels.Bench
             var perAnalyzer = new Dictionary<string, List<double>>();
             var byId = new SortedDictionary<string, int>(StringComparer.Ordinal);
             int warnings = 0;
+            Measurement reachRun = default;
+            int reachUnits = 0, reachMattering = 0;
 
             for (int run = 0; run < options.Repeat; run++)
             {
@@ -164,7 +97,20 @@ namespace LockLevels.Bench
                     log($"  compile + emit{tag}: {Describe(m)}");
                 }
 
+                if (run == 0 && !options.AnalyzersOnly)
+                {
+                    // References bound first: in a build the compiler has bound them before any analyzer runs.
+                    var fresh = Compile(trees);
+                    _ = fresh.SourceModule.ReferencedAssemblySymbols;
+                    var (m, reach) = Time(() => LockLevels.Analyzers.Reach.LockReach.Build(fresh, default));
+                    reachRun = m;
+                    reachUnits = reach.UnitCount;
+                    reachMattering = reach.MatteringCount;
+                    log($"  first pass (LockReach.Build): {Describe(m)}; {reach.MatteringCount} of {reach.UnitCount} units may matter ({100.0 * reach.MatteringCount / reach.UnitCount:0.0}%)");
+                }
+
                 // (b) The analyzers alone, with execution-time telemetry.
+                if (!options.CostOnly)
                 {
                     var analyzers = CreateAnalyzers();
                     var exceptions = new ConcurrentQueue<string>();
@@ -203,14 +149,21 @@ namespace LockLevels.Bench
                 {
                     var exceptions = new ConcurrentQueue<string>();
                     var withAnalyzers = Compile(trees).WithAnalyzers(CreateAnalyzers(), AnalyzerOptions(exceptions, logTime: false));
-                    var (m, _) = await TimeAsync(() => withAnalyzers.GetAllDiagnosticsAsync());
+                    var (m, all) = await TimeAsync(() => withAnalyzers.GetAllDiagnosticsAsync());
                     ThrowOnAnalyzerExceptions(exceptions);
                     combined.Add(m);
+                    if (run == 0 && options.CostOnly)
+                    {
+                        foreach (var group in all.Where(d => d.Id.StartsWith("LL", StringComparison.Ordinal)).GroupBy(d => d.Id))
+                        {
+                            byId[group.Key] = group.Count();
+                        }
+                    }
                     log($"  compile + analyzers (GetAllDiagnosticsAsync){tag}: {Describe(m)}");
                 }
 
                 // (d) The floor: compiler plus an analyzer that only asks for every body's operations.
-                if (options.Floor && !options.AnalyzersOnly)
+                if (options.Floor && !options.AnalyzersOnly && !options.CostOnly)
                 {
                     var exceptions = new ConcurrentQueue<string>();
                     var withAnalyzers = Compile(trees).WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new OperationFloorAnalyzer()), AnalyzerOptions(exceptions, logTime: false));
@@ -249,14 +202,19 @@ namespace LockLevels.Bench
                 Codebase = codebase,
                 GenerateMs = generateMs,
                 ParseMs = parseMs,
-                Compile = Measurement.Best(compile),
-                Emit = emit.Count > 0 ? Measurement.Best(emit) : null,
+                Compile = Measurement.Median(compile),
+                Emit = emit.Count > 0 ? Measurement.Median(emit) : null,
                 CompilerWarnings = warnings,
-                AnalyzerTelemetryMs = telemetry.Min(),
-                AnalyzerRun = Measurement.Best(analyzerRun),
-                Combined = combined.Count > 0 ? Measurement.Best(combined) : default,
-                Floor = floor.Count > 0 ? Measurement.Best(floor) : null,
-                PerAnalyzerMs = perAnalyzer.ToDictionary(pair => pair.Key, pair => pair.Value.Min()),
+                AnalyzerTelemetryMs = telemetry.Count > 0 ? Measurement.MedianOf(telemetry) : double.NaN,
+                AnalyzerRun = analyzerRun.Count > 0 ? Measurement.Median(analyzerRun) : default,
+                Combined = combined.Count > 0 ? Measurement.Median(combined) : default,
+                Floor = floor.Count > 0 ? Measurement.Median(floor) : null,
+                CompileRuns = compile,
+                CombinedRuns = combined,
+                Reach = reachRun,
+                ReachUnits = reachUnits,
+                ReachMattering = reachMattering,
+                PerAnalyzerMs = perAnalyzer.ToDictionary(pair => pair.Key, pair => Measurement.MedianOf(pair.Value)),
                 SoloMs = solo,
                 DiagnosticsById = byId,
             };
@@ -279,11 +237,11 @@ namespace LockLevels.Bench
             }
         }
 
-        private static string Describe(Measurement m)
+        internal static string Describe(Measurement m)
             => $"wall {m.WallMs:0} ms, CPU {m.CpuMs:0} ms, {Mb(m.Bytes):0} MB allocated, GC pauses {m.GcPauseMs:0} ms ({m.Gen2} gen2)"
                 + (double.IsNaN(m.StallMs) ? string.Empty : $", CPU contention {100 * m.Contention:0}%");
 
-        private static CSharpCompilation Compile(ImmutableArray<SyntaxTree> trees)
+        internal static CSharpCompilation Compile(ImmutableArray<SyntaxTree> trees)
             => CSharpCompilation.Create(
                 "Fs.Synthetic",
                 trees,
@@ -314,7 +272,7 @@ namespace LockLevels.Bench
             }
         }
 
-        private static (Measurement Measurement, T Result) Time<T>(Func<T> action)
+        internal static (Measurement Measurement, T Result) Time<T>(Func<T> action)
         {
             var start = Snapshot.Take(collectFirst: true);
             var result = action();
@@ -372,7 +330,7 @@ namespace LockLevels.Bench
             GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
         }
 
-        private static void WriteSources(GeneratedCodebase codebase, string directory)
+        public static void WriteSources(GeneratedCodebase codebase, string directory)
         {
             foreach (var (path, text) in codebase.Files)
             {

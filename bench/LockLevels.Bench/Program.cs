@@ -23,15 +23,19 @@ namespace LockLevels.Bench
               --methods-per-type N    methods per type, one type per file (default 10)
               --types-per-subsystem N types sharing a base class and an interface (default 50)
               --depth N               call-chain depth (default 6)
-              --density F             fraction of methods that touch locks (default 0.10)
+              --shape dense|sparse    dense: today's worst case; sparse: real code, locks rare and mostly unreached (default dense)
+              --density F             fraction of methods that touch locks (default 0.10 dense, 0.015 sparse)
               --inversions F          fraction of lock-touching methods with a planted bug (default 0.02)
               --repeat N              runs per size; medians are reported (default 1)
               --emit                  also time compile + emit to a MemoryStream
               --no-floor              skip the no-op operation-block analyzer baseline
               --no-warmup             skip the warm-up run
               --solo                  also run each analyzer alone (it then pays for the shared per-body facts)
+              --cost-only             time only compile and compile + analyzers, interleaved: LockLevels above the compiler alone
               --analyzers-only        time only the analyzer run (b), after one compile for the error check (for profiling)
               --write DIR             write the generated sources under DIR/<methods>/
+              --generate-only         with --write: write the sources and measure nothing
+              --first-pass-only       time only the first pass (LockReach.Build), with references bound, --repeat times
             """;
 
         public static async Task<int> Main(string[] args)
@@ -42,9 +46,11 @@ namespace LockLevels.Bench
             var sizes = new List<int>();
             var defaults = new GeneratorOptions();
             int seed = defaults.Seed, perType = defaults.MethodsPerType, perSubsystem = defaults.TypesPerSubsystem, depth = defaults.CallDepth;
-            double density = defaults.LockDensity, inversions = defaults.InversionRate;
+            double? density = null;
+            double inversions = defaults.InversionRate;
+            var shape = CodebaseShape.Dense;
             int repeat = 1;
-            bool emit = false, floor = true, warmup = true, solo = false, analyzersOnly = false;
+            bool emit = false, floor = true, warmup = true, solo = false, analyzersOnly = false, generateOnly = false, costOnly = false, firstPassOnly = false;
             string? write = null;
             try
             {
@@ -58,6 +64,7 @@ namespace LockLevels.Bench
                         case "--types-per-subsystem": perSubsystem = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                         case "--depth": depth = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                         case "--density": density = double.Parse(Next(), CultureInfo.InvariantCulture); break;
+                        case "--shape": shape = Enum.Parse<CodebaseShape>(Next(), ignoreCase: true); break;
                         case "--inversions": inversions = double.Parse(Next(), CultureInfo.InvariantCulture); break;
                         case "--repeat": repeat = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                         case "--emit": emit = true; break;
@@ -65,7 +72,10 @@ namespace LockLevels.Bench
                         case "--no-warmup": warmup = false; break;
                         case "--solo": solo = true; break;
                         case "--analyzers-only": analyzersOnly = true; break;
+                        case "--cost-only": costOnly = true; break;
                         case "--write": write = Next(); break;
+                        case "--generate-only": generateOnly = true; break;
+                        case "--first-pass-only": firstPassOnly = true; break;
                         case "--no-infer": Harness.InferUnannotated = false; break;
                         case "-h":
                         case "--help":
@@ -95,12 +105,35 @@ namespace LockLevels.Bench
                 MethodsPerType = perType,
                 TypesPerSubsystem = perSubsystem,
                 CallDepth = depth,
-                LockDensity = density,
+                LockDensity = density ?? GeneratorOptions.DefaultDensity(shape),
+                Shape = shape,
                 InversionRate = inversions,
                 Seed = seed,
             };
 
-            var harness = new HarnessOptions { Repeat = Math.Max(1, repeat), Emit = emit, Floor = floor, WriteDirectory = write, Solo = solo, AnalyzersOnly = analyzersOnly };
+            if (firstPassOnly)
+            {
+                foreach (int size in sizes)
+                {
+                    FirstPass.Run(Options(size), Math.Max(1, repeat), message => Console.Error.WriteLine(message));
+                }
+
+                return 0;
+            }
+
+            if (generateOnly)
+            {
+                foreach (int size in sizes)
+                {
+                    var codebase = CodebaseGenerator.Generate(Options(size));
+                    Harness.WriteSources(codebase, System.IO.Path.Combine(write ?? ".", size.ToString(CultureInfo.InvariantCulture)));
+                    Console.Error.WriteLine($"size {size}: {codebase.Methods} methods, {codebase.LockMethods} touch locks, {codebase.Files.Count} files");
+                }
+
+                return 0;
+            }
+
+            var harness = new HarnessOptions { Repeat = Math.Max(1, repeat), Emit = emit, Floor = floor, WriteDirectory = write, Solo = solo, AnalyzersOnly = analyzersOnly, CostOnly = costOnly };
             var analyzers = Harness.CreateAnalyzers();
             Console.Error.WriteLine($"LockLevels.Bench: {analyzers.Length} analyzers; {Environment.ProcessorCount} cores; .NET {Environment.Version}; "
                 + $"GC {(GCSettings.IsServerGC ? "server" : "workstation")}; {(IsOptimized() ? "Release" : "DEBUG BUILD: numbers are meaningless")}");
@@ -109,7 +142,7 @@ namespace LockLevels.Bench
             if (warmup)
             {
                 Console.Error.WriteLine("warm-up (2000 methods, not reported)");
-                await Harness.MeasureAsync(Options(2000), new HarnessOptions { Floor = floor, Emit = emit }, _ => { });
+                await Harness.MeasureAsync(Options(2000), new HarnessOptions { Floor = floor, Emit = emit, CostOnly = costOnly }, _ => { });
             }
 
             var results = new List<SizeResult>();
@@ -121,7 +154,11 @@ namespace LockLevels.Bench
 
             if (!analyzersOnly)
             {
-                Console.WriteLine(Report(results, Options(0), harness, analyzers.Select(a => a.GetType().Name).ToList()));
+                Console.WriteLine(CostReport.Write(results, Options(0), harness));
+                if (!costOnly)
+                {
+                    Console.WriteLine(Report(results, Options(0), harness, analyzers.Select(a => a.GetType().Name).ToList()));
+                }
             }
 
             return 0;
@@ -135,7 +172,7 @@ namespace LockLevels.Bench
             var text = new StringBuilder();
             text.AppendLine($"## LockLevels analyzer benchmark ({Environment.ProcessorCount} cores, .NET {Environment.Version}, Roslyn {typeof(Microsoft.CodeAnalysis.Compilation).Assembly.GetName().Version})");
             text.AppendLine();
-            text.AppendLine("Generator: " + options.ToString().Replace("methods=0 ", string.Empty) + (harness.Repeat > 1 ? $"; best of {harness.Repeat} runs per figure" : "; one run per size"));
+            text.AppendLine("Generator: " + options.ToString().Replace("methods=0 ", string.Empty) + (harness.Repeat > 1 ? $"; median of {harness.Repeat} interleaved runs per figure" : "; one run per size"));
             text.AppendLine();
             text.AppendLine("| methods | lock-touching methods | types | files | lines | largest call cycle (methods) | parse ms |");
             text.AppendLine("|---:|---:|---:|---:|---:|---:|---:|");

@@ -23,7 +23,26 @@ namespace LockLevels.Bench
 
         public int Seed { get; init; } = 20261125;
 
+        /// <summary>Dense (today's: locks everywhere, every call may reach one) or sparse (real code: see <see cref="CodebaseShape.Sparse"/>).</summary>
+        public CodebaseShape Shape { get; init; } = CodebaseShape.Dense;
+
+        /// <summary>The lock density a shape is measured with unless one is given.</summary>
+        public static double DefaultDensity(CodebaseShape shape) => shape == CodebaseShape.Sparse ? 0.015 : 0.10;
+
         public override string ToString()
-            => $"methods={Methods} per-type={MethodsPerType} per-subsystem={TypesPerSubsystem} depth={CallDepth} density={LockDensity:0.###} inversions={InversionRate:0.###} seed={Seed}";
+            => $"shape={Shape.ToString().ToLowerInvariant()} methods={Methods} per-type={MethodsPerType} per-subsystem={TypesPerSubsystem} depth={CallDepth} density={LockDensity:0.###} inversions={InversionRate:0.###} seed={Seed}";
+    }
+
+    public enum CodebaseShape
+    {
+        /// <summary>10% of methods touch locks and any call may reach one: the analyzer's worst case.</summary>
+        Dense,
+
+        /// <summary>
+        /// Real code (issue 12): 1.5% of methods touch locks, 97% of plain methods' calls go to
+        /// callees that reach none, method names are their type's own (verb, noun, type index) and each
+        /// subsystem's virtual members have names of their own.
+        /// </summary>
+        Sparse,
     }
 }

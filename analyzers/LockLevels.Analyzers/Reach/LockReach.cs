@@ -1,0 +1,185 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+
+namespace LockLevels.Analyzers.Reach
+{
+    /// <summary>
+    /// The first pass of issue 12: from syntax and declarations only, the bodies that can matter to
+    /// LockLevels — those that acquire or release, carry annotations, or may call (by name, over a
+    /// call graph built from syntax) a body or member that does. Everything else can skip the
+    /// operation trees, control flow graphs and call records. Conservative by construction: names
+    /// collide (a call <c>x.Foo()</c> reaches every member named Foo), implicit calls are spelled out
+    /// (<c>Dispose</c> in using, <c>GetEnumerator</c> in foreach, constructors, indexers, operators,
+    /// conversions, deconstruction, awaiters), and a delegate invocation reaches every lambda,
+    /// local function and method group of the compilation; a node it does not know is in.
+    /// </summary>
+    /// <remarks>
+    /// What the pass relies on, each checked against what the engine records today
+    /// (<see cref="Roslyn.CallTargets"/>, <see cref="Roslyn.CallCollector"/>, the flow's lowered calls):
+    /// <list type="bullet">
+    /// <item>A body's binding never depends on another body's text, so a body left out changes nothing
+    /// in the others; the engine's one syntax read outside bodies (a property that hands out a field,
+    /// <c>LockCompilation.BackingFieldOf</c>) stays a syntax read whatever the pass says.</item>
+    /// <item>A body that neither touches a lock nor refers to a mattering name records no acquisition and
+    /// only calls whose summaries are empty, and it sits in no call cycle with a mattering body (a cycle
+    /// back to one would be a reference by name): dropping its record changes no summary, edge or finding.</item>
+    /// <item>Raised events reach their handlers through <c>+=</c>; the handler is a method group (a name
+    /// the subscribing body refers to) or a lambda (part of the subscribing body), and raising is a
+    /// delegate invocation, which refers to <see cref="ReachNames.AnyDelegate"/>.</item>
+    /// <item>Deep contexts are inherited by overrides and implementations, which share the annotated
+    /// member's name: every member so named is a seed.</item>
+    /// <item>Left out on purpose: <c>Dispose</c> as a seed name (disposing a lock object releases
+    /// nothing; a scope's disposal pairs with its acquisition, a seed of the same body); delegate
+    /// fields of referenced assemblies invoked by name; a collection builder's method named other than
+    /// Create/CreateRange; <c>dynamic</c> calls (the engine records none).</item>
+    /// </list>
+    /// </remarks>
+    internal sealed class LockReach
+    {
+        private readonly Dictionary<SyntaxNode, ReachUnit> _units;
+        private readonly Dictionary<ReachUnit, ReachUnit> _partners;
+
+        private LockReach(Dictionary<SyntaxNode, ReachUnit> units, Dictionary<ReachUnit, ReachUnit> partners, int unitCount, int matteringCount, HashSet<string> matteringNames)
+        {
+            MatteringNames = matteringNames;
+            _units = units;
+            _partners = partners;
+            UnitCount = unitCount;
+            MatteringCount = matteringCount;
+        }
+
+        /// <summary>Units of the compilation: members, types, top-level statements, fragments.</summary>
+        public int UnitCount { get; }
+
+        /// <summary>Units found to matter.</summary>
+        public int MatteringCount { get; }
+
+        /// <summary>The names whose mention makes a body matter (lock APIs, annotated and mattering members, pseudo-names).</summary>
+        public IReadOnlyCollection<string> MatteringNames { get; }
+
+        /// <summary>
+        /// False only when the body (a member, accessor, constructor, initializer, local function,
+        /// lambda or top-level statement, or any node inside one) can neither touch a lock nor reach
+        /// one: its operation tree is then not needed. Lambdas and local functions count as part of
+        /// their member; accessors as part of their property, indexer or event.
+        /// </summary>
+        public bool MayMatter(SyntaxNode body)
+        {
+            for (var node = body; node != null; node = node.Parent)
+            {
+                if (_units.TryGetValue(node, out var unit))
+                {
+                    return unit.Matters || (_partners.TryGetValue(unit, out var partner) && partner.Matters);
+                }
+            }
+
+            // Not a body the walk knows (assembly attributes, a tree of another compilation): in.
+            return true;
+        }
+
+        /// <summary>True when the body's unit is a seed itself: a lock statement or a LockLevels attribute in it.</summary>
+        public bool IsSeed(SyntaxNode body)
+        {
+            for (var node = body; node != null; node = node.Parent)
+            {
+                if (_units.TryGetValue(node, out var unit))
+                {
+                    return unit.IsSeed;
+                }
+            }
+
+            return true;
+        }
+
+        public static LockReach Build(Compilation compilation, CancellationToken cancellationToken)
+        {
+            var trees = ImmutableArray.CreateRange(compilation.SyntaxTrees);
+            // Sixteen batches (the thread pool spreads them over the cores; Environment is banned in
+            // analyzers): parallel enough, and each batch's sets serve many trees.
+            int batches = System.Math.Max(1, System.Math.Min(trees.Length, 16));
+            var walkers = new ReachWalker[batches];
+            var options = new ParallelOptions { CancellationToken = cancellationToken };
+            Parallel.For(0, batches, options, b => walkers[b] = ReachWalker.Walk(trees, trees.Length * b / batches, trees.Length * (b + 1) / batches, cancellationToken));
+            var referenced = ReferencedAnnotations.Names(compilation, cancellationToken);
+            return Solve(walkers, referenced, cancellationToken);
+        }
+
+        private static LockReach Solve(ReachWalker[] walkers, HashSet<string> referenced, CancellationToken cancellationToken)
+        {
+            var graph = new ReachGraph(walkers, cancellationToken);
+
+            // Seeds: lock statements, LockLevels attributes (and aliases of them), the framework's
+            // locking calls, the annotated members of referenced assemblies, and every member that
+            // shares a name with an annotated one (it may implement or override it: a deep context).
+            var annotated = new HashSet<string>(referenced, System.StringComparer.Ordinal);
+            foreach (var unit in graph.Units)
+            {
+                if (!unit.IsSeed && HasLockLevelsAttribute(unit, graph.AttributeAliases))
+                {
+                    unit.IsSeed = true;
+                    foreach (var name in unit.Declares)
+                    {
+                        if (!ReachNames.IsPseudo(name) || name == ReachNames.Indexer)
+                        {
+                            annotated.Add(name);
+                        }
+                    }
+                }
+            }
+
+            foreach (var unit in graph.Units)
+            {
+                foreach (var name in unit.Declares)
+                {
+                    if (annotated.Contains(name))
+                    {
+                        unit.IsSeed = true;
+                        break;
+                    }
+                }
+            }
+
+            foreach (var name in ReachNames.LockApis)
+            {
+                graph.MarkName(name);
+            }
+
+            foreach (var name in annotated)
+            {
+                graph.MarkName(name);
+            }
+
+            foreach (var unit in graph.Units)
+            {
+                if (unit.IsSeed)
+                {
+                    graph.MarkUnit(unit);
+                }
+            }
+
+            int mattering = graph.Propagate();
+            return new LockReach(graph.Keys, graph.Partners, graph.Units.Count, mattering, graph.MatteringNames);
+        }
+
+        private static bool HasLockLevelsAttribute(ReachUnit unit, HashSet<string> aliases)
+        {
+            if (unit.AttributeNames == null)
+            {
+                return false;
+            }
+
+            foreach (var name in unit.AttributeNames)
+            {
+                if (ReachNames.Attributes.Contains(name) || aliases.Contains(name))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+}

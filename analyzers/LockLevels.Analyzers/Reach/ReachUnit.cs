@@ -1,0 +1,94 @@
+using System.Collections.Generic;
+
+namespace LockLevels.Analyzers.Reach
+{
+    /// <summary>
+    /// One unit of the first pass: a member (its bodies, accessors, initializers, lambdas and local
+    /// functions together), a type (its primary constructor and base list), the top-level
+    /// statements, or a fragment inside a member (an outermost lambda, local function or query)
+    /// that stands for the delegates created from it. It declares names and refers to names; the
+    /// call graph is "refers to a name some unit declares".
+    /// </summary>
+    internal sealed class ReachUnit
+    {
+        private readonly List<string> _declares = new(2);
+        private readonly List<string> _refers = new();
+        private List<string>? _invoked;
+        private List<string>? _attributes;
+        private HashSet<string>? _lambdaLocals;
+        private HashSet<string>? _reassigned;
+
+        public ReachUnit(ReachUnitKind kind, int serial = 0)
+        {
+            Kind = kind;
+            Serial = serial;
+        }
+
+        /// <summary>Distinct within one tree's walk: the walk's dedupe stamps names with it.</summary>
+        public int Serial { get; }
+
+        public ReachUnitKind Kind { get; }
+
+        /// <summary>A lock statement, or a LockLevels attribute on the member or on anything in it.</summary>
+        public bool IsSeed { get; set; }
+
+        /// <summary>Invokes something that is not a simple or member name (<c>f()()</c>, <c>a[0]()</c>).</summary>
+        public bool InvokesExpression { get; set; }
+
+        /// <summary>Contains an interpolated string, which may construct a source handler type.</summary>
+        public bool UsesInterpolation { get; set; }
+
+        /// <summary>Set by the propagation.</summary>
+        public bool Matters { get; set; }
+
+        public List<string> Declares => _declares;
+
+        public List<string> Refers => _refers;
+
+        /// <summary>Simple names this unit invokes (<c>N(...)</c>, <c>x.N(...)</c>, <c>x?.N(...)</c>): delegate invocations when N is a value.</summary>
+        public IReadOnlyList<string>? Invoked => _invoked;
+
+        /// <summary>Attribute names (last identifier) found in the unit; checked against LockLevels' attributes and aliases once all are known.</summary>
+        public IReadOnlyList<string>? AttributeNames => _attributes;
+
+        public void Declare(string name) => _declares.Add(name);
+
+        /// <summary>Adds a reference; the walk keeps each name once per unit, a repeat here is harmless (the propagation marks a unit once).</summary>
+        public void Refer(string name) => _refers.Add(name);
+
+        public void Refer(string[] names) => _refers.AddRange(names);
+
+        public void Invoke(string name) => (_invoked ??= new List<string>()).Add(name);
+
+        public void Attribute(string name) => (_attributes ??= new List<string>()).Add(name);
+
+        /// <summary>A local declared here with a lambda or anonymous method as its value.</summary>
+        public void LambdaLocal(string name) => (_lambdaLocals ??= new HashSet<string>(System.StringComparer.Ordinal)).Add(name);
+
+        /// <summary>A name assigned, or passed by ref or out, here: a local so named may hold another delegate.</summary>
+        public void Reassigned(string name) => (_reassigned ??= new HashSet<string>(System.StringComparer.Ordinal)).Add(name);
+
+        /// <summary>
+        /// Invoking this name invokes a lambda of this very unit (<c>Func&lt;int, int&gt; f = v => ...; f(x);</c>),
+        /// whose body is part of the unit already: no delegate of elsewhere.
+        /// </summary>
+        public bool InvokesOwnLambda(string name)
+            => _lambdaLocals != null && _lambdaLocals.Contains(name) && (_reassigned == null || !_reassigned.Contains(name));
+
+        /// <summary>Drops the per-unit dedupe set once the walk is over: only the lists are kept.</summary>
+        public void Seal()
+        {
+            _lambdaLocals = null;
+            _reassigned = null;
+        }
+    }
+
+    internal enum ReachUnitKind
+    {
+        Member,
+        Type,
+        TopLevel,
+        Fragment,
+        Alias,
+    }
+}

@@ -1,0 +1,330 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace LockLevels.Analyzers.Reach
+{
+    /// <summary>The walk inside one unit: every name it mentions, and the calls the compiler makes that no name spells.</summary>
+    internal sealed partial class ReachWalker
+    {
+        /// <summary>
+        /// Walks <paramref name="root"/> with an explicit stack (long expressions nest deeply).
+        /// Names go to the unit and, inside a lambda, local function or query, to that outermost
+        /// fragment too.
+        /// </summary>
+        private void WalkBody(SyntaxNode root, ReachUnit unit) => WalkBodyExcept(root, unit, except: null);
+
+        /// <summary>As <see cref="WalkBody"/>, leaving out the subtree <paramref name="except"/> (walked as a unit of its own).</summary>
+        private void WalkBodyExcept(SyntaxNode root, ReachUnit unit, SyntaxNode? except)
+        {
+            _active.Clear();
+            _active.Add(unit);
+            _stack.Push((root, false));
+            while (_stack.Count > 0)
+            {
+                var (node, exitFragment) = _stack.Pop();
+                if (exitFragment)
+                {
+                    _active.RemoveAt(_active.Count - 1);
+                    continue;
+                }
+
+                if ((++_steps & 0x3FF) == 0)
+                {
+                    _cancellationToken.ThrowIfCancellationRequested();
+                }
+
+                Visit(node!);
+                foreach (var child in node!.ChildNodesAndTokens())
+                {
+                    if (child.IsNode && child.AsNode() is { } childNode && childNode != except && !ReachSyntax.IsDeclaredType(node, childNode))
+                    {
+                        _stack.Push((childNode, false));
+                    }
+                }
+            }
+
+            _active.Clear();
+        }
+
+        private void Visit(SyntaxNode node)
+        {
+            switch (node.Kind())
+            {
+                case SyntaxKind.IdentifierName:
+                    Name(node, ((IdentifierNameSyntax)node).Identifier.ValueText);
+                    return;
+                case SyntaxKind.GenericName:
+                    Name(node, ((GenericNameSyntax)node).Identifier.ValueText);
+                    return;
+                case SyntaxKind.LockStatement:
+                    foreach (var unit in _active)
+                    {
+                        unit.IsSeed = true;
+                    }
+
+                    return;
+                case SyntaxKind.InvocationExpression:
+                    if (((InvocationExpressionSyntax)node).Expression.Kind() is not (SyntaxKind.IdentifierName or SyntaxKind.GenericName
+                        or SyntaxKind.SimpleMemberAccessExpression or SyntaxKind.PointerMemberAccessExpression or SyntaxKind.MemberBindingExpression))
+                    {
+                        // f()(), handlers[i](), (cond ? a : b)(): a delegate, whatever it is.
+                        foreach (var unit in _active)
+                        {
+                            unit.InvokesExpression = true;
+                        }
+                    }
+
+                    return;
+                case SyntaxKind.Attribute:
+                    var attributeName = RightmostName(((AttributeSyntax)node).Name);
+                    foreach (var unit in _active)
+                    {
+                        unit.Attribute(attributeName);
+                    }
+
+                    return;
+                case SyntaxKind.SimpleLambdaExpression:
+                case SyntaxKind.ParenthesizedLambdaExpression:
+                case SyntaxKind.AnonymousMethodExpression:
+                case SyntaxKind.QueryExpression:
+                case SyntaxKind.LocalFunctionStatement:
+                    EnterFragment(node);
+                    return;
+                case SyntaxKind.ThisConstructorInitializer:
+                    Refer(_typeName);
+                    return;
+                case SyntaxKind.BaseConstructorInitializer:
+                    // The first base-list entry is the base class if there is one (an interface's name, if not, reaches no constructor).
+                    if (_baseTypeName != null)
+                    {
+                        Refer(_baseTypeName);
+                    }
+
+                    return;
+                case SyntaxKind.ImplicitObjectCreationExpression:
+                    Refer(ReachSyntax.TargetTypeName((ImplicitObjectCreationExpressionSyntax)node) ?? ReachNames.AnyConstructor);
+                    return;
+                case SyntaxKind.ElementAccessExpression:
+                case SyntaxKind.ElementBindingExpression:
+                case SyntaxKind.ImplicitElementAccess:
+                    Refer(ReachNames.Indexer);
+                    return;
+                case SyntaxKind.RangeExpression:
+                case SyntaxKind.IndexExpression:
+                case SyntaxKind.ListPattern:
+                case SyntaxKind.SlicePattern:
+                    Refer(ReachNames.IndexAndRange);
+                    return;
+                case SyntaxKind.CastExpression:
+                    Refer(ReachNames.ExplicitConversion);
+                    return;
+                case SyntaxKind.ForEachStatement:
+                case SyntaxKind.ForEachVariableStatement:
+                    Refer(ReachNames.Enumeration);
+                    if (node is ForEachStatementSyntax foreachStatement)
+                    {
+                        ValueNames.Add(foreachStatement.Identifier.ValueText);
+                    }
+                    else
+                    {
+                        Refer(ReachNames.Deconstruction);
+                    }
+
+                    if (((CommonForEachStatementSyntax)node).AwaitKeyword.IsKind(SyntaxKind.AwaitKeyword))
+                    {
+                        Refer(ReachNames.Awaiting);
+                    }
+
+                    return;
+                case SyntaxKind.UsingStatement:
+                    Refer(ReachNames.Disposal);
+                    Refer(ReachNames.Awaiting);
+                    return;
+                case SyntaxKind.LocalDeclarationStatement:
+                    if (((LocalDeclarationStatementSyntax)node).UsingKeyword.IsKind(SyntaxKind.UsingKeyword))
+                    {
+                        Refer(ReachNames.Disposal);
+                        Refer(ReachNames.Awaiting);
+                    }
+
+                    return;
+                case SyntaxKind.AwaitExpression:
+                    Refer(ReachNames.Awaiting);
+                    return;
+                case SyntaxKind.PositionalPatternClause:
+                case SyntaxKind.ParenthesizedVariableDesignation:
+                    Refer(ReachNames.Deconstruction);
+                    return;
+                case SyntaxKind.CollectionInitializerExpression:
+                case SyntaxKind.ComplexElementInitializerExpression:
+                    Refer(ReachNames.CollectionInitializer);
+                    return;
+                case SyntaxKind.CollectionExpression:
+                    Refer(ReachNames.CollectionExpression);
+                    return;
+                case SyntaxKind.FixedStatement:
+                    Refer(ReachNames.Pinning);
+                    return;
+                case SyntaxKind.InterpolatedStringExpression:
+                    foreach (var unit in _active)
+                    {
+                        unit.UsesInterpolation = true;
+                    }
+
+                    return;
+                case SyntaxKind.VariableDeclarator:
+                    var declarator = (VariableDeclaratorSyntax)node;
+                    ValueNames.Add(declarator.Identifier.ValueText);
+                    if (declarator.Initializer?.Value is AnonymousFunctionExpressionSyntax && declarator.Parent?.Parent is LocalDeclarationStatementSyntax)
+                    {
+                        foreach (var unit in _active)
+                        {
+                            unit.LambdaLocal(declarator.Identifier.ValueText);
+                        }
+                    }
+
+                    return;
+                case SyntaxKind.Argument:
+                    if (!((ArgumentSyntax)node).RefKindKeyword.IsKind(SyntaxKind.None) && ((ArgumentSyntax)node).Expression is IdentifierNameSyntax byReference)
+                    {
+                        Reassigned(byReference.Identifier.ValueText);
+                    }
+
+                    return;
+                case SyntaxKind.Parameter:
+                    ValueNames.Add(((ParameterSyntax)node).Identifier.ValueText);
+                    return;
+                case SyntaxKind.SingleVariableDesignation:
+                    ValueNames.Add(((SingleVariableDesignationSyntax)node).Identifier.ValueText);
+                    return;
+                case SyntaxKind.CatchDeclaration:
+                    ValueNames.Add(((CatchDeclarationSyntax)node).Identifier.ValueText);
+                    return;
+                case SyntaxKind.FromClause:
+                    ValueNames.Add(((FromClauseSyntax)node).Identifier.ValueText);
+                    return;
+                case SyntaxKind.LetClause:
+                    ValueNames.Add(((LetClauseSyntax)node).Identifier.ValueText);
+                    return;
+                case SyntaxKind.JoinClause:
+                    ValueNames.Add(((JoinClauseSyntax)node).Identifier.ValueText);
+                    return;
+                case SyntaxKind.JoinIntoClause:
+                    ValueNames.Add(((JoinIntoClauseSyntax)node).Identifier.ValueText);
+                    return;
+                case SyntaxKind.QueryContinuation:
+                    ValueNames.Add(((QueryContinuationSyntax)node).Identifier.ValueText);
+                    return;
+                case SyntaxKind.SimpleAssignmentExpression:
+                    var assigned = ((AssignmentExpressionSyntax)node).Left;
+                    if (assigned.Kind() is SyntaxKind.TupleExpression or SyntaxKind.DeclarationExpression)
+                    {
+                        // Deconstruction, which assigns every name in the tuple.
+                        Refer(ReachNames.Deconstruction);
+                        foreach (var part in assigned.DescendantNodes())
+                        {
+                            if (part is IdentifierNameSyntax deconstructed)
+                            {
+                                Reassigned(deconstructed.Identifier.ValueText);
+                            }
+                        }
+                    }
+                    else if (assigned is IdentifierNameSyntax target)
+                    {
+                        Reassigned(target.Identifier.ValueText);
+                    }
+
+                    return;
+                case SyntaxKind.SuppressNullableWarningExpression:
+                    return;
+            }
+
+            // User-defined operators: any operator syntax may call one.
+            if (node is BinaryExpressionSyntax or PrefixUnaryExpressionSyntax or PostfixUnaryExpressionSyntax or AssignmentExpressionSyntax)
+            {
+                Refer(ReachNames.Operator);
+                if (node is AssignmentExpressionSyntax { Left: IdentifierNameSyntax compound })
+                {
+                    // f += g on a delegate local combines delegates: f no longer holds only its lambda.
+                    Reassigned(compound.Identifier.ValueText);
+                }
+            }
+        }
+
+        private void Reassigned(string name)
+        {
+            foreach (var unit in _active)
+            {
+                unit.Reassigned(name);
+            }
+        }
+
+        private void EnterFragment(SyntaxNode node)
+        {
+            if (node is LocalFunctionStatementSyntax localFunction)
+            {
+                MethodNames.Add(localFunction.Identifier.ValueText);
+            }
+
+            if (node.IsKind(SyntaxKind.QueryExpression))
+            {
+                Refer(ReachNames.Query);
+            }
+
+            // Only the outermost fragment is its own unit: a delegate made from an inner one is covered by it.
+            if (_active.Count > 1)
+            {
+                return;
+            }
+
+            var fragment = new ReachUnit(ReachUnitKind.Fragment, ++_serial);
+            fragment.Declare(ReachNames.AnyDelegate);
+            Units.Add(fragment);
+            _active.Add(fragment);
+            _stack.Push((null, true));
+        }
+
+        private void Name(SyntaxNode node, string name)
+        {
+            Refer(name);
+            if (ReachSyntax.IsInvokedName(node))
+            {
+                foreach (var unit in _active)
+                {
+                    unit.Invoke(name);
+                }
+            }
+            else
+            {
+                UninvokedNames.Add(name);
+            }
+        }
+
+        /// <summary>
+        /// Adds the name to the active units, each name once per unit: a stamp per name and per
+        /// nesting (member, fragment) remembers the last unit that took it, so no unit needs a set.
+        /// </summary>
+        private void Refer(string name)
+        {
+            for (int i = 0; i < _active.Count; i++)
+            {
+                var unit = _active[i];
+                var stamps = i == 0 ? _memberStamps : _fragmentStamps;
+                if (!stamps.TryGetValue(name, out int serial) || serial != unit.Serial)
+                {
+                    stamps[name] = unit.Serial;
+                    unit.Refer(name);
+                }
+            }
+        }
+
+        private void Refer(string[] names)
+        {
+            foreach (var name in names)
+            {
+                Refer(name);
+            }
+        }
+    }
+}
