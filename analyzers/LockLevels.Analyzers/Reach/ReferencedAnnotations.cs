@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 using System.Threading;
-using LockLevels.Analyzers.Roslyn;
+using LockLevels.Analyzers.Annotations;
 using Microsoft.CodeAnalysis;
 
 namespace LockLevels.Analyzers.Reach

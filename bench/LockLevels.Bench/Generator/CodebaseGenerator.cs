@@ -177,70 +177,26 @@ namespace LockLevels.Bench
             };
         }
 
-        /// <summary>Tarjan over the generated call graph: the largest component, and how many methods sit in components of two or more.</summary>
+        /// <summary>The generated call graph's strongly connected components: the largest, and how many methods sit in components of two or more.</summary>
         private (int Largest, int InCycles) CycleStatistics()
         {
-            int count = _edges.Count, next = 0, largest = 0, inCycles = 0;
-            var index = new int[count];
-            var low = new int[count];
-            var onStack = new bool[count];
-            Array.Fill(index, -1);
-            var stack = new Stack<int>();
-            var work = new Stack<(int Node, int Edge)>();
-            for (int root = 0; root < count; root++)
+            int largest = 0, inCycles = 0;
+            var successors = new List<IReadOnlyList<int>>(_edges.Count);
+            foreach (var edges in _edges)
             {
-                if (index[root] >= 0)
+                successors.Add(edges);
+            }
+
+            foreach (var component in LockLevels.Analyzers.Model.StronglyConnected.Components(successors))
+            {
+                int size = 0;
+                foreach (var member in component)
                 {
-                    continue;
+                    size += _virtualNodes.Contains(member) ? 0 : 1;
                 }
 
-                work.Push((root, 0));
-                index[root] = low[root] = next++;
-                stack.Push(root);
-                onStack[root] = true;
-                while (work.Count > 0)
-                {
-                    var (node, edge) = work.Pop();
-                    if (edge < _edges[node].Count)
-                    {
-                        work.Push((node, edge + 1));
-                        int target = _edges[node][edge];
-                        if (index[target] < 0)
-                        {
-                            index[target] = low[target] = next++;
-                            stack.Push(target);
-                            onStack[target] = true;
-                            work.Push((target, 0));
-                        }
-                        else if (onStack[target])
-                        {
-                            low[node] = Math.Min(low[node], index[target]);
-                        }
-
-                        continue;
-                    }
-
-                    if (work.Count > 0)
-                    {
-                        int parent = work.Peek().Node;
-                        low[parent] = Math.Min(low[parent], low[node]);
-                    }
-
-                    if (low[node] == index[node])
-                    {
-                        int size = 0, member;
-                        do
-                        {
-                            member = stack.Pop();
-                            onStack[member] = false;
-                            size += _virtualNodes.Contains(member) ? 0 : 1;
-                        }
-                        while (member != node);
-
-                        largest = Math.Max(largest, size);
-                        inCycles += size > 1 ? size : 0;
-                    }
-                }
+                largest = Math.Max(largest, size);
+                inCycles += size > 1 ? size : 0;
             }
 
             return (largest, inCycles);
