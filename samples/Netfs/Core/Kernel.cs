@@ -21,8 +21,9 @@ namespace Netfs
         /// <summary>
         /// What the CPU does when user space touches a page that is not mapped: it traps into
         /// handle_mm_fault(). A page fault is not a call in the code that touches the memory, so it is
-        /// a delegate here: LockLevels sees what lockdep sees at such a place, the might_fault()
-        /// annotation (<c>[MightAcquire("MmapLock")]</c> on <see cref="Iov.FaultInReadable"/>).
+        /// a delegate here. LockLevels follows a delegate kept in a field to what it is assigned, so it
+        /// sees the fault's locks (mmap_lock, then filemap_fault()'s) as lockdep sees them; the might_fault()
+        /// annotation (<c>[MightAcquire("MmapLock")]</c> on <see cref="Iov.FaultInReadable"/>) says so too.
         /// </summary>
         public readonly Action<Vma, long> TrapPageFault;
 
