@@ -34,9 +34,9 @@ namespace LockLevels.Cli.Tests.Reports
             {
                 "\"FolioLock\" -> \"SbWriters\"",
                 "\"InvalidateLock\" -> \"SbWriters\"",
-                "\"MmapLock\" -> \"FolioLock\"",
-                "\"MmapLock\" -> \"InvalidateLock\"",
                 "\"MmapLock\" -> \"SbWriters\"",
+                "\"SbWriters\" -> \"FolioLock\"",
+                "\"SbWriters\" -> \"InvalidateLock\"",
                 "\"SbWriters\" -> \"MmapLock\"",
             }, red);
         }

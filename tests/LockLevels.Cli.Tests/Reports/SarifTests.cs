@@ -47,7 +47,7 @@ namespace LockLevels.Cli.Tests.Reports
             var results = runElement.GetProperty("results").EnumerateArray().ToArray();
             Assert.Equal(7, results.Length);
             var cycles = results.Where(result => result.GetProperty("ruleId").GetString() == "LL0004").ToArray();
-            Assert.Equal(new[] { 3, 2, 3 }, cycles.Select(result => result.GetProperty("codeFlows")[0].GetProperty("threadFlows").GetArrayLength()));
+            Assert.Equal(new[] { 2, 2, 2 }, cycles.Select(result => result.GetProperty("codeFlows")[0].GetProperty("threadFlows").GetArrayLength()));
             // Every additional location of the diagnostic (at least each edge's site) is a related location.
             Assert.All(cycles, result => Assert.True(
                 result.GetProperty("relatedLocations").GetArrayLength() >= result.GetProperty("codeFlows")[0].GetProperty("threadFlows").GetArrayLength()));
