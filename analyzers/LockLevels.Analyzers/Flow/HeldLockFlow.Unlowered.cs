@@ -12,10 +12,7 @@ namespace LockLevels.Analyzers.Flow
     /// </summary>
     internal sealed partial class HeldLockFlow
     {
-        /// <summary>
-        /// Finds lock statements the graph left unlowered (an invalid operation in place of the
-        /// enter/exit calls): their bodies are then held by syntax, since the graph has no exit for them.
-        /// </summary>
+        /// <summary>Finds them once per graph: an invalid operation in place of the enter/exit calls.</summary>
         private void CollectUnloweredLocks()
         {
             foreach (var block in _graph.Blocks)
