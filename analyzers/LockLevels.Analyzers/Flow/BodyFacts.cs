@@ -123,6 +123,23 @@ namespace LockLevels.Analyzers.Flow
         /// <summary>The same levels with where each came from.</summary>
         public ImmutableArray<HeldBefore> HeldBefore { get; }
 
+        /// <summary>The level is already held: re-entry, which cannot wait on an inner level's holder.</summary>
+        public bool IsReentry
+        {
+            get
+            {
+                foreach (var held in HeldBefore)
+                {
+                    if (held.Level == Level)
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+        }
+
         /// <summary>Whether the long-term claim fix can replace this acquisition (<see cref="ClaimProperties"/>).</summary>
         public ImmutableDictionary<string, string?> Claim { get; }
 

@@ -39,12 +39,9 @@ namespace LockLevels.Analyzers.Rules
         /// <summary>The first context level (in declared order) the acquisition inverts; none on re-entry.</summary>
         private static string? InvertedContextLevel(Acquisition acquisition, DeepContext context, CompilationIndex index)
         {
-            foreach (var held in acquisition.HeldBefore)
+            if (acquisition.IsReentry)
             {
-                if (held.Level == acquisition.Level)
-                {
-                    return null;
-                }
+                return null;
             }
 
             foreach (var level in context.Levels)

@@ -30,14 +30,14 @@ namespace LockLevels.Analyzers.Rules
         /// <summary>The earliest-acquired held level the acquisition inverts; none when the level is already held (re-entry).</summary>
         private static HeldBefore? FirstInverted(Acquisition acquisition, CompilationIndex index)
         {
+            if (acquisition.IsReentry)
+            {
+                return null;
+            }
+
             HeldBefore? inner = null;
             foreach (var held in acquisition.HeldBefore)
             {
-                if (held.Level == acquisition.Level)
-                {
-                    return null;
-                }
-
                 if (!held.FromContext && index.Order.IsOuter(acquisition.Level, held.Level) && (inner == null || held.Order < inner.Value.Order))
                 {
                     inner = held;

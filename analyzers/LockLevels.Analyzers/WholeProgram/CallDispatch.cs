@@ -213,26 +213,10 @@ namespace LockLevels.Analyzers.WholeProgram
 
         private void Add(IMethodSymbol member, IMethodSymbol implementation)
         {
-            if (member.ContainingAssembly is not ISourceAssemblySymbol)
+            if (member.ContainingAssembly is ISourceAssemblySymbol)
             {
-                return;
+                AddTo(_implementations, member, implementation);
             }
-
-            if (!_implementations.TryGetValue(member, out var list))
-            {
-                list = new List<IMethodSymbol>();
-                _implementations.Add(member, list);
-            }
-
-            foreach (var existing in list)
-            {
-                if (SymbolEqualityComparer.Default.Equals(existing, implementation))
-                {
-                    return;
-                }
-            }
-
-            list.Add(implementation);
         }
     }
 }
