@@ -50,25 +50,21 @@ namespace LockLevels.Analyzers.Export
                 nodes.Add(new LockGraphNode(name, facts.Inferred.Contains(name)));
             }
 
-            var cycles = ImmutableArray.CreateBuilder<LockGraphCycle>();
-            var usedByCircular = new HashSet<Location>();
-            var usedByUnannotated = new HashSet<Location>();
-            foreach (var cycle in facts.Cycles)
+            // The cycles LL0004 and LL0100 report, each with the diagnostic it reports for it.
+            var reported = new List<(Cycle Cycle, Diagnostic Diagnostic)>();
+            if (index.Symbols.HasAnnotations)
             {
-                // The cycles LL0004 and LL0100 report, each with the diagnostic they report for it.
-                if (!(cycle.AllInferred ? index.InferUnannotated : index.Symbols.HasAnnotations))
-                {
-                    continue;
-                }
+                reported.AddRange(CycleText.Reports(facts, inferred: false, new HashSet<Location>()));
+            }
 
-                var diagnostic = cycle.AllInferred
-                    ? CycleText.Create(Descriptors.UnannotatedLockOrderInversion, cycle, usedByUnannotated)
-                    : CycleText.Create(Descriptors.CircularLockDependency, cycle, usedByCircular);
-                if (diagnostic == null)
-                {
-                    continue;
-                }
+            if (index.InferUnannotated)
+            {
+                reported.AddRange(CycleText.Reports(facts, inferred: true, UnannotatedLockOrderRule.SitesOf(UnannotatedLockOrderRule.InstanceInversions(facts))));
+            }
 
+            var cycles = ImmutableArray.CreateBuilder<LockGraphCycle>(reported.Count);
+            foreach (var (cycle, diagnostic) in reported)
+            {
                 var cycleEdges = ImmutableArray.CreateBuilder<LockGraphEdge>(cycle.Edges.Count);
                 foreach (var edge in cycle.Edges)
                 {
@@ -78,7 +74,7 @@ namespace LockLevels.Analyzers.Export
                 cycles.Add(new LockGraphCycle(diagnostic, cycleEdges.MoveToImmutable()));
             }
 
-            return new LockGraph(nodes.MoveToImmutable(), order.ToImmutable(), edges.ToImmutableArray(), cycles.ToImmutable(), DeepContexts(facts, index));
+            return new LockGraph(nodes.MoveToImmutable(), order.ToImmutable(), edges.ToImmutableArray(), cycles.MoveToImmutable(), DeepContexts(facts, index));
         }
 
         private static ImmutableArray<LockGraphDeepContext> DeepContexts(ProgramFacts facts, CompilationIndex index)

@@ -17,13 +17,9 @@ namespace LockLevels.Analyzers.Rules
         public void Report(ProgramFacts facts, CompilationIndex index, Action<Diagnostic> report)
         {
             var diagnostics = new List<Diagnostic>();
-            var used = new HashSet<Location>();
-            foreach (var cycle in facts.Cycles)
+            foreach (var (_, diagnostic) in CycleText.Reports(facts, inferred: false, new HashSet<Location>()))
             {
-                if (!cycle.AllInferred && CycleText.Create(Descriptors.CircularLockDependency, cycle, used) is { } diagnostic)
-                {
-                    diagnostics.Add(diagnostic);
-                }
+                diagnostics.Add(diagnostic);
             }
 
             foreach (var diagnostic in Locations.Sorted(diagnostics))

@@ -10,11 +10,30 @@ namespace LockLevels.Analyzers.Rules
     internal static class CycleText
     {
         /// <summary>
+        /// The cycles one rule reports (all inferred for LL0100, the others for LL0004), in the graph's order,
+        /// each with its diagnostic; <paramref name="used"/> holds the sites the rule already reports at.
+        /// </summary>
+        public static List<(Cycle Cycle, Diagnostic Diagnostic)> Reports(ProgramFacts facts, bool inferred, HashSet<Location> used)
+        {
+            var descriptor = inferred ? Descriptors.UnannotatedLockOrderInversion : Descriptors.CircularLockDependency;
+            var reports = new List<(Cycle, Diagnostic)>();
+            foreach (var cycle in facts.Cycles)
+            {
+                if (cycle.AllInferred == inferred && Create(descriptor, cycle, used) is { } diagnostic)
+                {
+                    reports.Add((cycle, diagnostic));
+                }
+            }
+
+            return reports;
+        }
+
+        /// <summary>
         /// The cycle reported at its first edge (the inversion), or at the next edge whose site carries no
         /// report of this rule yet; null when every site already does. Every edge's site is an additional
         /// location, followed by the hops of a chain too long to show whole.
         /// </summary>
-        public static Diagnostic? Create(DiagnosticDescriptor descriptor, Cycle cycle, HashSet<Location> used)
+        private static Diagnostic? Create(DiagnosticDescriptor descriptor, Cycle cycle, HashSet<Location> used)
         {
             var edges = cycle.Edges;
             int start = 0;

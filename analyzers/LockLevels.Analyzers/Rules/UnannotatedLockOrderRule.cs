@@ -20,18 +20,9 @@ namespace LockLevels.Analyzers.Rules
         public void Report(ProgramFacts facts, CompilationIndex index, Action<Diagnostic> report)
         {
             var diagnostics = InstanceInversions(facts);
-            var used = new HashSet<Location>();
-            foreach (var diagnostic in diagnostics)
+            foreach (var (_, diagnostic) in CycleText.Reports(facts, inferred: true, SitesOf(diagnostics)))
             {
-                used.Add(diagnostic.Location);
-            }
-
-            foreach (var cycle in facts.Cycles)
-            {
-                if (cycle.AllInferred && CycleText.Create(Descriptors.UnannotatedLockOrderInversion, cycle, used) is { } diagnostic)
-                {
-                    diagnostics.Add(diagnostic);
-                }
+                diagnostics.Add(diagnostic);
             }
 
             foreach (var diagnostic in Locations.Sorted(diagnostics))
@@ -40,11 +31,23 @@ namespace LockLevels.Analyzers.Rules
             }
         }
 
+        /// <summary>Where the given reports are: a cycle is not reported again at one of them.</summary>
+        public static HashSet<Location> SitesOf(List<Diagnostic> diagnostics)
+        {
+            var sites = new HashSet<Location>();
+            foreach (var diagnostic in diagnostics)
+            {
+                sites.Add(diagnostic.Location);
+            }
+
+            return sites;
+        }
+
         /// <summary>
         /// lock (a._sync) lock (b._sync) somewhere and lock (b._sync) lock (a._sync) elsewhere: one lock
         /// class, two objects, both orders. Reported once per class and pair of objects.
         /// </summary>
-        private static List<Diagnostic> InstanceInversions(ProgramFacts facts)
+        public static List<Diagnostic> InstanceInversions(ProgramFacts facts)
         {
             var diagnostics = new List<Diagnostic>();
             var seen = new Dictionary<(string, string, string), (Flow.BodyFacts Body, Flow.InstancePair Pair)>();
