@@ -32,7 +32,7 @@ namespace LockLevels.Analyzers.Flow
             var target = CallTargets.Of(operation, resolve);
             if (target == null)
             {
-                if (facts.Method != null && operation is IInvocationOperation { Instance: { } instance } invocation && invocation.TargetMethod.ContainingType?.TypeKind == TypeKind.Delegate
+                if (facts.Method != null && operation is IInvocationOperation { Instance: { } instance } invocation && CallTargets.InvokesDelegate(invocation.TargetMethod)
                     && DelegateStores.SourceOf(instance, resolve) is { } source)
                 {
                     // _callback(), _queue.Dequeue()(): whatever the compilation stored there runs here.

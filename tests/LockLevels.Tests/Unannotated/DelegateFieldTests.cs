@@ -66,6 +66,8 @@ namespace LockLevels.Tests.Unannotated
         [InlineData("while (_work.TryDequeue(out var next)) { {|#0:next()|}; }")]
         [InlineData("foreach (var next in _work) { {|#0:next()|}; }")]
         [InlineData("foreach (var next in _work) { {|#0:next.Invoke()|}; }")]
+        [InlineData("foreach (var next in _work) { {|#0:next.DynamicInvoke()|}; }")]
+        [InlineData("foreach (var next in _work) { {|#0:next.BeginInvoke(null, null)|}; }")]
         public Task ContinuationQueuedInACollectionFieldAndRunUnderALock_IsFollowed(string run) => Verify.VerifyAnalyzerAsync("""
             using System;
             using System.Collections.Generic;
