@@ -7,7 +7,8 @@ namespace LockLevels.Analyzers.Model
     /// Transitive lock summaries over a call graph: the levels each method may acquire, directly or
     /// through its callees, each with one witness (a direct acquisition or the call it came through).
     /// Strongly connected components are solved callees-first, so recursion terminates and every
-    /// witness chain is finite.
+    /// witness chain is finite. Each witness is a shortest chain (fewest calls), and a level added as
+    /// bounded is not carried up more than <c>maxBoundedCalls</c> calls.
     /// </summary>
     /// <typeparam name="TMethod">A method key (plain C#: the model never sees Roslyn symbols).</typeparam>
     /// <typeparam name="TSite">What a witness points at: an acquisition or a call site.</typeparam>
@@ -15,14 +16,24 @@ namespace LockLevels.Analyzers.Model
         where TMethod : notnull
     {
         private readonly Dictionary<TMethod, Node> _nodes;
+        private readonly int _maxBoundedCalls;
 
-        public SummarySolver(IEqualityComparer<TMethod> comparer) => _nodes = new Dictionary<TMethod, Node>(comparer);
+        /// <param name="comparer">Method equality.</param>
+        /// <param name="maxBoundedCalls">
+        /// The most calls a chain from a caller's body down to a bounded level may have: a summary keeps
+        /// such a level only as deep as one call fewer, since the caller's call is one more.
+        /// </param>
+        public SummarySolver(IEqualityComparer<TMethod> comparer, int maxBoundedCalls = int.MaxValue)
+        {
+            _nodes = new Dictionary<TMethod, Node>(comparer);
+            _maxBoundedCalls = maxBoundedCalls;
+        }
 
-        /// <summary>Adds a level the method acquires itself.</summary>
-        public void AddDirect(TMethod method, string level, bool shared, TSite site)
+        /// <summary>Adds a level the method acquires itself; a bounded one is carried up a limited number of calls.</summary>
+        public void AddDirect(TMethod method, string level, bool shared, TSite site, bool bounded = false)
         {
             var node = GetOrAdd(method);
-            node.Direct.Add(new Acquisition(level, shared, site, default, null));
+            node.Direct.Add(new Acquisition(level, shared, site, default, null, bounded));
         }
 
         /// <summary>Adds a call from <paramref name="caller"/> to <paramref name="callee"/> at <paramref name="site"/>.</summary>
@@ -80,8 +91,9 @@ namespace LockLevels.Analyzers.Model
                 }
             }
 
-            // Levels spread inside the component until nothing changes; a witness is set only when
-            // a level is first gained, from a callee that already had it, so chains never loop.
+            // Levels spread inside the component until nothing changes. A witness is replaced only by a
+            // strictly shorter one made from a callee's existing witness, so depths only fall (the loop
+            // ends) and every chain is made of earlier witnesses (chains never loop).
             bool changed = true;
             while (changed)
             {
@@ -94,7 +106,12 @@ namespace LockLevels.Analyzers.Model
                         for (int i = 0; i < callee.Summary.Count; i++)
                         {
                             var acquired = callee.Summary[i];
-                            changed |= node.Add(new Acquisition(acquired.Level, acquired.Shared, site, calleeKey, acquired));
+                            if (acquired.Bounded && acquired.Calls + 1 >= _maxBoundedCalls)
+                            {
+                                continue;
+                            }
+
+                            changed |= node.Add(new Acquisition(acquired.Level, acquired.Shared, site, calleeKey, acquired, acquired.Bounded));
                         }
                     }
                 }
@@ -118,13 +135,15 @@ namespace LockLevels.Analyzers.Model
         /// </summary>
         public sealed class Acquisition
         {
-            public Acquisition(string level, bool shared, TSite site, TMethod? callee, Acquisition? via)
+            public Acquisition(string level, bool shared, TSite site, TMethod? callee, Acquisition? via, bool bounded)
             {
                 Level = level;
                 Shared = shared;
                 Site = site;
                 Callee = callee;
                 Via = via;
+                Bounded = bounded;
+                Calls = via == null ? 0 : via.Calls + 1;
             }
 
             public string Level { get; }
@@ -136,6 +155,12 @@ namespace LockLevels.Analyzers.Model
             public TMethod? Callee { get; }
 
             public Acquisition? Via { get; }
+
+            /// <summary>Calls between the summarised method's body and the acquisition: 0 when it is in that body.</summary>
+            public int Calls { get; }
+
+            /// <summary>Carried up only a limited number of calls (an inferred lock class).</summary>
+            public bool Bounded { get; }
 
             /// <summary>The calls from here down to the acquisition, and the acquisition last.</summary>
             public IEnumerable<Acquisition> Chain()
@@ -149,7 +174,7 @@ namespace LockLevels.Analyzers.Model
 
         private sealed class Node
         {
-            private readonly HashSet<string> _levels = new(StringComparer.Ordinal);
+            private readonly Dictionary<string, int> _levels = new(StringComparer.Ordinal);
 
             public List<Acquisition> Direct { get; } = new();
 
@@ -157,13 +182,21 @@ namespace LockLevels.Analyzers.Model
 
             public List<Acquisition> Summary { get; } = new();
 
+            /// <summary>Adds a level not yet in the summary, or a shorter witness for one that is.</summary>
             public bool Add(Acquisition acquisition)
             {
-                if (!_levels.Add(acquisition.Level))
+                if (_levels.TryGetValue(acquisition.Level, out int index))
                 {
-                    return false;
+                    if (acquisition.Calls >= Summary[index].Calls)
+                    {
+                        return false;
+                    }
+
+                    Summary[index] = acquisition;
+                    return true;
                 }
 
+                _levels.Add(acquisition.Level, Summary.Count);
                 Summary.Add(acquisition);
                 return true;
             }
