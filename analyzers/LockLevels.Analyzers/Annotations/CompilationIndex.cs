@@ -40,6 +40,7 @@ namespace LockLevels.Analyzers.Annotations
         private readonly ConcurrentDictionary<IMethodSymbol, CalleeFacts> _callees = new(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<IPropertySymbol, IFieldSymbol?> _backingFields = new(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<IFieldSymbol, int?> _initialCounts = new(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<INamedTypeSymbol, bool> _letsOutThis = new(SymbolEqualityComparer.Default);
 
         private CompilationIndex(Compilation compilation, bool inferUnannotated)
         {
@@ -132,6 +133,9 @@ namespace LockLevels.Analyzers.Annotations
         /// <summary>The initial count a semaphore field is always created with, when its source says so; else null.</summary>
         public int? InitialCountOf(IFieldSymbol field)
             => _initialCounts.GetOrAdd(field.OriginalDefinition, CreationArguments.FirstIntegerArgument);
+
+        /// <summary>Whether constructing <paramref name="type"/> may hand the new object to others (<see cref="ThisEscape"/>).</summary>
+        public bool LetsOutThis(INamedTypeSymbol type) => _letsOutThis.GetOrAdd(type.OriginalDefinition, ThisEscape.LetsOutThis);
 
         /// <summary>A call worth keeping for summaries: into source, or into an annotated method.</summary>
         public bool IsWorthRecording(IMethodSymbol target) => CalleeOf(target).WorthRecording;

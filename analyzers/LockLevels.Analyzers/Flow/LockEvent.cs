@@ -14,6 +14,9 @@ namespace LockLevels.Analyzers.Flow
     /// <summary>One effect on held levels that an operation has.</summary>
     internal readonly struct LockEvent
     {
+        /// <summary>The <see cref="Receiver"/> of a lock of the current object: <c>lock (this)</c>, <c>lock (_sync)</c>.</summary>
+        public const string OwnObject = "this";
+
         public LockEvent(LockEventKind kind, string level, bool shared, IOperation operation, Location location, string description, bool isDisposal = false, bool inferred = false, string? receiver = null, bool isTry = false)
         {
             IsTry = isTry;

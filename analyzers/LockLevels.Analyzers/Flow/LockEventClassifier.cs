@@ -359,7 +359,7 @@ namespace LockLevels.Analyzers.Flow
 
         /// <summary>The object a type-keyed lock is taken on, as written ("this", "parent", "nodes[i]").</summary>
         private static string ObjectOf(IOperation resolved)
-            => resolved is IInstanceReferenceOperation ? "this" : resolved.Syntax.ToString();
+            => resolved is IInstanceReferenceOperation ? LockEvent.OwnObject : resolved.Syntax.ToString();
 
         private static string? ReceiverOf(IOperation resolved)
         {
@@ -371,7 +371,7 @@ namespace LockLevels.Analyzers.Flow
             };
 
             // Locks of this object are "this", so lock (_sync) lock (other._sync) pairs with its reverse.
-            return instance == null ? null : instance is IInstanceReferenceOperation ? "this" : instance.Syntax.ToString();
+            return instance == null ? null : instance is IInstanceReferenceOperation ? LockEvent.OwnObject : instance.Syntax.ToString();
         }
     }
 }

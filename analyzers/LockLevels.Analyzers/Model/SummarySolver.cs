@@ -8,7 +8,8 @@ namespace LockLevels.Analyzers.Model
     /// through its callees, each with one witness (a direct acquisition or the call it came through).
     /// Strongly connected components are solved callees-first, so recursion terminates and every
     /// witness chain is finite. Each witness is a shortest chain (fewest calls), and a level added as
-    /// bounded is not carried up more than <c>maxBoundedCalls</c> calls.
+    /// bounded is not carried up more than <c>maxBoundedCalls</c> calls, nor through a call on a fresh
+    /// object when it is a lock of that object (<see cref="ReceiverKind.Fresh"/>).
     /// </summary>
     /// <typeparam name="TMethod">A method key (plain C#: the model never sees Roslyn symbols).</typeparam>
     /// <typeparam name="TSite">What a witness points at: an acquisition or a call site.</typeparam>
@@ -29,19 +30,29 @@ namespace LockLevels.Analyzers.Model
             _maxBoundedCalls = maxBoundedCalls;
         }
 
-        /// <summary>Adds a level the method acquires itself; a bounded one is carried up a limited number of calls.</summary>
-        public void AddDirect(TMethod method, string level, bool shared, TSite site, bool bounded = false)
+        /// <summary>
+        /// Adds a level the method acquires itself: a bounded one is carried up a limited number of calls;
+        /// <paramref name="onOwnObject"/> when it is a lock of the object the method runs on.
+        /// </summary>
+        public void AddDirect(TMethod method, string level, bool shared, TSite site, bool bounded = false, bool onOwnObject = false)
         {
             var node = GetOrAdd(method);
-            node.Direct.Add(new Acquisition(level, shared, site, default, null, bounded));
+            node.Direct.Add(new Acquisition(level, shared, site, default, null, bounded, onOwnObject));
         }
 
-        /// <summary>Adds a call from <paramref name="caller"/> to <paramref name="callee"/> at <paramref name="site"/>.</summary>
-        public void AddCall(TMethod caller, TMethod callee, TSite site)
+        /// <summary>Adds a call from <paramref name="caller"/> to <paramref name="callee"/> at <paramref name="site"/>, on <paramref name="receiver"/>.</summary>
+        public void AddCall(TMethod caller, TMethod callee, TSite site, ReceiverKind receiver = ReceiverKind.Other)
         {
-            GetOrAdd(caller).Calls.Add((callee, site));
+            GetOrAdd(caller).Calls.Add((callee, site, receiver));
             GetOrAdd(callee);
         }
+
+        /// <summary>
+        /// Whether a callee's acquisition counts at a call on <paramref name="receiver"/>: a bounded lock of
+        /// a fresh object cannot be waited on, since no other thread can hold it yet.
+        /// </summary>
+        public static bool Counts(Acquisition acquired, ReceiverKind receiver)
+            => !(receiver == ReceiverKind.Fresh && acquired.OnOwnObject && acquired.Bounded);
 
         /// <summary>The levels the method may acquire, in the order they were first found; empty for unknown methods.</summary>
         public IReadOnlyList<Acquisition> SummaryOf(TMethod method)
@@ -61,7 +72,7 @@ namespace LockLevels.Analyzers.Model
             foreach (var node in nodes)
             {
                 var callees = new List<int>(node.Calls.Count);
-                foreach (var (callee, _) in node.Calls)
+                foreach (var (callee, _, _) in node.Calls)
                 {
                     callees.Add(numbers[_nodes[callee]]);
                 }
@@ -100,18 +111,19 @@ namespace LockLevels.Analyzers.Model
                 changed = false;
                 foreach (var node in component)
                 {
-                    foreach (var (calleeKey, site) in node.Calls)
+                    foreach (var (calleeKey, site, receiver) in node.Calls)
                     {
                         var callee = _nodes[calleeKey];
                         for (int i = 0; i < callee.Summary.Count; i++)
                         {
                             var acquired = callee.Summary[i];
-                            if (acquired.Bounded && acquired.Calls + 1 >= _maxBoundedCalls)
+                            if ((acquired.Bounded && acquired.Calls + 1 >= _maxBoundedCalls) || !Counts(acquired, receiver))
                             {
                                 continue;
                             }
 
-                            changed |= node.Add(new Acquisition(acquired.Level, acquired.Shared, site, calleeKey, acquired, acquired.Bounded));
+                            bool onOwnObject = acquired.OnOwnObject && receiver == ReceiverKind.This;
+                            changed |= node.Add(new Acquisition(acquired.Level, acquired.Shared, site, calleeKey, acquired, acquired.Bounded, onOwnObject));
                         }
                     }
                 }
@@ -135,8 +147,9 @@ namespace LockLevels.Analyzers.Model
         /// </summary>
         public sealed class Acquisition
         {
-            public Acquisition(string level, bool shared, TSite site, TMethod? callee, Acquisition? via, bool bounded)
+            public Acquisition(string level, bool shared, TSite site, TMethod? callee, Acquisition? via, bool bounded, bool onOwnObject)
             {
+                OnOwnObject = onOwnObject;
                 Level = level;
                 Shared = shared;
                 Site = site;
@@ -162,6 +175,9 @@ namespace LockLevels.Analyzers.Model
             /// <summary>Carried up only a limited number of calls (an inferred lock class).</summary>
             public bool Bounded { get; }
 
+            /// <summary>A lock of the object the summarised method runs on (its own fields, or itself).</summary>
+            public bool OnOwnObject { get; }
+
             /// <summary>The calls from here down to the acquisition, and the acquisition last.</summary>
             public IEnumerable<Acquisition> Chain()
             {
@@ -178,21 +194,30 @@ namespace LockLevels.Analyzers.Model
 
             public List<Acquisition> Direct { get; } = new();
 
-            public List<(TMethod Callee, TSite Site)> Calls { get; } = new();
+            public List<(TMethod Callee, TSite Site, ReceiverKind Receiver)> Calls { get; } = new();
 
             public List<Acquisition> Summary { get; } = new();
 
-            /// <summary>Adds a level not yet in the summary, or a shorter witness for one that is.</summary>
+            /// <summary>
+            /// Adds a level not yet in the summary, or a shorter witness for one that is. A level is a lock
+            /// of the method's own object only if it is on every path found.
+            /// </summary>
             public bool Add(Acquisition acquisition)
             {
                 if (_levels.TryGetValue(acquisition.Level, out int index))
                 {
-                    if (acquisition.Calls >= Summary[index].Calls)
+                    var existing = Summary[index];
+                    bool onOwnObject = existing.OnOwnObject && acquisition.OnOwnObject;
+                    bool shorter = acquisition.Calls < existing.Calls;
+                    if (!shorter && onOwnObject == existing.OnOwnObject)
                     {
                         return false;
                     }
 
-                    Summary[index] = acquisition;
+                    var witness = shorter ? acquisition : existing;
+                    Summary[index] = witness.OnOwnObject == onOwnObject
+                        ? witness
+                        : new Acquisition(witness.Level, witness.Shared, witness.Site, witness.Callee, witness.Via, witness.Bounded, onOwnObject);
                     return true;
                 }
 

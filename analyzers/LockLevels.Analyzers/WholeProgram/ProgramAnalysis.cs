@@ -83,6 +83,7 @@ namespace LockLevels.Analyzers.WholeProgram
                         foreach (var acquisition in solver.SummaryOf(target))
                         {
                             if (call.Held.Contains(acquisition.Level) || entryHeld.Holds(body.Method!, acquisition.Level)
+                                || !SummarySolver<IMethodSymbol, SummarySite>.Counts(acquisition, call.ReceiverKind)
                                 || covered.AcquiresLevel(acquisition.Level) || covered.MightAcquireLevel(acquisition.Level))
                             {
                                 continue;

@@ -24,7 +24,8 @@ namespace LockLevels.Analyzers.WholeProgram
                 AddAnnotated(index, solver, annotated, method);
                 foreach (var acquisition in body.Acquisitions)
                 {
-                    solver.AddDirect(method, acquisition.Level, acquisition.Shared, new SummarySite(acquisition.Location, acquisition.Description, acquisition.Claim), acquisition.Inferred);
+                    solver.AddDirect(method, acquisition.Level, acquisition.Shared, new SummarySite(acquisition.Location, acquisition.Description, acquisition.Claim),
+                        acquisition.Inferred, acquisition.OnOwnObject);
                 }
 
                 foreach (var call in body.Calls)
@@ -32,7 +33,7 @@ namespace LockLevels.Analyzers.WholeProgram
                     foreach (var target in dispatch.Targets(call))
                     {
                         AddAnnotated(index, solver, annotated, target);
-                        solver.AddCall(method, target, new SummarySite(call, target));
+                        solver.AddCall(method, target, new SummarySite(call, target), call.ReceiverKind);
                     }
                 }
             }

@@ -60,5 +60,31 @@ namespace LockLevels.Tests.Model
             Assert.Equal(new[] { "B", "Declared" }, solver.SummaryOf("Mid").Select(acquisition => acquisition.Level));
             Assert.Equal(new[] { "Declared" }, solver.SummaryOf("Top").Select(acquisition => acquisition.Level));
         }
+
+        [Fact]
+        public void OwnLockThroughAFreshObject_IsDropped_UnlessAnotherPathTakesItOnAnotherObject()
+        {
+            var solver = Solver();
+            solver.AddCall("Cancel", "Break", "fresh.Break()", ReceiverKind.Fresh);
+            solver.AddCall("Break", "Close", "Close()", ReceiverKind.This);
+            solver.AddDirect("Close", "Conn._sync", shared: false, "lock (_sync)", bounded: true, onOwnObject: true);
+            solver.AddCall("Drain", "Break", "fresh.Break()", ReceiverKind.Fresh);
+            solver.AddCall("Drain", "Pool", "Pool()", ReceiverKind.This);
+            solver.AddCall("Pool", "Close", "other.Close()", ReceiverKind.Other);
+
+            // Mixed reaches the lock on its own object (shorter) and on another: it is not only its own.
+            solver.AddCall("Mixed", "Close", "Close()", ReceiverKind.This);
+            solver.AddCall("Mixed", "Pool", "Pool()", ReceiverKind.This);
+            solver.AddCall("Recycle", "Mixed", "fresh.Mixed()", ReceiverKind.Fresh);
+            solver.Solve();
+
+            Assert.False(solver.SummaryOf("Mixed").Single().OnOwnObject);
+            Assert.Equal("fresh.Mixed() → Close() → lock (_sync)", Chain(solver, "Recycle", "Conn._sync"));
+
+            Assert.True(solver.SummaryOf("Break").Single().OnOwnObject);
+            Assert.Empty(solver.SummaryOf("Cancel"));
+            Assert.Equal("Pool() → other.Close() → lock (_sync)", Chain(solver, "Drain", "Conn._sync"));
+            Assert.False(solver.SummaryOf("Drain").Single().OnOwnObject);
+        }
     }
 }
