@@ -41,6 +41,7 @@ namespace LockLevels.Analyzers.Annotations
         private readonly ConcurrentDictionary<IPropertySymbol, IFieldSymbol?> _backingFields = new(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<IFieldSymbol, int?> _initialCounts = new(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<INamedTypeSymbol, bool> _letsOutThis = new(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<ISymbol, bool> _createdByItsObject = new(SymbolEqualityComparer.Default);
 
         private CompilationIndex(Compilation compilation, bool inferUnannotated)
         {
@@ -136,6 +137,9 @@ namespace LockLevels.Analyzers.Annotations
 
         /// <summary>Whether constructing <paramref name="type"/> may hand the new object to others (<see cref="ThisEscape"/>).</summary>
         public bool LetsOutThis(INamedTypeSymbol type) => _letsOutThis.GetOrAdd(type.OriginalDefinition, ThisEscape.LetsOutThis);
+
+        /// <summary>A field or auto-property that only ever holds objects its own object creates (<see cref="ThisEscape.IsCreatedByItsObject"/>).</summary>
+        public bool IsCreatedByItsObject(ISymbol member) => _createdByItsObject.GetOrAdd(member.OriginalDefinition, ThisEscape.IsCreatedByItsObject);
 
         /// <summary>A call worth keeping for summaries: into source, or into an annotated method.</summary>
         public bool IsWorthRecording(IMethodSymbol target) => CalleeOf(target).WorthRecording;

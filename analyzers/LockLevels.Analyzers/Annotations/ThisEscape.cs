@@ -5,6 +5,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace LockLevels.Analyzers.Annotations
 {
     /// <summary>
+    /// What a type's declarations say about who else can reach a new object of it and its locks.
     /// Whether constructing a type can hand the new object to someone else before the constructor returns:
     /// <c>this</c> passed or stored, a lambda or a method group (which may capture it), in a constructor,
     /// an instance initializer or an own method they call. Read from declarations only; a base type
@@ -86,6 +87,105 @@ namespace LockLevels.Analyzers.Annotations
 
             return false;
         }
+
+        /// <summary>
+        /// An instance field or auto-property whose every value is made by a <c>new</c> in its own type: its
+        /// initializer and every assignment in the type's declarations, when nothing outside the type can
+        /// assign it. A lock kept there is the object's own, not one it was handed.
+        /// </summary>
+        public static bool IsCreatedByItsObject(ISymbol stored)
+        {
+            bool assignableOutside = stored switch
+            {
+                IFieldSymbol field => !field.IsReadOnly && field.DeclaredAccessibility != Accessibility.Private,
+                IPropertySymbol property => !IsAutoProperty(property) || (property.SetMethod is { } setter && setter.DeclaredAccessibility != Accessibility.Private),
+                _ => true,
+            };
+
+            if (stored.IsStatic || assignableOutside || stored.DeclaringSyntaxReferences.IsEmpty)
+            {
+                return false;
+            }
+
+            bool any = false;
+            foreach (var reference in stored.DeclaringSyntaxReferences)
+            {
+                var declaration = reference.GetSyntax();
+                var initial = declaration switch
+                {
+                    VariableDeclaratorSyntax declarator => declarator.Initializer?.Value,
+                    PropertyDeclarationSyntax autoProperty => autoProperty.Initializer?.Value,
+                    _ => null,
+                };
+
+                if (initial != null)
+                {
+                    if (!IsCreation(initial))
+                    {
+                        return false;
+                    }
+
+                    any = true;
+                }
+
+                if (declaration.FirstAncestorOrSelf<TypeDeclarationSyntax>() is not { } type)
+                {
+                    return false;
+                }
+
+                foreach (var node in type.DescendantNodes())
+                {
+                    if (node is AssignmentExpressionSyntax { Left: var left, Right: var right } && Names(left, stored.Name))
+                    {
+                        if (!IsCreation(right))
+                        {
+                            return false;
+                        }
+
+                        any = true;
+                    }
+                    else if (node is ArgumentSyntax { RefKindKeyword.ValueText: "ref" or "out", Expression: var passed } && Names(passed, stored.Name))
+                    {
+                        return false;
+                    }
+                }
+            }
+
+            return any;
+        }
+
+        /// <summary>Every accessor without a body: the value is the one last assigned, not computed.</summary>
+        private static bool IsAutoProperty(IPropertySymbol property)
+        {
+            foreach (var reference in property.DeclaringSyntaxReferences)
+            {
+                if (reference.GetSyntax() is not PropertyDeclarationSyntax { AccessorList: { } accessors, ExpressionBody: null })
+                {
+                    return false;
+                }
+
+                foreach (var accessor in accessors.Accessors)
+                {
+                    if (accessor.Body != null || accessor.ExpressionBody != null)
+                    {
+                        return false;
+                    }
+                }
+            }
+
+            return !property.DeclaringSyntaxReferences.IsEmpty;
+        }
+
+        private static bool IsCreation(ExpressionSyntax value)
+            => value is ObjectCreationExpressionSyntax or ImplicitObjectCreationExpressionSyntax;
+
+        private static bool Names(ExpressionSyntax expression, string name)
+            => expression switch
+            {
+                IdentifierNameSyntax identifier => identifier.Identifier.ValueText == name,
+                MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax, Name: var member } => member.Identifier.ValueText == name,
+                _ => false,
+            };
 
         private static bool IsConstructionCode(MemberDeclarationSyntax member)
             => member switch

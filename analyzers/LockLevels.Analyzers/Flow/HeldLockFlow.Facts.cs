@@ -63,7 +63,7 @@ namespace LockLevels.Analyzers.Flow
         private void RecordAcquisition(LockEvent acquisition, HeldLockSet state)
             => _facts.Acquisitions.Add(new Acquisition(acquisition.Level, acquisition.Shared, acquisition.Kind == LockEventKind.MightAcquire,
                 acquisition.Location, acquisition.Description, Snapshot(state), HeldBefore(state), ClaimProperties.For(_index, acquisition), acquisition.Inferred,
-                acquisition.Receiver == LockEvent.OwnObject));
+                acquisition.OnOwnObject));
 
         private ImmutableArray<HeldBefore> HeldBefore(HeldLockSet state)
         {

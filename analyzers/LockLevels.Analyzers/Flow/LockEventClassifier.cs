@@ -218,7 +218,8 @@ namespace LockLevels.Analyzers.Flow
             if (LockOf(resolved) is { } target && !(target.Inferred && IsSignal(resolved)))
             {
                 var description = invocation.IsImplicit ? "lock (" + target.Name + ")" : target.Name + "." + invocation.TargetMethod.Name;
-                events.Add(new LockEvent(kind, target.Level, shared, invocation, location, description, inferred: target.Inferred, receiver: target.Receiver, isTry: isTry));
+                events.Add(new LockEvent(kind, target.Level, shared, invocation, location, description, inferred: target.Inferred, receiver: target.Receiver, isTry: isTry,
+                    onOwnObject: target.OnOwnObject));
             }
         }
 
@@ -240,7 +241,7 @@ namespace LockLevels.Analyzers.Flow
             var resolved = resolver.Resolve(lockedValue);
             return LockOf(resolved) is { } target
                 ? new LockEvent(LockEventKind.Acquire, target.Level, false, statement, resolved.Syntax.GetLocation(), "lock (" + target.Name + ")",
-                    inferred: target.Inferred, receiver: target.Receiver)
+                    inferred: target.Inferred, receiver: target.Receiver, onOwnObject: target.OnOwnObject)
                 : null;
         }
 
@@ -264,13 +265,17 @@ namespace LockLevels.Analyzers.Flow
                 return null;
             }
 
-            return new LockTarget(lockClass, lockClass, inferred: true, member == null ? ObjectOf(resolved) : ReceiverOf(resolved));
+            var receiver = member == null ? ObjectOf(resolved) : ReceiverOf(resolved);
+            bool onOwnObject = receiver == LockEvent.OwnObject
+                && (resolved is IInstanceReferenceOperation || (member != null && _compilation.IsCreatedByItsObject(member)));
+            return new LockTarget(lockClass, lockClass, inferred: true, receiver, onOwnObject);
         }
 
         private sealed class LockTarget
         {
-            public LockTarget(string level, string name, bool inferred, string? receiver)
+            public LockTarget(string level, string name, bool inferred, string? receiver, bool onOwnObject = false)
             {
+                OnOwnObject = onOwnObject;
                 Level = level;
                 Name = name;
                 Inferred = inferred;
@@ -284,6 +289,8 @@ namespace LockLevels.Analyzers.Flow
             public bool Inferred { get; }
 
             public string? Receiver { get; }
+
+            public bool OnOwnObject { get; }
         }
 
         /// <summary>TryEnter*, and waits bounded by a timeout: they give up instead of deadlocking.</summary>

@@ -76,6 +76,25 @@ namespace LockLevels.Tests.Unannotated
                 .WithMessage(Prefix + "Connector._cancel → Connector._sync (Cancel: Connector.Break → lock (Connector._sync)) → Connector._cancel (Use: lock (Connector._cancel))"));
 
         [Fact]
+        public Task OwnLockInAnAutoPropertyOfANewObject_IsNotAnEdge() => Verify.VerifyAnalyzerAsync(
+            Code().Replace("private readonly object _sync = new();", "private object _sync { get; } = new();"));
+
+        [Fact]
+        public Task LockInAPropertyOthersCanSet_IsAnEdge() => Verify.VerifyAnalyzerAsync(
+            Code(marked: true).Replace("private readonly object _sync = new();", "public object _sync { get; set; } = new();"),
+            Verify.Diagnostic("LL0100").WithLocation(0).WithLocation(0).WithLocation(1)
+                .WithMessage(Prefix + "Connector._cancel → Connector._sync (Cancel: Connector.Break → lock (Connector._sync)) → Connector._cancel (Use: lock (Connector._cancel))"));
+
+        [Fact]
+        public Task LockObjectTheCreatorHandsIn_IsAnEdge() => Verify.VerifyAnalyzerAsync(Code(marked: true)
+                .Replace("private readonly object _sync = new();", "private readonly object _sync;")
+                .Replace("CONSTRUCTOR", "")
+                .Replace("new Connector()", "new Connector(_sync)")
+                .Replace("public void Cancel()", "public Connector(object sync) { _sync = sync; }\n\n    public void Cancel()"),
+            Verify.Diagnostic("LL0100").WithLocation(0).WithLocation(0).WithLocation(1)
+                .WithMessage(Prefix + "Connector._cancel → Connector._sync (Cancel: Connector.Break → lock (Connector._sync)) → Connector._cancel (Use: lock (Connector._cancel))"));
+
+        [Fact]
         public Task StaticLockReachedThroughANewObject_IsAnEdge() => Verify.VerifyAnalyzerAsync("""
             class Connector
             {
