@@ -67,6 +67,7 @@ namespace LockLevels.Analyzers.WholeProgram
             }
 
             var reaches = new List<CallReach>();
+            var retaken = new List<CallReach>();
             foreach (var body in bodies)
             {
                 foreach (var call in body.Calls)
@@ -81,8 +82,13 @@ namespace LockLevels.Analyzers.WholeProgram
                     {
                         foreach (var acquisition in solver.SummaryOf(target))
                         {
-                            if (call.Held.Contains(acquisition.Level) || entryHeld.Holds(body.Method!, acquisition.Level)
-                                || covered.AcquiresLevel(acquisition.Level) || covered.MightAcquireLevel(acquisition.Level))
+                            bool declared = covered.AcquiresLevel(acquisition.Level) || covered.MightAcquireLevel(acquisition.Level);
+                            if (!declared && !call.HeldSites.IsEmpty && call.Held.Contains(acquisition.Level))
+                            {
+                                retaken.Add(new CallReach(call, target, acquisition));
+                            }
+
+                            if (call.Held.Contains(acquisition.Level) || entryHeld.Holds(body.Method!, acquisition.Level) || declared)
                             {
                                 continue;
                             }
@@ -105,7 +111,7 @@ namespace LockLevels.Analyzers.WholeProgram
                 cycles.Add(new Cycle(edges, AllInferred(inferred, edges)));
             }
 
-            return new ProgramFacts(bodies, reaches, graph, cycles, inferred);
+            return new ProgramFacts(bodies, reaches, graph, cycles, inferred, retaken);
         }
 
         private static bool AllInferred(HashSet<string> inferred, IReadOnlyList<LockDependencyGraph<EdgeWitness>.Edge> cycle)
