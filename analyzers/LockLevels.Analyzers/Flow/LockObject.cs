@@ -13,8 +13,11 @@ namespace LockLevels.Analyzers.Flow
         /// <summary>Monitor, System.Threading.Lock, a level declared [RecursiveLevels].</summary>
         Reentrant,
 
-        /// <summary>A SemaphoreSlim with one slot, or an annotated level not declared recursive: a second acquisition waits for itself.</summary>
-        OneHolder,
+        /// <summary>A SemaphoreSlim created with an initial or maximum count of 1: a second wait waits for itself.</summary>
+        SingleSlotSemaphore,
+
+        /// <summary>An annotated level not declared [RecursiveLevels]: its lock may queue a second acquisition behind a waiting writer.</summary>
+        NonRecursiveLevel,
 
         /// <summary>A ReaderWriterLockSlim with LockRecursionPolicy.NoRecursion: only an upgradeable holder may enter again (read or write).</summary>
         ReaderWriterNoRecursion,
@@ -56,7 +59,7 @@ namespace LockLevels.Analyzers.Flow
             var reentrancy = Reentrancy.Reentrant;
             if (SymbolEqualityComparer.Default.Equals(type, compilation.Symbols.SemaphoreSlim))
             {
-                reentrancy = member != null && compilation.Reentry.HasOneSlot(member) == true ? Reentrancy.OneHolder : Reentrancy.Unknown;
+                reentrancy = member != null && compilation.Reentry.HasOneSlot(member) == true ? Reentrancy.SingleSlotSemaphore : Reentrancy.Unknown;
             }
             else if (SymbolEqualityComparer.Default.Equals(type, compilation.Symbols.ReaderWriterLockSlim))
             {
@@ -83,7 +86,7 @@ namespace LockLevels.Analyzers.Flow
             return new LockObject(ObjectPaths.Of(resolved), owner, reentrancy);
         }
 
-        private static Reentrancy LevelReentrancy(CompilationIndex compilation, string level) => compilation.Reentry.IsRecursive(level) ? Reentrancy.Reentrant : Reentrancy.OneHolder;
+        private static Reentrancy LevelReentrancy(CompilationIndex compilation, string level) => compilation.Reentry.IsRecursive(level) ? Reentrancy.Reentrant : Reentrancy.NonRecursiveLevel;
 
         /// <summary>A level taken by an [Acquires] method: the object is the call's receiver.</summary>
         public static LockObject OfLevel(CompilationIndex compilation, string level, string? receiver) => new LockObject(receiver, receiver, LevelReentrancy(compilation, level));
