@@ -181,5 +181,194 @@ namespace LockLevels.Tests.Rules
                     RELEASE;
                 }
             """));
+
+        [Fact]
+        public Task SemaphoreReleasedAcrossAnAwaitBeforeWaitingAgain_IsNotReported() => Verify.VerifyAnalyzerAsync(RuleSources.Bare("""
+            using System.Threading.Tasks;
+
+            class Pipe
+            {
+                private readonly SemaphoreSlim _gate = new(1, 1);
+
+                async Task PumpAsync()
+                {
+                    await _gate.WaitAsync();
+                    try { await Task.Yield(); } finally { _gate.Release(); }
+                    await _gate.WaitAsync();
+                    _gate.Release();
+                }
+            }
+            """));
+
+        [Fact]
+        public Task SemaphoreWaitedAgainAcrossAnAwait_IsReported() => Verify.VerifyAnalyzerAsync(RuleSources.Bare("""
+            using System.Threading.Tasks;
+
+            class Pipe
+            {
+                private readonly SemaphoreSlim _gate = new(1, 1);
+
+                async Task PumpAsync()
+                {
+                    await {|#1:_gate.WaitAsync()|};
+                    await Task.Yield();
+                    await {|#0:_gate.WaitAsync()|};
+                    _gate.Release();
+                    _gate.Release();
+                }
+            }
+            """), Verify.Diagnostic("LL0009").WithLocation(0).WithLocation(1)
+                .WithArguments("Pipe._gate", "Pipe._gate.WaitAsync", "Pipe._gate.WaitAsync", SemaphoreFails));
+
+        [Fact]
+        public Task SemaphoreAssignedInTheConstructorWithOneSlot_IsReported() => Verify.VerifyAnalyzerAsync(RuleSources.Bare("""
+            class Pipe
+            {
+                private readonly SemaphoreSlim _gate;
+
+                Pipe() { _gate = new SemaphoreSlim(1); }
+
+                void Pump() { {|#1:_gate.Wait()|}; {|#0:_gate.Wait()|}; _gate.Release(); _gate.Release(); }
+            }
+            """), Verify.Diagnostic("LL0009").WithLocation(0).WithLocation(1)
+                .WithArguments("Pipe._gate", "Pipe._gate.Wait", "Pipe._gate.Wait", SemaphoreFails));
+
+        [Fact]
+        public Task SemaphoreWithAnUnknownOrLargerCount_IsNotReported() => Verify.VerifyAnalyzerAsync(RuleSources.Bare("""
+            class Pipe
+            {
+                private readonly SemaphoreSlim _some;
+                private readonly SemaphoreSlim _four = new(4);
+
+                Pipe(int count) { _some = new SemaphoreSlim(count); }
+
+                void Pump()
+                {
+                    _some.Wait(); _some.Wait(); _some.Release(); _some.Release();
+                    _four.Wait(); _four.Wait(); _four.Release(); _four.Release();
+                }
+            }
+            """));
+
+        [Fact]
+        public Task ReadLockTakenTwiceWithoutRecursion_IsReported() => Verify.VerifyAnalyzerAsync(RuleSources.Bare("""
+            class Index
+            {
+                private readonly ReaderWriterLockSlim _lock = new(LockRecursionPolicy.NoRecursion);
+
+                void Scan() { {|#1:_lock.EnterReadLock()|}; {|#0:_lock.EnterReadLock()|}; _lock.ExitReadLock(); _lock.ExitReadLock(); }
+            }
+            """), Verify.Diagnostic("LL0009").WithLocation(0).WithLocation(1)
+                .WithArguments("Index._lock", "Index._lock.EnterReadLock", "Index._lock.EnterReadLock", NoRecursionFails));
+
+        [Fact]
+        public Task ReadLockTakenAgainWithSupportsRecursion_IsNotReported() => Verify.VerifyAnalyzerAsync(RuleSources.Bare("""
+            class Index
+            {
+                private readonly ReaderWriterLockSlim _lock = new(LockRecursionPolicy.SupportsRecursion);
+
+                void Scan() { _lock.EnterReadLock(); Lookup(); _lock.ExitReadLock(); }
+
+                void Lookup() { _lock.EnterReadLock(); _lock.ExitReadLock(); }
+
+                void Update() { _lock.EnterWriteLock(); _lock.EnterWriteLock(); _lock.EnterReadLock(); _lock.ExitReadLock(); _lock.ExitWriteLock(); _lock.ExitWriteLock(); }
+            }
+            """));
+
+        [Fact]
+        public Task ReadThenWriteWithSupportsRecursion_IsReported() => Verify.VerifyAnalyzerAsync(RuleSources.Bare("""
+            class Index
+            {
+                private readonly ReaderWriterLockSlim _lock = new(LockRecursionPolicy.SupportsRecursion);
+
+                void Scan() { {|#1:_lock.EnterReadLock()|}; {|#0:Repair()|}; _lock.ExitReadLock(); }
+
+                void Repair() { {|#2:_lock.EnterWriteLock()|}; _lock.ExitWriteLock(); }
+            }
+            """), Verify.Diagnostic("LL0009").WithLocation(0).WithLocation(1).WithLocation(2)
+                .WithArguments("Index._lock", "Index._lock.EnterReadLock", "Index.Repair → Index._lock.EnterWriteLock", UpgradeFails));
+
+        [Fact]
+        public Task UpgradeableThenWriteOrReadWithoutRecursion_IsNotReported() => Verify.VerifyAnalyzerAsync(RuleSources.Bare("""
+            class Index
+            {
+                private readonly ReaderWriterLockSlim _lock = new();
+
+                void Repair()
+                {
+                    _lock.EnterUpgradeableReadLock();
+                    _lock.EnterWriteLock();
+                    _lock.ExitWriteLock();
+                    _lock.EnterReadLock();
+                    _lock.ExitReadLock();
+                    _lock.ExitUpgradeableReadLock();
+                }
+            }
+            """));
+
+        [Fact]
+        public Task RecursionPolicyNotKnownFromSource_IsNotReported() => Verify.VerifyAnalyzerAsync(RuleSources.Bare("""
+            class Index
+            {
+                private readonly ReaderWriterLockSlim _lock;
+
+                Index(LockRecursionPolicy policy) { _lock = new ReaderWriterLockSlim(policy); }
+
+                void Scan() { _lock.EnterReadLock(); _lock.EnterReadLock(); _lock.ExitReadLock(); _lock.ExitReadLock(); }
+            }
+            """));
+
+        [Fact]
+        public Task MonitorAndLockReentry_IsNotReported() => Verify.VerifyAnalyzerAsync(RuleSources.Bare("""
+            class Cache
+            {
+                private readonly object _sync = new();
+                private readonly Lock _gate = new();
+
+                void Refresh()
+                {
+                    lock (_sync) { lock (_sync) { Clear(); } }
+                    Monitor.Enter(_sync); Monitor.Enter(_sync); Monitor.Exit(_sync); Monitor.Exit(_sync);
+                    using (_gate.EnterScope()) { _gate.Enter(); _gate.Exit(); }
+                }
+
+                void Clear() { lock (_sync) { } }
+            }
+            """));
+
+        [Fact]
+        public Task SharedLevelTakenAgainByItsReader_IsReported() => Verify.VerifyAnalyzerAsync(Preamble.With("""
+            class Writer
+            {
+                void Write(SuperBlock sb)
+                {
+                    {|#1:sb.StartWrite()|};
+                    {|#0:sb.StartWrite()|};
+                    sb.EndWrite();
+                    sb.EndWrite();
+                }
+            }
+            """), Verify.Diagnostic("LL0009").WithLocation(0).WithLocation(1)
+                .WithArguments("SbWriters", "SuperBlock.StartWrite", "SuperBlock.StartWrite",
+                    "'SbWriters' is not declared [assembly: RecursiveLevels]: the second acquisition can queue behind a writer that waits for the first"));
+
+        [Fact]
+        public Task LevelDeclaredRecursive_IsNotReported() => Verify.VerifyAnalyzerAsync(Preamble.With("""
+            [assembly: RecursiveLevels("SbWriters")]
+
+            class Writer
+            {
+                void Write(SuperBlock sb) { sb.StartWrite(); sb.StartWrite(); sb.EndWrite(); sb.EndWrite(); }
+            }
+            """));
+
+        [Fact]
+        public Task LockMemberOfALevelOnASingleSlotSemaphore_IsReportedAsASemaphore() => Verify.VerifyAnalyzerAsync(Preamble.With("""
+            class Fault
+            {
+                void Handle(Mm mm) { {|#1:mm.MmapLock.Wait()|}; {|#0:mm.MmapLock.Wait()|}; mm.MmapLock.Release(); mm.MmapLock.Release(); }
+            }
+            """), Verify.Diagnostic("LL0009").WithLocation(0).WithLocation(1)
+                .WithArguments("MmapLock", "Mm.MmapLock.Wait", "Mm.MmapLock.Wait", SemaphoreFails));
     }
 }
