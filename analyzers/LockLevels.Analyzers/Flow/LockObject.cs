@@ -105,6 +105,9 @@ namespace LockLevels.Analyzers.Flow
     {
         public const string This = "this";
 
+        /// <summary>The receiver of a call to a lambda or local function: it names objects as its enclosing body does.</summary>
+        public const string Captured = "captured";
+
         public static string? Of(IOperation? operation)
         {
             if (operation == null)
@@ -132,7 +135,7 @@ namespace LockLevels.Analyzers.Flow
         {
             if (target.MethodKind is MethodKind.LocalFunction or MethodKind.AnonymousFunction)
             {
-                return This;
+                return Captured;
             }
 
             return call switch
@@ -151,7 +154,7 @@ namespace LockLevels.Analyzers.Flow
                 return null;
             }
 
-            if (path.StartsWith("static:", System.StringComparison.Ordinal))
+            if (receiver == Captured || path.StartsWith("static:", System.StringComparison.Ordinal))
             {
                 return path;
             }

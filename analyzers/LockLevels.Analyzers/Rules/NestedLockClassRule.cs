@@ -70,7 +70,21 @@ namespace LockLevels.Analyzers.Rules
             return false;
         }
 
+        /// <summary>The name is the lock object's, or that of an object it belongs to: "from" names from._sync and from._journal.</summary>
         private static bool Names(LockObject lockObject, string name)
-            => (lockObject.Owner is { } owner && ObjectPaths.Display(owner) == name) || ObjectPaths.Display(lockObject.Path!) == name;
+        {
+            for (var path = lockObject.Path!; ; path = path.Substring(0, path.LastIndexOf('.')))
+            {
+                if (ObjectPaths.Display(path) == name)
+                {
+                    return true;
+                }
+
+                if (path.LastIndexOf('.') < 0)
+                {
+                    return false;
+                }
+            }
+        }
     }
 }
