@@ -33,11 +33,12 @@ namespace LockLevels.Analyzers.Flow
     /// </summary>
     internal sealed class LockObject
     {
-        public LockObject(string? path, string? owner, Reentrancy reentrancy)
+        public LockObject(string? path, string? owner, Reentrancy reentrancy, KeyOrder? keyOrder = null)
         {
             Path = path;
             Owner = owner;
             Reentrancy = reentrancy;
+            KeyOrder = keyOrder;
         }
 
         /// <summary>The lock object ("this._sync", "param:other._sync", "this" for lock (this) or this.StartWrite()); null when unknown.</summary>
@@ -47,6 +48,9 @@ namespace LockLevels.Analyzers.Flow
         public string? Owner { get; }
 
         public Reentrancy Reentrancy { get; }
+
+        /// <summary>The lock object's local was chosen between two objects by a condition (ordered by a key).</summary>
+        public KeyOrder? KeyOrder { get; }
 
         /// <summary>
         /// The object locked, and how it behaves when taken again: Monitor and Lock are re-entrant; a
@@ -83,7 +87,7 @@ namespace LockLevels.Analyzers.Flow
                     IPropertyReferenceOperation property => ObjectPaths.Of(property.Instance),
                     _ => null,
                 };
-            return new LockObject(ObjectPaths.Of(resolved), owner, reentrancy);
+            return new LockObject(ObjectPaths.Of(resolved), owner, reentrancy, Flow.KeyOrder.Of(resolved));
         }
 
         private static Reentrancy LevelReentrancy(CompilationIndex compilation, string level) => compilation.Reentry.IsRecursive(level) ? Reentrancy.Reentrant : Reentrancy.NonRecursiveLevel;
@@ -93,7 +97,8 @@ namespace LockLevels.Analyzers.Flow
 
         /// <summary>The same lock seen from a caller that reaches it through a call on <paramref name="receiver"/>.</summary>
         public LockObject SeenThrough(string? receiver)
-            => new LockObject(ObjectPaths.Translate(Path, receiver), ObjectPaths.Translate(Owner, receiver), Reentrancy);
+            => new LockObject(ObjectPaths.Translate(Path, receiver), ObjectPaths.Translate(Owner, receiver), Reentrancy,
+                receiver == ObjectPaths.Captured ? KeyOrder : null);
     }
 
     /// <summary>

@@ -26,7 +26,7 @@ namespace LockLevels.Analyzers.Rules
             var reported = new HashSet<(Location, string)>();
             foreach (var retaking in Retaking.All(facts))
             {
-                if (!retaking.IsOtherObject || IsDeclared(retaking, index) || !reported.Add((retaking.Location, retaking.Level)))
+                if (!retaking.IsOtherObject || IsDeclared(retaking, index) || IsOrderedByAKey(retaking) || !reported.Add((retaking.Location, retaking.Level)))
                 {
                     continue;
                 }
@@ -50,6 +50,10 @@ namespace LockLevels.Analyzers.Rules
             => first.Owner is { } firstOwner && second.Owner is { } secondOwner && firstOwner != secondOwner
                 ? (ObjectPaths.Display(firstOwner), ObjectPaths.Display(secondOwner))
                 : (ObjectPaths.Display(first.Path!), ObjectPaths.Display(second.Path!));
+
+        /// <summary>var (first, second) = a.Id &lt; b.Id ? (a, b) : (b, a): the code states the order by a key.</summary>
+        private static bool IsOrderedByAKey(Retaking retaking)
+            => retaking.First.Object!.KeyOrder is { } first && retaking.Second!.KeyOrder is { } second && first.Mirrors(second);
 
         /// <summary>[LockNesting(outer, inner)] on the body's method, naming the held object first and the acquired one second.</summary>
         private static bool IsDeclared(Retaking retaking, CompilationIndex index)

@@ -303,5 +303,44 @@ namespace LockLevels.Tests.Rules
             """),
             Verify.Diagnostic("LL0010").WithLocation(0).WithLocation(1).WithArguments("Account._sync", "to", "from", "lock (Account._sync)", "lock (Account._sync)"),
             Verify.Diagnostic("LL0010").WithLocation(2).WithLocation(3).WithArguments("Account._sync", "from", "to", "lock (Account._sync)", "lock (Account._sync)"));
+
+        [Fact]
+        public Task TwoObjectsOrderedByAKey_AreNotReported() => Verify.VerifyAnalyzerAsync(RuleSources.Bare("""
+            class Account
+            {
+                public readonly object Gate = new();
+                public int Id;
+
+                static void Transfer(Account from, Account to)
+                {
+                    var (first, second) = from.Id < to.Id ? (from, to) : (to, from);
+                    lock (first.Gate) { lock (second.Gate) { } }
+                }
+
+                static void Refund(Account from, Account to)
+                {
+                    var low = from.Id < to.Id ? from : to;
+                    var high = from.Id < to.Id ? to : from;
+                    lock (low.Gate) { lock (high.Gate) { } }
+                }
+            }
+            """));
+
+        [Fact]
+        public Task TwoObjectsChosenByDifferentConditions_AreReported() => Verify.VerifyAnalyzerAsync(RuleSources.Bare("""
+            class Account
+            {
+                public readonly object Gate = new();
+                public int Id;
+
+                static void Transfer(Account from, Account to)
+                {
+                    var low = from.Id < to.Id ? from : to;
+                    var high = from.Id > to.Id ? to : from;
+                    lock ({|#1:low.Gate|}) { lock ({|#0:high.Gate|}) { } }
+                }
+            }
+            """), Verify.Diagnostic("LL0010").WithLocation(0).WithLocation(1)
+                .WithArguments("Account.Gate", "high", "low", "lock (Account.Gate)", "lock (Account.Gate)"));
     }
 }
