@@ -80,7 +80,7 @@ namespace LockLevels.Analyzers.Model
             }
 
             var sites = held.Sites.Length > 1 && held.Sites.IndexOf(site) is var at && at >= 0 ? held.Sites.RemoveAt(at) : held.Sites;
-            int first = sites.IsEmpty ? held.Site : sites[0];
+            int first = site == held.Site && sites != held.Sites ? sites[0] : held.Site;
             return new HeldLockSet(Locks.SetItem(index, new HeldLock(level, held.Shared, held.Origin, first, held.Depth - 1, sites)));
         }
 
