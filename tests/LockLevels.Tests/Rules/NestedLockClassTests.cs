@@ -342,5 +342,46 @@ namespace LockLevels.Tests.Rules
             }
             """), Verify.Diagnostic("LL0010").WithLocation(0).WithLocation(1)
                 .WithArguments("Account.Gate", "high", "low", "lock (Account.Gate)", "lock (Account.Gate)"));
+
+        [Fact]
+        public Task MoveToAnotherAccountUnderItsOwnLock_IsReported() => Verify.VerifyAnalyzerAsync(RuleSources.Bare("""
+            class Account
+            {
+                private readonly object _sync = new();
+                private decimal _balance;
+
+                public void MoveTo(Account other, decimal amount)
+                {
+                    lock ({|#1:_sync|})
+                    {
+                        _balance -= amount;
+                        {|#0:other.Deposit(amount)|};
+                    }
+                }
+
+                public void Deposit(decimal amount) { lock ({|#2:_sync|}) { _balance += amount; } }
+            }
+            """), Verify.Diagnostic("LL0010").WithLocation(0).WithLocation(1).WithLocation(2)
+                .WithArguments("Account._sync", "other", "this", "lock (Account._sync)", "Account.Deposit → lock (Account._sync)"));
+
+        [Fact]
+        public Task TwoFieldsOfOneLevelOnOneObject_AreNamedByField() => Verify.VerifyAnalyzerAsync(RuleSources.Bare("""
+            [assembly: LockHierarchy("Bucket")]
+
+            class Table
+            {
+                [Lock("Bucket")] private readonly object _left = new();
+                [Lock("Bucket")] private readonly object _right = new();
+
+                void Rehash()
+                {
+                    lock ({|#1:_left|})
+                    {
+                        lock ({|#0:_right|}) { }
+                    }
+                }
+            }
+            """), Verify.Diagnostic("LL0010").WithLocation(0).WithLocation(1)
+                .WithArguments("Bucket", "_right", "_left", "lock (Table._left)", "lock (Table._right)"));
     }
 }

@@ -370,5 +370,28 @@ namespace LockLevels.Tests.Rules
             }
             """), Verify.Diagnostic("LL0009").WithLocation(0).WithLocation(1)
                 .WithArguments("MmapLock", "Mm.MmapLock.Wait", "Mm.MmapLock.Wait", SemaphoreFails));
+
+        [Fact]
+        public Task SemaphoreWaitedAgainInAnAwaitedCallee_IsReported() => Verify.VerifyAnalyzerAsync(RuleSources.Bare("""
+            using System.Threading.Tasks;
+
+            class Cache
+            {
+                private readonly SemaphoreSlim _gate = new(1, 1);
+
+                public async Task RefreshAsync()
+                {
+                    await {|#1:_gate.WaitAsync()|};
+                    try { await {|#0:LoadAsync()|}; } finally { _gate.Release(); }
+                }
+
+                private async Task LoadAsync()
+                {
+                    await {|#2:_gate.WaitAsync()|};
+                    try { } finally { _gate.Release(); }
+                }
+            }
+            """), Verify.Diagnostic("LL0009").WithLocation(0).WithLocation(1).WithLocation(2)
+                .WithArguments("Cache._gate", "Cache._gate.WaitAsync", "Cache.LoadAsync → Cache._gate.WaitAsync", SemaphoreFails));
     }
 }
