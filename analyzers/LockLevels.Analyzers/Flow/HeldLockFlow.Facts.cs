@@ -63,7 +63,7 @@ namespace LockLevels.Analyzers.Flow
         private void RecordAcquisition(LockEvent acquisition, HeldLockSet state)
             => _facts.Acquisitions.Add(new Acquisition(acquisition.Level, acquisition.Shared, acquisition.Kind == LockEventKind.MightAcquire,
                 acquisition.Location, acquisition.Description, Snapshot(state), HeldBefore(state), ClaimProperties.For(_index, acquisition), acquisition.Inferred,
-                acquisition.Object, acquisition.Upgradeable, state.TryGet(acquisition.Level, out var held) ? SitesOf(held, ImmutableArray.CreateBuilder<HeldSite>()) : default));
+                acquisition.Inferred && acquisition.Object?.Owner == ObjectPaths.This, acquisition.Object, acquisition.Upgradeable, state.TryGet(acquisition.Level, out var held) ? SitesOf(held, ImmutableArray.CreateBuilder<HeldSite>()) : default));
 
         /// <summary>Every acquisition of the body held in <paramref name="state"/>, with its object (context levels have none).</summary>
         private ImmutableArray<HeldSite> HeldSites(HeldLockSet state)

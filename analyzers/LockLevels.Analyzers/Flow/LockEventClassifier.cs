@@ -36,7 +36,7 @@ namespace LockLevels.Analyzers.Flow
         public void Classify(IInvocationOperation invocation, ValueResolver resolver, List<LockEvent> events)
         {
             var method = invocation.TargetMethod;
-            if (method.MethodKind == MethodKind.DelegateInvoke && CallTargets.Of(invocation, resolver.Resolve) is { } target)
+            if (CallTargets.InvokesDelegate(method) && CallTargets.Of(invocation, resolver.Resolve) is { } target)
             {
                 // Invoking a delegate known to be an annotated method is calling that method.
                 method = target;

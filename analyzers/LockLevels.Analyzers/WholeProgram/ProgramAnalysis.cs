@@ -15,7 +15,8 @@ namespace LockLevels.Analyzers.WholeProgram
     /// </summary>
     internal static class ProgramAnalysis
     {
-        public static ProgramFacts Run(CompilationIndex index, IEnumerable<BodyFacts> recorded, CancellationToken cancellationToken)
+        /// <param name="maxInferredChain">The most calls in a chain to an inferred lock class (<see cref="CompilationIndex.MaxChainLengthOption"/>).</param>
+        public static ProgramFacts Run(CompilationIndex index, IEnumerable<BodyFacts> recorded, int maxInferredChain, CancellationToken cancellationToken)
         {
             var bodies = new List<BodyFacts>();
             var inferred = new HashSet<string>(System.StringComparer.Ordinal);
@@ -41,7 +42,7 @@ namespace LockLevels.Analyzers.WholeProgram
             bodies.Sort((a, b) => Locations.Compare(a.Location, b.Location));
 
             var dispatch = new CallDispatch(index, bodies, all, new LiveTypes(created));
-            var solver = Summaries.Solve(index, bodies, dispatch);
+            var solver = Summaries.Solve(index, bodies, dispatch, maxInferredChain);
             var entryHeld = new EntryHeld(index, bodies, dispatch);
             cancellationToken.ThrowIfCancellationRequested();
 
@@ -83,12 +84,13 @@ namespace LockLevels.Analyzers.WholeProgram
                         foreach (var acquisition in solver.SummaryOf(target))
                         {
                             bool declared = covered.AcquiresLevel(acquisition.Level) || covered.MightAcquireLevel(acquisition.Level);
-                            if (!declared && !call.HeldSites.IsEmpty && call.Held.Contains(acquisition.Level))
+                            bool counts = SummarySolver<IMethodSymbol, SummarySite>.Counts(acquisition, call.ReceiverKind);
+                            if (!declared && counts && !call.HeldSites.IsEmpty && call.Held.Contains(acquisition.Level))
                             {
                                 retaken.Add(new CallReach(call, target, acquisition));
                             }
 
-                            if (call.Held.Contains(acquisition.Level) || entryHeld.Holds(body.Method!, acquisition.Level) || declared)
+                            if (call.Held.Contains(acquisition.Level) || entryHeld.Holds(body.Method!, acquisition.Level) || !counts || declared)
                             {
                                 continue;
                             }

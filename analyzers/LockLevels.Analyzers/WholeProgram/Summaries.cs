@@ -13,9 +13,10 @@ namespace LockLevels.Analyzers.WholeProgram
     /// </summary>
     internal static class Summaries
     {
-        public static SummarySolver<IMethodSymbol, SummarySite> Solve(CompilationIndex index, List<BodyFacts> bodies, CallDispatch dispatch)
+        /// <param name="maxInferredChain">The most calls a chain down to an inferred lock class may have; declared levels are unbounded.</param>
+        public static SummarySolver<IMethodSymbol, SummarySite> Solve(CompilationIndex index, List<BodyFacts> bodies, CallDispatch dispatch, int maxInferredChain)
         {
-            var solver = new SummarySolver<IMethodSymbol, SummarySite>(SymbolEqualityComparer.Default);
+            var solver = new SummarySolver<IMethodSymbol, SummarySite>(SymbolEqualityComparer.Default, maxInferredChain);
             var annotated = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
             foreach (var body in bodies)
             {
@@ -24,7 +25,8 @@ namespace LockLevels.Analyzers.WholeProgram
                 foreach (var acquisition in body.Acquisitions)
                 {
                     solver.AddDirect(method, acquisition.Level, acquisition.Shared,
-                        new SummarySite(acquisition.Location, acquisition.Description, acquisition.Claim, acquisition.Object, acquisition.Upgradeable));
+                        new SummarySite(acquisition.Location, acquisition.Description, acquisition.Claim, acquisition.Object, acquisition.Upgradeable),
+                        acquisition.Inferred, acquisition.OnOwnObject);
                 }
 
                 foreach (var call in body.Calls)
@@ -32,7 +34,7 @@ namespace LockLevels.Analyzers.WholeProgram
                     foreach (var target in dispatch.Targets(call))
                     {
                         AddAnnotated(index, solver, annotated, target);
-                        solver.AddCall(method, target, new SummarySite(call, target));
+                        solver.AddCall(method, target, new SummarySite(call, target), call.ReceiverKind);
                     }
                 }
             }
