@@ -110,6 +110,9 @@ namespace LockLevels.Analyzers.Flow
     {
         public const string This = "this";
 
+        /// <summary>The most member steps a name may have: a lock field of a field of the root (this._child._sync).</summary>
+        public const int MaxMembers = 2;
+
         /// <summary>The receiver of a call to a lambda or local function: it names objects as its enclosing body does.</summary>
         public const string Captured = "captured";
 
@@ -166,10 +169,33 @@ namespace LockLevels.Analyzers.Flow
 
             if (receiver != null && (path == This || path.StartsWith("this.", System.StringComparison.Ordinal)))
             {
-                return receiver + path.Substring(This.Length);
+                return Bounded(receiver + path.Substring(This.Length));
             }
 
             return null;
+        }
+
+        /// <summary>
+        /// A path with more than <see cref="MaxMembers"/> member steps has no name: objects reached through
+        /// other objects' fields are often back-pointers (this.WriteBuffer.Connector is this again).
+        /// </summary>
+        private static string? Bounded(string path)
+        {
+            if (path.StartsWith("static:", System.StringComparison.Ordinal))
+            {
+                return path;
+            }
+
+            int members = 0;
+            foreach (char c in path)
+            {
+                if (c == '.' && ++members > MaxMembers)
+                {
+                    return null;
+                }
+            }
+
+            return path;
         }
 
         /// <summary>An object as source spells it: "this", "other", "_parent", "other._child", "Registry.s_lock".</summary>
@@ -184,6 +210,6 @@ namespace LockLevels.Analyzers.Flow
             return path.StartsWith("this.", System.StringComparison.Ordinal) ? path.Substring("this.".Length) : path;
         }
 
-        private static string? Member(string? instance, string name) => instance == null ? null : instance + "." + name;
+        private static string? Member(string? instance, string name) => instance == null ? null : Bounded(instance + "." + name);
     }
 }

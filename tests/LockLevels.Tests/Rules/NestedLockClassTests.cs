@@ -383,5 +383,30 @@ namespace LockLevels.Tests.Rules
             }
             """), Verify.Diagnostic("LL0010").WithLocation(0).WithLocation(1)
                 .WithArguments("Bucket", "_right", "_left", "lock (Table._left)", "lock (Table._right)"));
+
+        [Fact]
+        public Task ObjectReachedThroughAnotherObjectsField_IsNotNamed() => Verify.VerifyAnalyzerAsync(RuleSources.Bare("""
+            class Connector
+            {
+                private readonly object _sync = new();
+                private readonly Buffer _buffer;
+
+                public Connector() { _buffer = new Buffer(this); }
+
+                void Write() { lock (_sync) { _buffer.Flush(); } }
+
+                public void Break() { lock (_sync) { } }
+            }
+
+            class Buffer
+            {
+                public Buffer(Connector connector) { Connector = connector; }
+
+                // A back-pointer: this.Connector is the connector that called Flush.
+                public Connector Connector { get; }
+
+                public void Flush() => Connector.Break();
+            }
+            """));
     }
 }
