@@ -56,6 +56,7 @@ namespace LockLevels.Analyzers.Annotations
             }
 
             Order = LockOrder.Build(chains);
+            Reentry = new ReentryDeclarations(compilation, Symbols);
         }
 
         public LockSymbols Symbols { get; }
@@ -66,6 +67,9 @@ namespace LockLevels.Analyzers.Annotations
         public ImmutableArray<DeclaredHierarchy> Hierarchies { get; }
 
         public LockOrder Order { get; }
+
+        /// <summary>What LL0009 and LL0010 need to know of declarations: recursive levels, declared nestings, how lock fields are created.</summary>
+        public ReentryDeclarations Reentry { get; }
 
         /// <summary>Whether unannotated lock fields, properties, this and typeof(T) become lock classes (LL0100).</summary>
         public bool InferUnannotated { get; }

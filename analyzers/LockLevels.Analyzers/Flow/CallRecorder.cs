@@ -20,7 +20,8 @@ namespace LockLevels.Analyzers.Flow
 
         /// <param name="held">The levels held at the operation, context levels first.</param>
         /// <param name="resolve">How the walk sees through temporaries and locals to a delegate's value.</param>
-        public void Record(IOperation operation, ImmutableArray<string> held, BodyFacts facts, Func<IOperation, IOperation> resolve)
+        /// <param name="heldSites">The acquisitions of the body held at the operation, with their objects.</param>
+        public void Record(IOperation operation, ImmutableArray<string> held, BodyFacts facts, Func<IOperation, IOperation> resolve, ImmutableArray<HeldSite> heldSites = default)
         {
             if (facts.Method != null && CallTargets.Subscription(operation, resolve) is { } subscription)
             {
@@ -45,7 +46,8 @@ namespace LockLevels.Analyzers.Flow
             if (facts.Method != null && _index.IsWorthRecording(target))
             {
                 var (isExact, receiver) = CallTargets.Dispatch(operation);
-                facts.Calls.Add(new Call(target, operation.Syntax, held, isExact, receiver, FreshObjects.ReceiverOf(operation, resolve, _index)));
+                facts.Calls.Add(new Call(target, operation.Syntax, held, isExact, receiver, FreshObjects.ReceiverOf(operation, resolve, _index),
+                    receiverPath: ObjectPaths.ReceiverOf(operation, target, resolve), heldSites: heldSites));
             }
 
             if (operation is IInvocationOperation && _index.ContextOf(target) is { } required)

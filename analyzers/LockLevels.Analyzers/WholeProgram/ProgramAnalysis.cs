@@ -68,6 +68,7 @@ namespace LockLevels.Analyzers.WholeProgram
             }
 
             var reaches = new List<CallReach>();
+            var retaken = new List<CallReach>();
             foreach (var body in bodies)
             {
                 foreach (var call in body.Calls)
@@ -82,9 +83,14 @@ namespace LockLevels.Analyzers.WholeProgram
                     {
                         foreach (var acquisition in solver.SummaryOf(target))
                         {
-                            if (call.Held.Contains(acquisition.Level) || entryHeld.Holds(body.Method!, acquisition.Level)
-                                || !SummarySolver<IMethodSymbol, SummarySite>.Counts(acquisition, call.ReceiverKind)
-                                || covered.AcquiresLevel(acquisition.Level) || covered.MightAcquireLevel(acquisition.Level))
+                            bool declared = covered.AcquiresLevel(acquisition.Level) || covered.MightAcquireLevel(acquisition.Level);
+                            bool counts = SummarySolver<IMethodSymbol, SummarySite>.Counts(acquisition, call.ReceiverKind);
+                            if (!declared && counts && !call.HeldSites.IsEmpty && call.Held.Contains(acquisition.Level))
+                            {
+                                retaken.Add(new CallReach(call, target, acquisition));
+                            }
+
+                            if (call.Held.Contains(acquisition.Level) || entryHeld.Holds(body.Method!, acquisition.Level) || !counts || declared)
                             {
                                 continue;
                             }
@@ -107,7 +113,7 @@ namespace LockLevels.Analyzers.WholeProgram
                 cycles.Add(new Cycle(edges, AllInferred(inferred, edges)));
             }
 
-            return new ProgramFacts(bodies, reaches, graph, cycles, inferred);
+            return new ProgramFacts(bodies, reaches, graph, cycles, inferred, retaken);
         }
 
         private static bool AllInferred(HashSet<string> inferred, IReadOnlyList<LockDependencyGraph<EdgeWitness>.Edge> cycle)

@@ -24,7 +24,8 @@ namespace LockLevels.Analyzers.WholeProgram
                 AddAnnotated(index, solver, annotated, method);
                 foreach (var acquisition in body.Acquisitions)
                 {
-                    solver.AddDirect(method, acquisition.Level, acquisition.Shared, new SummarySite(acquisition.Location, acquisition.Description, acquisition.Claim),
+                    solver.AddDirect(method, acquisition.Level, acquisition.Shared,
+                        new SummarySite(acquisition.Location, acquisition.Description, acquisition.Claim, acquisition.Object, acquisition.Upgradeable),
                         acquisition.Inferred, acquisition.OnOwnObject);
                 }
 
@@ -52,11 +53,12 @@ namespace LockLevels.Analyzers.WholeProgram
             var annotations = index.Annotations.ForMethod(method);
             var location = method.Locations.IsEmpty ? Location.None : method.Locations[0];
             var description = Names.Method(method);
+            var receiver = method.IsStatic ? "static:" + Names.Type(method.ContainingType) : ObjectPaths.This;
             foreach (var use in annotations.Acquires)
             {
                 if (use.Level.Length > 0)
                 {
-                    solver.AddDirect(method, use.Level, use.Shared, new SummarySite(location, description));
+                    solver.AddDirect(method, use.Level, use.Shared, new SummarySite(location, description, lockObject: LockObject.OfLevel(index, use.Level, receiver)));
                 }
             }
 
@@ -82,13 +84,15 @@ namespace LockLevels.Analyzers.WholeProgram
         private readonly Call? _call;
         private readonly IMethodSymbol? _callee;
 
-        public SummarySite(Location location, string description, ImmutableDictionary<string, string?>? claim = null)
+        public SummarySite(Location location, string description, ImmutableDictionary<string, string?>? claim = null, LockObject? lockObject = null, bool upgradeable = false)
         {
             _location = location;
             _description = description;
             _call = null;
             _callee = null;
             Claim = claim;
+            Object = lockObject;
+            Upgradeable = upgradeable;
         }
 
         public SummarySite(Call call, IMethodSymbol callee)
@@ -98,7 +102,17 @@ namespace LockLevels.Analyzers.WholeProgram
             _call = call;
             _callee = callee;
             Claim = null;
+            Object = null;
+            Upgradeable = false;
         }
+
+        /// <summary>For an acquisition: the object it takes, as the acquiring method names it.</summary>
+        public LockObject? Object { get; }
+
+        public bool Upgradeable { get; }
+
+        /// <summary>For a step through a call: that call.</summary>
+        public Call? Call => _call;
 
         /// <summary>For an acquisition in source: whether the long-term claim fix can replace it.</summary>
         public ImmutableDictionary<string, string?>? Claim { get; }
