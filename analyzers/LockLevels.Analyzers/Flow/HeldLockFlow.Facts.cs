@@ -119,7 +119,8 @@ namespace LockLevels.Analyzers.Flow
                 if (held.Origin == HeldOrigin.Acquired)
                 {
                     var site = _sites[held.Site];
-                    _facts.HeldAtExit.Add(new HeldAtExit(held.Level, site.Location, site.Escapes, site.Inferred, IsUnloweredLockSite(held.Site)));
+                    _facts.HeldAtExit.Add(new HeldAtExit(held.Level, site.Location, site.Escapes, site.Inferred, IsUnloweredLockSite(held.Site),
+                        site.Event.Primitive, site.Event.Acquirer, site.Event.Description));
                 }
             }
         }
@@ -131,7 +132,7 @@ namespace LockLevels.Analyzers.Flow
             {
                 index = _sites.Count;
                 bool escapes = acquisition.Operation is IInvocationOperation invocation && _classifier.ReturnsScope(invocation) && ScopeEscape.Escapes(_graph, invocation);
-                _sites.Add(new Site(acquisition.Location, escapes, acquisition.Inferred, acquisition.Receiver));
+                _sites.Add(new Site(acquisition, escapes));
                 _siteIndex.Add(key, index);
             }
 
@@ -141,22 +142,23 @@ namespace LockLevels.Analyzers.Flow
         /// <summary>Where a held level was acquired in this body.</summary>
         private sealed class Site
         {
-            public Site(Location location, bool escapes, bool inferred, string? receiver)
+            public Site(LockEvent acquisition, bool escapes)
             {
-                Location = location;
+                Event = acquisition;
                 Escapes = escapes;
-                Inferred = inferred;
-                Receiver = receiver;
             }
 
-            public Location Location { get; }
+            /// <summary>The acquisition made here.</summary>
+            public LockEvent Event { get; }
+
+            public Location Location => Event.Location;
 
             /// <summary>The scope the acquisition returned leaves the method: its owner, not this method, releases it.</summary>
             public bool Escapes { get; }
 
-            public bool Inferred { get; }
+            public bool Inferred => Event.Inferred;
 
-            public string? Receiver { get; }
+            public string? Receiver => Event.Receiver;
         }
     }
 }

@@ -51,7 +51,8 @@ namespace LockLevels.Analyzers.Flow
                 {
                     if (use.Level.Length > 0)
                     {
-                        events.Add(new LockEvent(LockEventKind.Acquire, use.Level, use.Shared, invocation, location, description));
+                        events.Add(new LockEvent(LockEventKind.Acquire, use.Level, use.Shared, invocation, location, description,
+                            primitive: LockPrimitive.AcquiringMethod, acquirer: method));
                     }
                 }
 
@@ -93,10 +94,10 @@ namespace LockLevels.Analyzers.Flow
                 {
                     case "Enter":
                     case "TryEnter":
-                        AddForLockObject(LockEventKind.Acquire, lockObject, shared: false, invocation, resolver, events);
+                        AddForLockObject(LockEventKind.Acquire, lockObject, shared: false, LockPrimitive.Monitor, invocation, resolver, events);
                         break;
                     case "Exit":
-                        AddForLockObject(LockEventKind.Release, lockObject, shared: false, invocation, resolver, events);
+                        AddForLockObject(LockEventKind.Release, lockObject, shared: false, LockPrimitive.Monitor, invocation, resolver, events);
                         break;
                 }
             }
@@ -106,10 +107,10 @@ namespace LockLevels.Analyzers.Flow
                 {
                     case "Wait":
                     case "WaitAsync":
-                        AddForLockObject(LockEventKind.Acquire, invocation.Instance, shared: false, invocation, resolver, events);
+                        AddForLockObject(LockEventKind.Acquire, invocation.Instance, shared: false, LockPrimitive.SemaphoreSlim, invocation, resolver, events);
                         break;
                     case "Release":
-                        AddForLockObject(LockEventKind.Release, invocation.Instance, shared: false, invocation, resolver, events);
+                        AddForLockObject(LockEventKind.Release, invocation.Instance, shared: false, LockPrimitive.SemaphoreSlim, invocation, resolver, events);
                         break;
                 }
             }
@@ -121,16 +122,16 @@ namespace LockLevels.Analyzers.Flow
                     case "TryEnterReadLock":
                     case "EnterUpgradeableReadLock":
                     case "TryEnterUpgradeableReadLock":
-                        AddForLockObject(LockEventKind.Acquire, invocation.Instance, shared: true, invocation, resolver, events);
+                        AddForLockObject(LockEventKind.Acquire, invocation.Instance, shared: true, LockPrimitive.ReaderWriterLockSlim, invocation, resolver, events);
                         break;
                     case "EnterWriteLock":
                     case "TryEnterWriteLock":
-                        AddForLockObject(LockEventKind.Acquire, invocation.Instance, shared: false, invocation, resolver, events);
+                        AddForLockObject(LockEventKind.Acquire, invocation.Instance, shared: false, LockPrimitive.ReaderWriterLockSlim, invocation, resolver, events);
                         break;
                     case "ExitReadLock":
                     case "ExitUpgradeableReadLock":
                     case "ExitWriteLock":
-                        AddForLockObject(LockEventKind.Release, invocation.Instance, shared: false, invocation, resolver, events);
+                        AddForLockObject(LockEventKind.Release, invocation.Instance, shared: false, LockPrimitive.ReaderWriterLockSlim, invocation, resolver, events);
                         break;
                 }
             }
@@ -141,10 +142,36 @@ namespace LockLevels.Analyzers.Flow
                     case "Enter":
                     case "TryEnter":
                     case "EnterScope":
-                        AddForLockObject(LockEventKind.Acquire, invocation.Instance, shared: false, invocation, resolver, events);
+                        AddForLockObject(LockEventKind.Acquire, invocation.Instance, shared: false, LockPrimitive.Lock, invocation, resolver, events);
                         break;
                     case "Exit":
-                        AddForLockObject(LockEventKind.Release, invocation.Instance, shared: false, invocation, resolver, events);
+                        AddForLockObject(LockEventKind.Release, invocation.Instance, shared: false, LockPrimitive.Lock, invocation, resolver, events);
+                        break;
+                }
+            }
+            else if (SymbolEqualityComparer.Default.Equals(type, _symbols.SpinLock))
+            {
+                switch (method.Name)
+                {
+                    case "Enter":
+                    case "TryEnter":
+                        AddForLockObject(LockEventKind.Acquire, invocation.Instance, shared: false, LockPrimitive.SpinLock, invocation, resolver, events);
+                        break;
+                    case "Exit":
+                        AddForLockObject(LockEventKind.Release, invocation.Instance, shared: false, LockPrimitive.SpinLock, invocation, resolver, events);
+                        break;
+                }
+            }
+            else if (IsMutex(invocation.Instance))
+            {
+                // WaitOne is declared on WaitHandle: only a wait on a Mutex takes something that is released.
+                switch (method.Name)
+                {
+                    case "WaitOne":
+                        AddForLockObject(LockEventKind.Acquire, invocation.Instance, shared: false, LockPrimitive.Mutex, invocation, resolver, events);
+                        break;
+                    case "ReleaseMutex":
+                        AddForLockObject(LockEventKind.Release, invocation.Instance, shared: false, LockPrimitive.Mutex, invocation, resolver, events);
                         break;
                 }
             }
@@ -203,7 +230,10 @@ namespace LockLevels.Analyzers.Flow
             }
         }
 
-        private void AddForLockObject(LockEventKind kind, IOperation? lockObject, bool shared, IInvocationOperation invocation, ValueResolver resolver, List<LockEvent> events)
+        private bool IsMutex(IOperation? instance)
+            => _symbols.Mutex != null && instance != null && SymbolEqualityComparer.Default.Equals(ValueResolver.StripConversions(instance).Type?.OriginalDefinition, _symbols.Mutex);
+
+        private void AddForLockObject(LockEventKind kind, IOperation? lockObject, bool shared, LockPrimitive primitive, IInvocationOperation invocation, ValueResolver resolver, List<LockEvent> events)
         {
             if (lockObject == null)
             {
@@ -218,7 +248,7 @@ namespace LockLevels.Analyzers.Flow
             if (LockOf(resolved) is { } target && !(target.Inferred && IsSignal(resolved)))
             {
                 var description = invocation.IsImplicit ? "lock (" + target.Name + ")" : target.Name + "." + invocation.TargetMethod.Name;
-                events.Add(new LockEvent(kind, target.Level, shared, invocation, location, description, inferred: target.Inferred, receiver: target.Receiver, isTry: isTry));
+                events.Add(new LockEvent(kind, target.Level, shared, invocation, location, description, inferred: target.Inferred, receiver: target.Receiver, isTry: isTry, primitive: primitive));
             }
         }
 
@@ -240,7 +270,8 @@ namespace LockLevels.Analyzers.Flow
             var resolved = resolver.Resolve(lockedValue);
             return LockOf(resolved) is { } target
                 ? new LockEvent(LockEventKind.Acquire, target.Level, false, statement, resolved.Syntax.GetLocation(), "lock (" + target.Name + ")",
-                    inferred: target.Inferred, receiver: target.Receiver)
+                    inferred: target.Inferred, receiver: target.Receiver,
+                    primitive: SymbolEqualityComparer.Default.Equals(resolved.Type?.OriginalDefinition, _symbols.ThreadingLock) ? LockPrimitive.Lock : LockPrimitive.Monitor)
                 : null;
         }
 
