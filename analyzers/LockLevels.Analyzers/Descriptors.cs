@@ -9,6 +9,7 @@ namespace LockLevels.Analyzers
         private const string Ordering = "LockOrdering";
         private const string Balance = "LockBalance";
         private const string Annotations = "LockAnnotations";
+        private const string Affinity = "LockAffinity";
 
         public static string HelpLink(string id) => HelpRoot + id + ".md";
 
@@ -53,6 +54,12 @@ namespace LockLevels.Analyzers
             "Public method acquires levels it does not declare",
             "{0} acquires {1} but does not declare it; callers in other assemblies cannot see the acquisition without [MightAcquire]",
             Annotations, DiagnosticSeverity.Info);
+
+        public static readonly DiagnosticDescriptor ThreadAffineLockAcrossAwait = Create(
+            DiagnosticIds.ThreadAffineLockAcrossAwait,
+            "Thread-affine lock held across await",
+            "'{0}' is held across this await, taken by {1}: a {2} belongs to the thread that took it, and the code after the await may run on another thread",
+            Affinity, DiagnosticSeverity.Warning, WellKnownDiagnosticTags.CompilationEnd);
 
         public static readonly DiagnosticDescriptor UnbalancedAcquire = Create(
             DiagnosticIds.UnbalancedLock,

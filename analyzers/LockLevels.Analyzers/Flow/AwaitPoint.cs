@@ -70,8 +70,9 @@ namespace LockLevels.Analyzers.Flow
     /// <summary>A lock that may be held at an await, and how and where it was taken.</summary>
     internal readonly struct HeldAtAwait
     {
-        public HeldAtAwait(string level, LockPrimitive primitive, IMethodSymbol? acquirer, Location site, string description)
+        public HeldAtAwait(string level, LockPrimitive primitive, IMethodSymbol? acquirer, Location site, string description, ISymbol? member)
         {
+            Member = member;
             Level = level;
             Primitive = primitive;
             Acquirer = acquirer;
@@ -91,6 +92,9 @@ namespace LockLevels.Analyzers.Flow
 
         /// <summary>What took it: "lock (C._sync)", "C._rw.EnterReadLock", "Gate.Enter".</summary>
         public string Description { get; }
+
+        /// <summary>The field or property locked, when the lock object is one.</summary>
+        public ISymbol? Member { get; }
     }
 
     internal static class LockPrimitives

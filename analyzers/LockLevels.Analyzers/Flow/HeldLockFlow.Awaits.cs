@@ -20,7 +20,7 @@ namespace LockLevels.Analyzers.Flow
                 if (lockHeld.Origin == HeldOrigin.Acquired)
                 {
                     var site = _sites[lockHeld.Site];
-                    held = held.Add(new HeldAtAwait(lockHeld.Level, site.Event.Primitive, site.Event.Acquirer, site.Location, site.Event.Description));
+                    held = held.Add(new HeldAtAwait(lockHeld.Level, site.Event.Primitive, site.Event.Acquirer, site.Location, site.Event.Description, site.Event.Member));
                 }
             }
 

@@ -43,8 +43,9 @@ namespace LockLevels.Analyzers.Flow
     internal readonly struct LockEvent
     {
         public LockEvent(LockEventKind kind, string level, bool shared, IOperation operation, Location location, string description, bool isDisposal = false, bool inferred = false, string? receiver = null, bool isTry = false,
-            LockPrimitive primitive = LockPrimitive.Unknown, IMethodSymbol? acquirer = null)
+            LockPrimitive primitive = LockPrimitive.Unknown, IMethodSymbol? acquirer = null, ISymbol? member = null)
         {
+            Member = member;
             Primitive = primitive;
             Acquirer = acquirer;
             IsTry = isTry;
@@ -91,6 +92,9 @@ namespace LockLevels.Analyzers.Flow
 
         /// <summary>For <see cref="LockPrimitive.AcquiringMethod"/>: the [Acquires] method called.</summary>
         public IMethodSymbol? Acquirer { get; }
+
+        /// <summary>The field or property locked, when the lock object is one (for [Lock] levels, the annotated member).</summary>
+        public ISymbol? Member { get; }
 
         /// <summary>A release made by disposing the scope an acquisition returned.</summary>
         public bool IsDisposal { get; }

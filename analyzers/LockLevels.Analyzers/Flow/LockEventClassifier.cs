@@ -248,7 +248,7 @@ namespace LockLevels.Analyzers.Flow
             if (LockOf(resolved) is { } target && !(target.Inferred && IsSignal(resolved)))
             {
                 var description = invocation.IsImplicit ? "lock (" + target.Name + ")" : target.Name + "." + invocation.TargetMethod.Name;
-                events.Add(new LockEvent(kind, target.Level, shared, invocation, location, description, inferred: target.Inferred, receiver: target.Receiver, isTry: isTry, primitive: primitive));
+                events.Add(new LockEvent(kind, target.Level, shared, invocation, location, description, inferred: target.Inferred, receiver: target.Receiver, isTry: isTry, primitive: primitive, member: target.Member));
             }
         }
 
@@ -270,7 +270,7 @@ namespace LockLevels.Analyzers.Flow
             var resolved = resolver.Resolve(lockedValue);
             return LockOf(resolved) is { } target
                 ? new LockEvent(LockEventKind.Acquire, target.Level, false, statement, resolved.Syntax.GetLocation(), "lock (" + target.Name + ")",
-                    inferred: target.Inferred, receiver: target.Receiver,
+                    inferred: target.Inferred, receiver: target.Receiver, member: target.Member,
                     primitive: SymbolEqualityComparer.Default.Equals(resolved.Type?.OriginalDefinition, _symbols.ThreadingLock) ? LockPrimitive.Lock : LockPrimitive.Monitor)
                 : null;
         }
@@ -287,7 +287,7 @@ namespace LockLevels.Analyzers.Flow
 
             if (member != null && _compilation.Annotations.LockLevelOf(member) is { } use)
             {
-                return new LockTarget(use.Level, Names.Member(member), inferred: false, receiver: null);
+                return new LockTarget(use.Level, Names.Member(member), inferred: false, receiver: null, member);
             }
 
             if (!_compilation.InferUnannotated || InferredClass(resolved, member) is not { } lockClass)
@@ -295,13 +295,14 @@ namespace LockLevels.Analyzers.Flow
                 return null;
             }
 
-            return new LockTarget(lockClass, lockClass, inferred: true, member == null ? ObjectOf(resolved) : ReceiverOf(resolved));
+            return new LockTarget(lockClass, lockClass, inferred: true, member == null ? ObjectOf(resolved) : ReceiverOf(resolved), member);
         }
 
         private sealed class LockTarget
         {
-            public LockTarget(string level, string name, bool inferred, string? receiver)
+            public LockTarget(string level, string name, bool inferred, string? receiver, ISymbol? member)
             {
+                Member = member;
                 Level = level;
                 Name = name;
                 Inferred = inferred;
@@ -315,6 +316,8 @@ namespace LockLevels.Analyzers.Flow
             public bool Inferred { get; }
 
             public string? Receiver { get; }
+
+            public ISymbol? Member { get; }
         }
 
         /// <summary>TryEnter*, and waits bounded by a timeout: they give up instead of deadlocking.</summary>
