@@ -2,6 +2,8 @@ using System.Collections.Generic;
 using LockLevels.Analyzers.Annotations;
 using LockLevels.Analyzers.Flow;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace LockLevels.Analyzers.WholeProgram
 {
@@ -51,7 +53,7 @@ namespace LockLevels.Analyzers.WholeProgram
             {
                 if (ThreadAffine(held.Level, held.Primitive, held.Acquirer, held.Description, held.Location) is { } taken)
                 {
-                    returned.Add(taken);
+                    returned.Add(held.Escapes ? taken.AsScope() : taken);
                 }
             }
 
@@ -100,14 +102,39 @@ namespace LockLevels.Analyzers.WholeProgram
         /// </summary>
         public IEnumerable<ReturnedLock> ThroughCall(BodyFacts body, Call call, int until)
         {
+            int heldUntil = HeldUntil(call.Syntax);
+            if (until >= heldUntil)
+            {
+                yield break;
+            }
+
             var annotations = _index.Annotations.ForMethod(call.Callee);
             foreach (var inner in Of(call.Callee))
             {
-                if (!annotations.AcquiresLevel(inner.Level) && !ReleasedBetween(body, call.Syntax.Span.End, until, inner.Level))
+                // A scope the callee returns is released where its caller disposes it: known only for a using.
+                bool disposedUnseen = inner.InScope && heldUntil == int.MaxValue;
+                if (!disposedUnseen && !annotations.AcquiresLevel(inner.Level) && !ReleasedBetween(body, call.Syntax.Span.End, until, inner.Level))
                 {
                     yield return new ReturnedLock(inner.Level, inner.Primitive, Names.Method(call.Callee) + " → " + inner.Chain, call.Location);
                 }
             }
+        }
+
+        /// <summary>
+        /// using (Lease()) { ... } and using var x = Lease(): what the call returned is disposed where the
+        /// statement or the block ends, and with it (through the disposal) whatever the call took.
+        /// </summary>
+        private static int HeldUntil(SyntaxNode call)
+        {
+            var node = call.Parent;
+            if (node is EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax { Parent: VariableDeclarationSyntax declaration } })
+            {
+                node = declaration.Parent is LocalDeclarationStatementSyntax { UsingKeyword.RawKind: (int)SyntaxKind.UsingKeyword } local
+                    ? local.Parent
+                    : declaration.Parent;
+            }
+
+            return node is UsingStatementSyntax or BlockSyntax ? node.Span.End : int.MaxValue;
         }
 
         private bool ReleasedBetween(BodyFacts body, int start, int end, string level)
@@ -165,8 +192,9 @@ namespace LockLevels.Analyzers.WholeProgram
     /// <summary>A thread-affine lock held after a call or at an await, with the chain that took it.</summary>
     internal sealed class ReturnedLock
     {
-        public ReturnedLock(string level, LockPrimitive primitive, string chain, Location site)
+        public ReturnedLock(string level, LockPrimitive primitive, string chain, Location site, bool inScope = false)
         {
+            InScope = inScope;
             Level = level;
             Primitive = primitive;
             Chain = chain;
@@ -182,5 +210,10 @@ namespace LockLevels.Analyzers.WholeProgram
 
         /// <summary>Where the body the lock is reported in took it: the acquisition, or the call.</summary>
         public Location Site { get; }
+
+        /// <summary>Held by a scope the method returns (an IDisposable), until its caller disposes it.</summary>
+        public bool InScope { get; }
+
+        public ReturnedLock AsScope() => new ReturnedLock(Level, Primitive, Chain, Site, inScope: true);
     }
 }

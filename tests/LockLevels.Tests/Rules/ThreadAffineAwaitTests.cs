@@ -407,5 +407,72 @@ namespace LockLevels.Tests.Rules
                 }
             }
             """), HeldAcross("C._sync", "Take → C._sync.Enter", "Monitor lock"));
+
+        private const string Leases = """
+            sealed class Releaser : IDisposable
+            {
+                private readonly Pool _pool;
+                public Releaser(Pool pool) => _pool = pool;
+                public void Dispose() => _pool.Exit();
+            }
+
+            sealed class Pool
+            {
+                private readonly object _sync = new();
+                private readonly Lock _gate = new();
+                public IDisposable Lease() { Monitor.Enter(_sync); return new Releaser(this); }
+                public void Exit() => Monitor.Exit(_sync);
+                public Lock.Scope Scope() => _gate.EnterScope();
+            }
+
+            """;
+
+        [Fact]
+        public Task UsingALeaseAroundTheAwait_IsReported() => Verify.VerifyAnalyzerAsync(Source(Leases + """
+            class C
+            {
+                async Task Inside(Pool pool)
+                {
+                    using ({|#1:pool.Lease()|})
+                    {
+                        {|#0:await|} Task.Yield();
+                    }
+                }
+
+                async Task Declared(Pool pool)
+                {
+                    using var lease = {|#3:pool.Lease()|};
+                    {|#2:await|} Task.Yield();
+                }
+            }
+            """),
+            HeldAcross("Pool._sync", "Pool.Lease → Pool._sync.Enter", "Monitor lock"),
+            Verify.Diagnostic(Descriptors.ThreadAffineLockAcrossAwait).WithLocation(2).WithLocation(3).WithArguments("Pool._sync", "Pool.Lease → Pool._sync.Enter", "Monitor lock"));
+
+        [Fact]
+        public Task LeaseDisposedBeforeTheAwait_IsNotReported() => Verify.VerifyAnalyzerAsync(Source(Leases + """
+            class C
+            {
+                async Task M(Pool pool)
+                {
+                    using (pool.Lease())
+                    {
+                    }
+
+                    await Task.Yield();
+                }
+
+                void Sync(Pool pool)
+                {
+                    using var lease = pool.Lease();
+                }
+
+                async Task AfterSync(Pool pool)
+                {
+                    Sync(pool);
+                    await Task.Yield();
+                }
+            }
+            """));
     }
 }
