@@ -51,7 +51,8 @@ namespace LockLevels.Analyzers.WholeProgram
             var returned = new List<ReturnedLock>();
             foreach (var held in body.HeldAtExit)
             {
-                if (ThreadAffine(held.Level, held.Primitive, held.Acquirer, held.Description, held.Location) is { } taken)
+                // An unlowered lock statement seems held past a return inside it: it is released there.
+                if (!held.Unlowered && ThreadAffine(held.Level, held.Primitive, held.Acquirer, held.Description, held.Location) is { } taken)
                 {
                     returned.Add(held.Escapes ? taken.AsScope() : taken);
                 }

@@ -474,5 +474,34 @@ namespace LockLevels.Tests.Rules
                 }
             }
             """));
+
+        [Fact]
+        public Task ReturnInsideALockOnALock_IsNotHeldByTheCaller() => Verify.VerifyAnalyzerAsync("#nullable enable\n" + Source("""
+            class Bucket
+            {
+                private readonly Lock _lock = new();
+                private int _tokens;
+
+                public bool TryTake()
+                {
+                    lock (_lock)
+                    {
+                        if (_tokens == 0)
+                            return false;
+                        _tokens--;
+                        return true;
+                    }
+                }
+            }
+
+            class C
+            {
+                async Task M(Bucket bucket)
+                {
+                    while (!bucket.TryTake())
+                        await Task.Yield();
+                }
+            }
+            """));
     }
 }
