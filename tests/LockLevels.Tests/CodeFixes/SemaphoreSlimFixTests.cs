@@ -232,6 +232,88 @@ namespace LockLevels.Tests.CodeFixes
         }
 
         [Fact]
+        public async Task FixAll_NestedLocksOfTwoFields_AreBothRewritten()
+        {
+            const string source = """
+                class Ledger
+                {
+                    private readonly object _accounts = new();
+                    private readonly object _journal = new();
+                    private int _entries;
+
+                    public void Post()
+                    {
+                        lock (_accounts)
+                        {
+                            lock (_journal)
+                            {
+                                _entries++;
+                            }
+                        }
+                    }
+
+                    public async Task SaveAsync()
+                    {
+                        Monitor.Enter(_accounts);
+                        try { {|LL0008:await|} Task.Yield(); }
+                        finally { Monitor.Exit(_accounts); }
+                        Monitor.Enter(_journal);
+                        try { {|LL0008:await|} Task.Yield(); }
+                        finally { Monitor.Exit(_journal); }
+                    }
+                }
+                """;
+            const string fixedSource = """
+                class Ledger
+                {
+                    private readonly SemaphoreSlim _accounts = new SemaphoreSlim(1, 1);
+                    private readonly SemaphoreSlim _journal = new SemaphoreSlim(1, 1);
+                    private int _entries;
+
+                    public void Post()
+                    {
+                        _accounts.Wait();
+                        try
+                        {
+                            _journal.Wait();
+                            try
+                            {
+                                _entries++;
+                            }
+                            finally
+                            {
+                                _journal.Release();
+                            }
+                        }
+                        finally
+                        {
+                            _accounts.Release();
+                        }
+                    }
+
+                    public async Task SaveAsync()
+                    {
+                        await _accounts.WaitAsync().ConfigureAwait(false);
+                        try { await Task.Yield(); }
+                        finally { _accounts.Release(); }
+                        await _journal.WaitAsync().ConfigureAwait(false);
+                        try { await Task.Yield(); }
+                        finally { _journal.Release(); }
+                    }
+                }
+                """;
+
+            var test = new Verify.Test { CodeFixTestBehaviors = CodeFixTestBehaviors.SkipLocalDiagnosticCheck };
+            test.TestState.Sources.Add(Usings + source);
+            test.FixedState.Sources.Add(Usings + fixedSource);
+            test.BatchFixedState.Sources.Add(Usings + fixedSource);
+            test.NumberOfIncrementalIterations = 2;
+            test.NumberOfFixAllIterations = 1;
+            await test.RunAsync(System.Threading.CancellationToken.None);
+            await Verify.AssertCleanAsync(Usings + fixedSource);
+        }
+
+        [Fact]
         public Task FieldNotPrivate_IsNotFixedAndSaysWhy() => AssertNotFixedAsync("""
             class C
             {
