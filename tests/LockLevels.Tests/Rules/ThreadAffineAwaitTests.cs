@@ -1,6 +1,8 @@
+using System.Threading;
 using System.Threading.Tasks;
 using LockLevels.Analyzers;
 using Microsoft.CodeAnalysis.Testing;
+using Microsoft.CodeAnalysis.Text;
 using Xunit;
 using Verify = LockLevels.Tests.Verifiers.RuleVerifier<LockLevels.Analyzers.Rules.ThreadAffineAwaitRule>;
 
@@ -503,5 +505,27 @@ namespace LockLevels.Tests.Rules
                 }
             }
             """));
+
+        private const string HeldAcrossOneAwait = """
+            class C
+            {
+                private readonly object _sync = new();
+
+                async Task M()
+                {
+                    {|#1:Monitor.Enter(_sync)|};
+                    try { {|#0:await|} Task.Yield(); }
+                    finally { Monitor.Exit(_sync); }
+                }
+            }
+            """;
+
+        [Fact]
+        public async Task SeverityNoneInEditorConfig_ReportsNothing()
+        {
+            var test = new Verify.Test { TestCode = Source(HeldAcrossOneAwait.Replace("{|#1:", "").Replace("{|#0:", "").Replace("|}", "")) };
+            test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", SourceText.From("root = true\n\n[*.cs]\ndotnet_diagnostic.LL0008.severity = none\n")));
+            await test.RunAsync(CancellationToken.None);
+        }
     }
 }
