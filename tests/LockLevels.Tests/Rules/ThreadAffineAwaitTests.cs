@@ -4,29 +4,14 @@ using LockLevels.Analyzers;
 using Microsoft.CodeAnalysis.Testing;
 using Microsoft.CodeAnalysis.Text;
 using Xunit;
+using static LockLevels.Tests.Rules.ThreadAffineAwaitSources;
 using Verify = LockLevels.Tests.Verifiers.RuleVerifier<LockLevels.Analyzers.Rules.ThreadAffineAwaitRule>;
 
 namespace LockLevels.Tests.Rules
 {
-    /// <summary>LL0008: #0 marks the await keyword, #1 where the lock was taken.</summary>
+    /// <summary>LL0008 within one method: #0 marks the await keyword, #1 where the lock was taken.</summary>
     public class ThreadAffineAwaitTests
     {
-        private const string Usings = """
-            using System;
-            using System.Collections.Generic;
-            using System.Threading;
-            using System.Threading.Tasks;
-            using LockLevels;
-
-            [assembly: LockHierarchy("Outer", "Inner")]
-
-            """;
-
-        private static string Source(string code) => Usings + code;
-
-        private static DiagnosticResult HeldAcross(string level, string takenBy, string primitive)
-            => Verify.Diagnostic(Descriptors.ThreadAffineLockAcrossAwait).WithLocation(0).WithLocation(1).WithArguments(level, takenBy, primitive);
-
         [Fact]
         public Task MonitorEnterAcrossAwait_IsReported() => Verify.VerifyAnalyzerAsync(Source("""
             class C
@@ -70,8 +55,8 @@ namespace LockLevels.Tests.Rules
             }
             """),
             HeldAcross("Inner", "C._rw.EnterReadLock", "ReaderWriterLockSlim"),
-            Verify.Diagnostic(Descriptors.ThreadAffineLockAcrossAwait).WithLocation(2).WithLocation(1).WithArguments("Inner", "C._rw.EnterReadLock", "ReaderWriterLockSlim"),
-            Verify.Diagnostic(Descriptors.ThreadAffineLockAcrossAwait).WithLocation(3).WithLocation(1).WithArguments("Inner", "C._rw.EnterReadLock", "ReaderWriterLockSlim"));
+            HeldAcross(2, 1, "Inner", "C._rw.EnterReadLock", "ReaderWriterLockSlim"),
+            HeldAcross(3, 1, "Inner", "C._rw.EnterReadLock", "ReaderWriterLockSlim"));
 
         [Fact]
         public Task SemaphoreSlimAcrossAwait_IsNotReported() => Verify.VerifyAnalyzerAsync(Source("""
@@ -133,7 +118,7 @@ namespace LockLevels.Tests.Rules
             }
             """),
             HeldAcross("C._rw", "C._rw.EnterWriteLock", "ReaderWriterLockSlim"),
-            Verify.Diagnostic(Descriptors.ThreadAffineLockAcrossAwait).WithLocation(2).WithLocation(3).WithArguments("C._rw", "C._rw.EnterUpgradeableReadLock", "ReaderWriterLockSlim"));
+            HeldAcross(2, 3, "C._rw", "C._rw.EnterUpgradeableReadLock", "ReaderWriterLockSlim"));
 
         [Fact]
         public Task MutexWaitOneAcrossAwait_IsReported() => Verify.VerifyAnalyzerAsync(Source("""
@@ -216,7 +201,7 @@ namespace LockLevels.Tests.Rules
             }
             """),
             HeldAcross("C._gate", "C._gate.EnterScope", "System.Threading.Lock"),
-            Verify.Diagnostic(Descriptors.ThreadAffineLockAcrossAwait).WithLocation(2).WithLocation(3).WithArguments("C._gate", "C._gate.TryEnter", "System.Threading.Lock"));
+            HeldAcross(2, 3, "C._gate", "C._gate.TryEnter", "System.Threading.Lock"));
 
         [Fact]
         public Task ReleasedBeforeTheAwait_IsNotReported() => Verify.VerifyAnalyzerAsync(Source("""
@@ -253,259 +238,6 @@ namespace LockLevels.Tests.Rules
                 }
             }
             """), HeldAcross("C._sync", "C._sync.Enter", "Monitor lock"));
-
-        private const string Gates = """
-            class Gate
-            {
-                [Lock("Outer")] private readonly object _lock = new();
-                [Acquires("Outer")] public void Enter() => Monitor.Enter(_lock);
-                [Releases("Outer")] public void Exit() => Monitor.Exit(_lock);
-            }
-
-            class AsyncGate
-            {
-                [Lock("Inner")] private readonly SemaphoreSlim _lock = new(1, 1);
-                [Acquires("Inner")] public void Enter() => _lock.Wait();
-                [Releases("Inner")] public void Exit() => _lock.Release();
-            }
-
-            class Plain
-            {
-                private readonly object _sync = new();
-                public void Enter() => Monitor.Enter(_sync);
-                public void Exit() => Monitor.Exit(_sync);
-                public void EnterTwoDeep() => Enter();
-            }
-
-            """;
-
-        [Fact]
-        public Task AcquiresMethodBackedByMonitor_IsReported() => Verify.VerifyAnalyzerAsync(Source(Gates + """
-            class C
-            {
-                async Task M(Gate gate)
-                {
-                    {|#1:gate.Enter()|};
-                    {|#0:await|} Task.Yield();
-                    gate.Exit();
-                }
-            }
-            """), HeldAcross("Outer", "Gate.Enter → Gate._lock.Enter", "Monitor lock"));
-
-        [Fact]
-        public Task AcquiresMethodBackedBySemaphoreSlim_IsNotReported() => Verify.VerifyAnalyzerAsync(Source(Gates + """
-            class C
-            {
-                async Task M(AsyncGate gate)
-                {
-                    gate.Enter();
-                    await Task.Yield();
-                    gate.Exit();
-                }
-            }
-            """));
-
-        [Fact]
-        public Task UnannotatedMethodReturningHolding_OneCallDeep_IsReported() => Verify.VerifyAnalyzerAsync(Source(Gates + """
-            class C
-            {
-                async Task M(Plain plain)
-                {
-                    {|#1:plain.Enter()|};
-                    {|#0:await|} Task.Yield();
-                    plain.Exit();
-                }
-            }
-            """), HeldAcross("Plain._sync", "Plain.Enter → Plain._sync.Enter", "Monitor lock"));
-
-        [Fact]
-        public Task UnannotatedMethodReturningHolding_TwoCallsDeep_IsReported() => Verify.VerifyAnalyzerAsync(Source(Gates + """
-            class C
-            {
-                async Task M(Plain plain)
-                {
-                    {|#1:plain.EnterTwoDeep()|};
-                    {|#0:await|} Task.Yield();
-                    plain.Exit();
-                }
-            }
-            """), HeldAcross("Plain._sync", "Plain.EnterTwoDeep → Plain.Enter → Plain._sync.Enter", "Monitor lock"));
-
-        [Fact]
-        public Task UnannotatedMethodReleasedBeforeTheAwait_IsNotReported() => Verify.VerifyAnalyzerAsync(Source(Gates + """
-            class C
-            {
-                async Task M(Plain plain)
-                {
-                    plain.Enter();
-                    plain.Exit();
-                    await Task.Yield();
-                }
-            }
-            """));
-
-        [Fact]
-        public Task AsyncLambdaAndLocalFunction_AreReported() => Verify.VerifyAnalyzerAsync(Source("""
-            class C
-            {
-                private readonly object _sync = new();
-
-                Func<Task> M()
-                {
-                    async Task Local()
-                    {
-                        {|#1:Monitor.Enter(_sync)|};
-                        {|#0:await|} Task.Yield();
-                        Monitor.Exit(_sync);
-                    }
-
-                    _ = Local();
-                    return async () =>
-                    {
-                        {|#3:Monitor.Enter(_sync)|};
-                        {|#2:await|} Task.Yield();
-                        Monitor.Exit(_sync);
-                    };
-                }
-            }
-            """),
-            HeldAcross("C._sync", "C._sync.Enter", "Monitor lock"),
-            Verify.Diagnostic(Descriptors.ThreadAffineLockAcrossAwait).WithLocation(2).WithLocation(3).WithArguments("C._sync", "C._sync.Enter", "Monitor lock"));
-
-        [Fact]
-        public Task AsyncLambdaThroughCalls_OneAndTwoDeep_AreReported() => Verify.VerifyAnalyzerAsync(Source(Gates + """
-            class C
-            {
-                Func<Plain, Task> One() => async plain =>
-                {
-                    {|#1:plain.Enter()|};
-                    {|#0:await|} Task.Yield();
-                    plain.Exit();
-                };
-
-                Func<Plain, Task> Two() => async plain =>
-                {
-                    {|#3:plain.EnterTwoDeep()|};
-                    {|#2:await|} Task.Yield();
-                    plain.Exit();
-                };
-            }
-            """),
-            HeldAcross("Plain._sync", "Plain.Enter → Plain._sync.Enter", "Monitor lock"),
-            Verify.Diagnostic(Descriptors.ThreadAffineLockAcrossAwait).WithLocation(2).WithLocation(3).WithArguments("Plain._sync", "Plain.EnterTwoDeep → Plain.Enter → Plain._sync.Enter", "Monitor lock"));
-
-        [Fact]
-        public Task LocalFunctionReturningHolding_IsReported() => Verify.VerifyAnalyzerAsync(Source("""
-            class C
-            {
-                private readonly object _sync = new();
-
-                async Task M()
-                {
-                    void Take() => Monitor.Enter(_sync);
-                    {|#1:Take()|};
-                    {|#0:await|} Task.Yield();
-                    Monitor.Exit(_sync);
-                }
-            }
-            """), HeldAcross("C._sync", "Take → C._sync.Enter", "Monitor lock"));
-
-        private const string Leases = """
-            sealed class Releaser : IDisposable
-            {
-                private readonly Pool _pool;
-                public Releaser(Pool pool) => _pool = pool;
-                public void Dispose() => _pool.Exit();
-            }
-
-            sealed class Pool
-            {
-                private readonly object _sync = new();
-                private readonly Lock _gate = new();
-                public IDisposable Lease() { Monitor.Enter(_sync); return new Releaser(this); }
-                public void Exit() => Monitor.Exit(_sync);
-                public Lock.Scope Scope() => _gate.EnterScope();
-            }
-
-            """;
-
-        [Fact]
-        public Task UsingALeaseAroundTheAwait_IsReported() => Verify.VerifyAnalyzerAsync(Source(Leases + """
-            class C
-            {
-                async Task Inside(Pool pool)
-                {
-                    using ({|#1:pool.Lease()|})
-                    {
-                        {|#0:await|} Task.Yield();
-                    }
-                }
-
-                async Task Declared(Pool pool)
-                {
-                    using var lease = {|#3:pool.Lease()|};
-                    {|#2:await|} Task.Yield();
-                }
-            }
-            """),
-            HeldAcross("Pool._sync", "Pool.Lease → Pool._sync.Enter", "Monitor lock"),
-            Verify.Diagnostic(Descriptors.ThreadAffineLockAcrossAwait).WithLocation(2).WithLocation(3).WithArguments("Pool._sync", "Pool.Lease → Pool._sync.Enter", "Monitor lock"));
-
-        [Fact]
-        public Task LeaseDisposedBeforeTheAwait_IsNotReported() => Verify.VerifyAnalyzerAsync(Source(Leases + """
-            class C
-            {
-                async Task M(Pool pool)
-                {
-                    using (pool.Lease())
-                    {
-                    }
-
-                    await Task.Yield();
-                }
-
-                void Sync(Pool pool)
-                {
-                    using var lease = pool.Lease();
-                }
-
-                async Task AfterSync(Pool pool)
-                {
-                    Sync(pool);
-                    await Task.Yield();
-                }
-            }
-            """));
-
-        [Fact]
-        public Task ReturnInsideALockOnALock_IsNotHeldByTheCaller() => Verify.VerifyAnalyzerAsync("#nullable enable\n" + Source("""
-            class Bucket
-            {
-                private readonly Lock _lock = new();
-                private int _tokens;
-
-                public bool TryTake()
-                {
-                    lock (_lock)
-                    {
-                        if (_tokens == 0)
-                            return false;
-                        _tokens--;
-                        return true;
-                    }
-                }
-            }
-
-            class C
-            {
-                async Task M(Bucket bucket)
-                {
-                    while (!bucket.TryTake())
-                        await Task.Yield();
-                }
-            }
-            """));
-
         private const string HeldAcrossOneAwait = """
             class C
             {
@@ -513,8 +245,8 @@ namespace LockLevels.Tests.Rules
 
                 async Task M()
                 {
-                    {|#1:Monitor.Enter(_sync)|};
-                    try { {|#0:await|} Task.Yield(); }
+                    Monitor.Enter(_sync);
+                    try { await Task.Yield(); }
                     finally { Monitor.Exit(_sync); }
                 }
             }
@@ -523,7 +255,7 @@ namespace LockLevels.Tests.Rules
         [Fact]
         public async Task SeverityNoneInEditorConfig_ReportsNothing()
         {
-            var test = new Verify.Test { TestCode = Source(HeldAcrossOneAwait.Replace("{|#1:", "").Replace("{|#0:", "").Replace("|}", "")) };
+            var test = new Verify.Test { TestCode = Source(HeldAcrossOneAwait) };
             test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", SourceText.From("root = true\n\n[*.cs]\ndotnet_diagnostic.LL0008.severity = none\n")));
             await test.RunAsync(CancellationToken.None);
         }
