@@ -139,7 +139,7 @@ namespace LockLevels.Analyzers.Rules
                 invocation = monitorCall;
                 method = monitorAccess.Name.Identifier.ValueText;
             }
-            else if (field.Type.Name == "Lock"
+            else if (field.Type is { Name: "Lock", ContainingNamespace: { Name: "Threading", ContainingNamespace.Name: "System" } }
                 && use.Parent is MemberAccessExpressionSyntax { Parent: InvocationExpressionSyntax { ArgumentList.Arguments.Count: 0 } lockCall } lockAccess
                 && lockAccess.Expression == use)
             {

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
+using LockLevels.Analyzers.Annotations;
 using LockLevels.Analyzers.Flow;
 using LockLevels.Analyzers.WholeProgram;
 using Microsoft.CodeAnalysis;
@@ -22,11 +23,13 @@ namespace LockLevels.Analyzers.Rules
         public const string UnavailableReason = "SemaphoreSlimUnavailable";
 
         private readonly IReadOnlyList<BodyFacts> _bodies;
+        private readonly INamedTypeSymbol? _threadingLock;
         private readonly Dictionary<IMethodSymbol, List<BodyFacts>> _byMethod = new(SymbolEqualityComparer.Default);
         private readonly Dictionary<ISymbol, ImmutableDictionary<string, string?>> _byField = new(SymbolEqualityComparer.Default);
 
-        internal SemaphoreSlimFix(ProgramFacts facts)
+        internal SemaphoreSlimFix(ProgramFacts facts, LockSymbols symbols)
         {
+            _threadingLock = symbols.ThreadingLock;
             _bodies = facts.Bodies;
             foreach (var body in facts.Bodies)
             {
@@ -70,7 +73,7 @@ namespace LockLevels.Analyzers.Rules
                 return Unavailable($"'{field.Name}' is not private, so code outside {field.ContainingType.Name} may lock it");
             }
 
-            if (field.Type.SpecialType != SpecialType.System_Object && field.Type.ToDisplayString() != "System.Threading.Lock")
+            if (field.Type.SpecialType != SpecialType.System_Object && !SymbolEqualityComparer.Default.Equals(field.Type, _threadingLock))
             {
                 return Unavailable($"'{field.Name}' is a {field.Type.Name}, not an object or Lock used as a lock");
             }

@@ -35,7 +35,7 @@ namespace LockLevels.Analyzers.Rules
                         if (returned.ThreadAffine(held.Level, held.Primitive, held.Acquirer, held.Description, held.Site) is { } taken
                             && reported.Add((point.Location, held.Level)))
                         {
-                            fix ??= new SemaphoreSlimFix(facts);
+                            fix ??= new SemaphoreSlimFix(facts, index.Symbols);
                             var properties = fix.PropertiesFor(held, body);
                             diagnostics.Add(Create(point, taken, properties));
                         }

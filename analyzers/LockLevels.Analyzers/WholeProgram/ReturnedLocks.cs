@@ -67,8 +67,8 @@ namespace LockLevels.Analyzers.WholeProgram
                 }
             }
 
-            _returned[method] = returned;
-            return returned;
+            _returned[method] = returned.Count == 0 ? None : returned;
+            return _returned[method];
         }
 
         /// <summary>
