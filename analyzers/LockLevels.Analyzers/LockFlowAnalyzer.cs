@@ -55,6 +55,7 @@ namespace LockLevels.Analyzers
                 return;
             }
 
+            int maxInferredChain = CompilationIndex.ReadMaxChainLength(start.Compilation, start.Options);
             var analysis = new BodyAnalysis(index);
             var program = new ConcurrentQueue<BodyFacts>();
             start.RegisterOperationBlockAction(block =>
@@ -94,7 +95,7 @@ namespace LockLevels.Analyzers
 
             start.RegisterCompilationEndAction(end =>
             {
-                var facts = ProgramAnalysis.Run(index, program, end.CancellationToken);
+                var facts = ProgramAnalysis.Run(index, program, maxInferredChain, end.CancellationToken);
                 foreach (var rule in ProgramRules)
                 {
                     if (rule.AppliesTo(index))

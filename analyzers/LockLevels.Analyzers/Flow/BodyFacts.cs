@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using LockLevels.Analyzers.Annotations;
+using LockLevels.Analyzers.Model;
 using Microsoft.CodeAnalysis;
 
 namespace LockLevels.Analyzers.Flow
@@ -95,8 +96,9 @@ namespace LockLevels.Analyzers.Flow
     internal sealed class Acquisition
     {
         public Acquisition(string level, bool shared, bool mightOnly, Location location, string description, ImmutableArray<string> held,
-            ImmutableArray<HeldBefore> heldBefore, ImmutableDictionary<string, string?> claim, bool inferred)
+            ImmutableArray<HeldBefore> heldBefore, ImmutableDictionary<string, string?> claim, bool inferred, bool onOwnObject)
         {
+            OnOwnObject = onOwnObject;
             Level = level;
             Shared = shared;
             MightOnly = mightOnly;
@@ -148,6 +150,9 @@ namespace LockLevels.Analyzers.Flow
 
         /// <summary>The level is a lock class inferred for an unannotated lock.</summary>
         public bool Inferred { get; }
+
+        /// <summary>The lock is the body's own object or one of its fields (<c>lock (this)</c>, <c>lock (_sync)</c>).</summary>
+        public bool OnOwnObject { get; }
     }
 
     /// <summary>A release of a level that is not held on any path to it.</summary>
@@ -256,8 +261,10 @@ namespace LockLevels.Analyzers.Flow
     {
         private Location? _location;
 
-        public Call(IMethodSymbol callee, SyntaxNode syntax, ImmutableArray<string> held, bool isExact, ITypeSymbol? receiver, ISymbol? delegateSource = null)
+        public Call(IMethodSymbol callee, SyntaxNode syntax, ImmutableArray<string> held, bool isExact, ITypeSymbol? receiver,
+            ReceiverKind receiverKind = ReceiverKind.Other, ISymbol? delegateSource = null)
         {
+            ReceiverKind = receiverKind;
             DelegateSource = delegateSource;
             Callee = callee;
             Syntax = syntax;
@@ -274,6 +281,9 @@ namespace LockLevels.Analyzers.Flow
 
         /// <summary>For a virtual or interface call: the static type of the receiver, which limits the overrides it can reach.</summary>
         public ITypeSymbol? Receiver { get; }
+
+        /// <summary>Which object the callee runs on: this one, a fresh one, or another.</summary>
+        public ReceiverKind ReceiverKind { get; }
 
         /// <summary>The method named at the call (normalized); virtual calls reach its implementations too.</summary>
         public IMethodSymbol Callee { get; }

@@ -32,11 +32,11 @@ namespace LockLevels.Analyzers.Flow
             var target = CallTargets.Of(operation, resolve);
             if (target == null)
             {
-                if (facts.Method != null && operation is IInvocationOperation { Instance: { } instance } invocation && invocation.TargetMethod.ContainingType?.TypeKind == TypeKind.Delegate
+                if (facts.Method != null && operation is IInvocationOperation { Instance: { } instance } invocation && CallTargets.InvokesDelegate(invocation.TargetMethod)
                     && DelegateStores.SourceOf(instance, resolve) is { } source)
                 {
                     // _callback(), _queue.Dequeue()(): whatever the compilation stored there runs here.
-                    facts.Calls.Add(new Call(AnnotationReader.Normalize(invocation.TargetMethod), operation.Syntax, held, isExact: false, receiver: null, source));
+                    facts.Calls.Add(new Call(AnnotationReader.Normalize(invocation.TargetMethod), operation.Syntax, held, isExact: false, receiver: null, delegateSource: source));
                 }
 
                 return;
@@ -45,7 +45,7 @@ namespace LockLevels.Analyzers.Flow
             if (facts.Method != null && _index.IsWorthRecording(target))
             {
                 var (isExact, receiver) = CallTargets.Dispatch(operation);
-                facts.Calls.Add(new Call(target, operation.Syntax, held, isExact, receiver));
+                facts.Calls.Add(new Call(target, operation.Syntax, held, isExact, receiver, FreshObjects.ReceiverOf(operation, resolve, _index)));
             }
 
             if (operation is IInvocationOperation && _index.ContextOf(target) is { } required)

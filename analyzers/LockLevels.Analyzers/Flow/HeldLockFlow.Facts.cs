@@ -62,7 +62,8 @@ namespace LockLevels.Analyzers.Flow
 
         private void RecordAcquisition(LockEvent acquisition, HeldLockSet state)
             => _facts.Acquisitions.Add(new Acquisition(acquisition.Level, acquisition.Shared, acquisition.Kind == LockEventKind.MightAcquire,
-                acquisition.Location, acquisition.Description, Snapshot(state), HeldBefore(state), ClaimProperties.For(_index, acquisition), acquisition.Inferred));
+                acquisition.Location, acquisition.Description, Snapshot(state), HeldBefore(state), ClaimProperties.For(_index, acquisition), acquisition.Inferred,
+                acquisition.OnOwnObject));
 
         private ImmutableArray<HeldBefore> HeldBefore(HeldLockSet state)
         {

@@ -42,9 +42,19 @@ namespace LockLevels.Analyzers.Flow
     /// <summary>One effect on held levels that an operation has.</summary>
     internal readonly struct LockEvent
     {
-        public LockEvent(LockEventKind kind, string level, bool shared, IOperation operation, Location location, string description, bool isDisposal = false, bool inferred = false, string? receiver = null, bool isTry = false,
+        /// <summary>The <see cref="Receiver"/> of a lock of the current object: <c>lock (this)</c>, <c>lock (_sync)</c>.</summary>
+        public const string OwnObject = "this";
+
+        /// <summary>
+        /// The lock object is the current object, or one it creates itself and keeps in a private field
+        /// (<c>lock (this)</c>, <c>lock (_sync)</c> with <c>_sync = new()</c>): nobody else has it before the object is out.
+        /// </summary>
+        public bool OnOwnObject { get; }
+
+        public LockEvent(LockEventKind kind, string level, bool shared, IOperation operation, Location location, string description, bool isDisposal = false, bool inferred = false, string? receiver = null, bool isTry = false, bool onOwnObject = false,
             LockPrimitive primitive = LockPrimitive.Unknown, IMethodSymbol? acquirer = null, ISymbol? member = null)
         {
+            OnOwnObject = onOwnObject;
             Member = member;
             Primitive = primitive;
             Acquirer = acquirer;

@@ -36,7 +36,7 @@ namespace LockLevels.Analyzers.Flow
         public void Classify(IInvocationOperation invocation, ValueResolver resolver, List<LockEvent> events)
         {
             var method = invocation.TargetMethod;
-            if (method.MethodKind == MethodKind.DelegateInvoke && CallTargets.Of(invocation, resolver.Resolve) is { } target)
+            if (CallTargets.InvokesDelegate(method) && CallTargets.Of(invocation, resolver.Resolve) is { } target)
             {
                 // Invoking a delegate known to be an annotated method is calling that method.
                 method = target;
@@ -248,7 +248,8 @@ namespace LockLevels.Analyzers.Flow
             if (LockOf(resolved) is { } target && !(target.Inferred && IsSignal(resolved)))
             {
                 var description = invocation.IsImplicit ? "lock (" + target.Name + ")" : target.Name + "." + invocation.TargetMethod.Name;
-                events.Add(new LockEvent(kind, target.Level, shared, invocation, location, description, inferred: target.Inferred, receiver: target.Receiver, isTry: isTry, primitive: primitive, member: target.Member));
+                events.Add(new LockEvent(kind, target.Level, shared, invocation, location, description, inferred: target.Inferred, receiver: target.Receiver, isTry: isTry,
+                    onOwnObject: target.OnOwnObject, primitive: primitive, member: target.Member));
             }
         }
 
@@ -270,7 +271,7 @@ namespace LockLevels.Analyzers.Flow
             var resolved = resolver.Resolve(lockedValue);
             return LockOf(resolved) is { } target
                 ? new LockEvent(LockEventKind.Acquire, target.Level, false, statement, resolved.Syntax.GetLocation(), "lock (" + target.Name + ")",
-                    inferred: target.Inferred, receiver: target.Receiver, member: target.Member,
+                    inferred: target.Inferred, receiver: target.Receiver, onOwnObject: target.OnOwnObject, member: target.Member,
                     primitive: SymbolEqualityComparer.Default.Equals(resolved.Type?.OriginalDefinition, _symbols.ThreadingLock) ? LockPrimitive.Lock : LockPrimitive.Monitor)
                 : null;
         }
@@ -295,14 +296,18 @@ namespace LockLevels.Analyzers.Flow
                 return null;
             }
 
-            return new LockTarget(lockClass, lockClass, inferred: true, member == null ? ObjectOf(resolved) : ReceiverOf(resolved), member);
+            var receiver = member == null ? ObjectOf(resolved) : ReceiverOf(resolved);
+            bool onOwnObject = receiver == LockEvent.OwnObject
+                && (resolved is IInstanceReferenceOperation || (member != null && _compilation.IsCreatedByItsObject(member)));
+            return new LockTarget(lockClass, lockClass, inferred: true, receiver, member, onOwnObject);
         }
 
         private sealed class LockTarget
         {
-            public LockTarget(string level, string name, bool inferred, string? receiver, ISymbol? member)
+            public LockTarget(string level, string name, bool inferred, string? receiver, ISymbol? member, bool onOwnObject = false)
             {
                 Member = member;
+                OnOwnObject = onOwnObject;
                 Level = level;
                 Name = name;
                 Inferred = inferred;
@@ -318,6 +323,8 @@ namespace LockLevels.Analyzers.Flow
             public string? Receiver { get; }
 
             public ISymbol? Member { get; }
+
+            public bool OnOwnObject { get; }
         }
 
         /// <summary>TryEnter*, and waits bounded by a timeout: they give up instead of deadlocking.</summary>
@@ -393,7 +400,7 @@ namespace LockLevels.Analyzers.Flow
 
         /// <summary>The object a type-keyed lock is taken on, as written ("this", "parent", "nodes[i]").</summary>
         private static string ObjectOf(IOperation resolved)
-            => resolved is IInstanceReferenceOperation ? "this" : resolved.Syntax.ToString();
+            => resolved is IInstanceReferenceOperation ? LockEvent.OwnObject : resolved.Syntax.ToString();
 
         private static string? ReceiverOf(IOperation resolved)
         {
@@ -405,7 +412,7 @@ namespace LockLevels.Analyzers.Flow
             };
 
             // Locks of this object are "this", so lock (_sync) lock (other._sync) pairs with its reverse.
-            return instance == null ? null : instance is IInstanceReferenceOperation ? "this" : instance.Syntax.ToString();
+            return instance == null ? null : instance is IInstanceReferenceOperation ? LockEvent.OwnObject : instance.Syntax.ToString();
         }
     }
 }

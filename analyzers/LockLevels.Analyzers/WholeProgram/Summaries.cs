@@ -13,9 +13,10 @@ namespace LockLevels.Analyzers.WholeProgram
     /// </summary>
     internal static class Summaries
     {
-        public static SummarySolver<IMethodSymbol, SummarySite> Solve(CompilationIndex index, List<BodyFacts> bodies, CallDispatch dispatch)
+        /// <param name="maxInferredChain">The most calls a chain down to an inferred lock class may have; declared levels are unbounded.</param>
+        public static SummarySolver<IMethodSymbol, SummarySite> Solve(CompilationIndex index, List<BodyFacts> bodies, CallDispatch dispatch, int maxInferredChain)
         {
-            var solver = new SummarySolver<IMethodSymbol, SummarySite>(SymbolEqualityComparer.Default);
+            var solver = new SummarySolver<IMethodSymbol, SummarySite>(SymbolEqualityComparer.Default, maxInferredChain);
             var annotated = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
             foreach (var body in bodies)
             {
@@ -23,7 +24,8 @@ namespace LockLevels.Analyzers.WholeProgram
                 AddAnnotated(index, solver, annotated, method);
                 foreach (var acquisition in body.Acquisitions)
                 {
-                    solver.AddDirect(method, acquisition.Level, acquisition.Shared, new SummarySite(acquisition.Location, acquisition.Description, acquisition.Claim));
+                    solver.AddDirect(method, acquisition.Level, acquisition.Shared, new SummarySite(acquisition.Location, acquisition.Description, acquisition.Claim),
+                        acquisition.Inferred, acquisition.OnOwnObject);
                 }
 
                 foreach (var call in body.Calls)
@@ -31,7 +33,7 @@ namespace LockLevels.Analyzers.WholeProgram
                     foreach (var target in dispatch.Targets(call))
                     {
                         AddAnnotated(index, solver, annotated, target);
-                        solver.AddCall(method, target, new SummarySite(call, target));
+                        solver.AddCall(method, target, new SummarySite(call, target), call.ReceiverKind);
                     }
                 }
             }
