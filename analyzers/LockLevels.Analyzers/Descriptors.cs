@@ -9,6 +9,7 @@ namespace LockLevels.Analyzers
         private const string Ordering = "LockOrdering";
         private const string Balance = "LockBalance";
         private const string Annotations = "LockAnnotations";
+        private const string Affinity = "LockAffinity";
 
         public static string HelpLink(string id) => HelpRoot + id + ".md";
 
@@ -65,6 +66,11 @@ namespace LockLevels.Analyzers
             "One lock class nested on two objects",
             "'{0}' is acquired on {1} while it is held on {2} (first {3}, then {4}); a thread nesting them the other way deadlocks with this one",
             Ordering, DiagnosticSeverity.Warning, WellKnownDiagnosticTags.CompilationEnd);
+        public static readonly DiagnosticDescriptor ThreadAffineLockAcrossAwait = Create(
+            DiagnosticIds.ThreadAffineLockAcrossAwait,
+            "Thread-affine lock held across await",
+            "'{0}' is held across this await, taken by {1}: a {2} belongs to the thread that took it, and the code after the await may run on another thread",
+            Affinity, DiagnosticSeverity.Warning, WellKnownDiagnosticTags.CompilationEnd);
 
         public static readonly DiagnosticDescriptor UnbalancedAcquire = Create(
             DiagnosticIds.UnbalancedLock,

@@ -26,7 +26,8 @@ namespace LockLevels.Analyzers
             new LockOrderInversionRule(), new DeepContextRule(), new UnbalancedLockRule(), new DeepContextCallRule(), new UndeclaredAcquisitionRule());
 
         private static readonly ImmutableArray<IProgramRule> ProgramRules = ImmutableArray.Create<IProgramRule>(
-            new CallChainRule(), new CircularDependencyRule(), new UnannotatedLockOrderRule(), new NonReentrantReacquiredRule(), new NestedLockClassRule());
+            new CallChainRule(), new CircularDependencyRule(), new UnannotatedLockOrderRule(), new NonReentrantReacquiredRule(), new NestedLockClassRule(),
+            new ThreadAffineAwaitRule());
 
         private readonly Action<Compilation, LockGraph>? _onGraph;
 

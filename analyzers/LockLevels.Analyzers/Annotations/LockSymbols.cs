@@ -24,6 +24,9 @@ namespace LockLevels.Analyzers.Annotations
             SemaphoreSlim = TypeNamed(compilation, "System.Threading.SemaphoreSlim");
             ReaderWriterLockSlim = TypeNamed(compilation, "System.Threading.ReaderWriterLockSlim");
             ThreadingLock = TypeNamed(compilation, "System.Threading.Lock");
+            Mutex = TypeNamed(compilation, "System.Threading.Mutex");
+            SpinLock = TypeNamed(compilation, "System.Threading.SpinLock");
+            WaitHandle = TypeNamed(compilation, "System.Threading.WaitHandle");
             IDisposable = compilation.GetSpecialType(SpecialType.System_IDisposable);
         }
 
@@ -42,6 +45,11 @@ namespace LockLevels.Analyzers.Annotations
         public INamedTypeSymbol? SemaphoreSlim { get; }
         public INamedTypeSymbol? ReaderWriterLockSlim { get; }
         public INamedTypeSymbol? ThreadingLock { get; }
+        public INamedTypeSymbol? Mutex { get; }
+        public INamedTypeSymbol? SpinLock { get; }
+
+        /// <summary>Declares Mutex.WaitOne; only a call on a Mutex takes a lock.</summary>
+        public INamedTypeSymbol? WaitHandle { get; }
         public INamedTypeSymbol IDisposable { get; }
 
         /// <summary>False when the compilation does not reference the annotations: annotation rules then stay silent.</summary>
@@ -89,6 +97,9 @@ namespace LockLevels.Analyzers.Annotations
                     || SymbolEqualityComparer.Default.Equals(definition, SemaphoreSlim)
                     || SymbolEqualityComparer.Default.Equals(definition, ReaderWriterLockSlim)
                     || SymbolEqualityComparer.Default.Equals(definition, ThreadingLock)
+                    || SymbolEqualityComparer.Default.Equals(definition, Mutex)
+                    || SymbolEqualityComparer.Default.Equals(definition, SpinLock)
+                    || SymbolEqualityComparer.Default.Equals(definition, WaitHandle)
                     || (ThreadingLock != null && SymbolEqualityComparer.Default.Equals(definition.ContainingType, ThreadingLock)));
         }
     }

@@ -61,6 +61,9 @@ namespace LockLevels.Analyzers.Flow
 
         /// <summary>Methods this body turns into delegates: they may run from anywhere, with anything held.</summary>
         public List<IMethodSymbol> DelegateTargets { get; } = new();
+
+        /// <summary>Every await of the body, in source order, with the locks it may hold there.</summary>
+        public List<AwaitPoint> Awaits { get; } = new();
     }
 
     /// <summary>A level held just before an acquisition, and where it came from.</summary>
@@ -185,8 +188,12 @@ namespace LockLevels.Analyzers.Flow
     /// <summary>An acquisition of this body still held at its end.</summary>
     internal sealed class HeldAtExit
     {
-        public HeldAtExit(string level, Location location, bool escapes, bool inferred, bool unlowered)
+        public HeldAtExit(string level, Location location, bool escapes, bool inferred, bool unlowered,
+            LockPrimitive primitive = LockPrimitive.Unknown, IMethodSymbol? acquirer = null, string description = "")
         {
+            Primitive = primitive;
+            Acquirer = acquirer;
+            Description = description;
             Level = level;
             Location = location;
             Escapes = escapes;
@@ -205,6 +212,14 @@ namespace LockLevels.Analyzers.Flow
 
         /// <summary>A lock statement the graph left unlowered, released where its body ends (a return inside skips that).</summary>
         public bool Unlowered { get; }
+
+        /// <summary>What took it; for an [Acquires] call, <see cref="Acquirer"/> is the method whose body says.</summary>
+        public LockPrimitive Primitive { get; }
+
+        public IMethodSymbol? Acquirer { get; }
+
+        /// <summary>What took it: "lock (C._sync)", "Gate.Enter".</summary>
+        public string Description { get; }
     }
 
     /// <summary>A call of a deep-context member and the levels held at it.</summary>

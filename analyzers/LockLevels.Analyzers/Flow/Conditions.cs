@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using LockLevels.Analyzers.Annotations;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.FlowAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -55,7 +56,7 @@ namespace LockLevels.Analyzers.Flow
         /// The bool locals that say whether a lock was taken, with the level: the one Monitor.Enter(x, ref taken)
         /// sets (a lowered lock statement has one), and a local holding a TryEnter or Wait(timeout) result.
         /// </summary>
-        public static Dictionary<ILocalSymbol, string> LockTakenFlags(ControlFlowGraph graph, INamedTypeSymbol? monitor, LockEventClassifier classifier, ValueResolver resolver)
+        public static Dictionary<ILocalSymbol, string> LockTakenFlags(ControlFlowGraph graph, LockSymbols symbols, LockEventClassifier classifier, ValueResolver resolver)
         {
             var flags = new Dictionary<ILocalSymbol, string>(SymbolEqualityComparer.Default);
             var events = new List<LockEvent>();
@@ -67,7 +68,8 @@ namespace LockLevels.Analyzers.Flow
                     {
                         switch (descendant)
                         {
-                            case IInvocationOperation invocation when monitor != null && SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, monitor):
+                            // Monitor.Enter(x, ref taken), SpinLock.Enter(ref taken).
+                            case IInvocationOperation invocation when SetsLockTakenFlag(symbols, invocation.TargetMethod.ContainingType):
                                 foreach (var argument in invocation.Arguments)
                                 {
                                     if (argument.Parameter?.RefKind == RefKind.Ref && argument.Value is ILocalReferenceOperation taken)
@@ -93,6 +95,9 @@ namespace LockLevels.Analyzers.Flow
 
             return flags;
         }
+
+        private static bool SetsLockTakenFlag(LockSymbols symbols, INamedTypeSymbol? type)
+            => type != null && (SymbolEqualityComparer.Default.Equals(type, symbols.Monitor) || SymbolEqualityComparer.Default.Equals(type, symbols.SpinLock));
 
         private static void Add(Dictionary<ILocalSymbol, string> flags, ILocalSymbol flag, IInvocationOperation acquisition, LockEventClassifier classifier, ValueResolver resolver, List<LockEvent> events)
         {

@@ -158,7 +158,8 @@ namespace LockLevels.Analyzers.Flow
                 if (held.Origin == HeldOrigin.Acquired)
                 {
                     var site = _sites[held.Site];
-                    _facts.HeldAtExit.Add(new HeldAtExit(held.Level, site.Location, site.Escapes, site.Inferred, IsUnloweredLockSite(held.Site)));
+                    _facts.HeldAtExit.Add(new HeldAtExit(held.Level, site.Location, site.Escapes, site.Inferred, IsUnloweredLockSite(held.Site),
+                        site.Event.Primitive, site.Event.Acquirer, site.Event.Description));
                 }
             }
         }
@@ -182,29 +183,27 @@ namespace LockLevels.Analyzers.Flow
         {
             public Site(LockEvent acquisition, bool escapes)
             {
-                Location = acquisition.Location;
+                Event = acquisition;
                 Escapes = escapes;
-                Inferred = acquisition.Inferred;
-                Description = acquisition.Description;
-                Object = acquisition.Object;
-                Shared = acquisition.Shared;
-                Upgradeable = acquisition.Upgradeable;
             }
 
-            public Location Location { get; }
+            /// <summary>The acquisition made here.</summary>
+            public LockEvent Event { get; }
+
+            public Location Location => Event.Location;
 
             /// <summary>The scope the acquisition returned leaves the method: its owner, not this method, releases it.</summary>
             public bool Escapes { get; }
 
-            public bool Inferred { get; }
+            public bool Inferred => Event.Inferred;
 
-            public string Description { get; }
+            public string Description => Event.Description;
 
-            public LockObject? Object { get; }
+            public LockObject? Object => Event.Object;
 
-            public bool Shared { get; }
+            public bool Shared => Event.Shared;
 
-            public bool Upgradeable { get; }
+            public bool Upgradeable => Event.Upgradeable;
         }
     }
 }

@@ -55,7 +55,7 @@ namespace LockLevels.Analyzers.Flow
             _in = new HeldLockSet?[graph.Blocks.Length];
             _facts = new BodyFacts(owner == null ? null : AnnotationReader.Normalize(owner), graph.OriginalOperation.Syntax.GetLocation(), context);
             CollectHandlers(graph.Root);
-            _lockTakenFlags = Conditions.LockTakenFlags(graph, index.Symbols.Monitor, classifier, _resolver);
+            _lockTakenFlags = Conditions.LockTakenFlags(graph, index.Symbols, classifier, _resolver);
             CollectUnloweredLocks();
         }
 
@@ -286,6 +286,7 @@ namespace LockLevels.Analyzers.Flow
             if (report)
             {
                 _recorder.Record(operation, Snapshot(state), _facts, _resolve, HeldSites(state));
+                RecordAwait(operation, state);
             }
 
             return operation is IInvocationOperation invocation ? Apply(invocation, state, report) : state;

@@ -11,11 +11,43 @@ namespace LockLevels.Analyzers.Flow
         MightAcquire,
     }
 
+    /// <summary>What takes a level: the framework primitive, or an [Acquires] method whose body decides.</summary>
+    internal enum LockPrimitive
+    {
+        /// <summary>Not known: nothing is said about its owner.</summary>
+        Unknown,
+
+        /// <summary>A lock statement on an object, Monitor.Enter/TryEnter: owned by a thread.</summary>
+        Monitor,
+
+        /// <summary>ReaderWriterLockSlim.Enter*/TryEnter*: owned by a thread.</summary>
+        ReaderWriterLockSlim,
+
+        /// <summary>Mutex.WaitOne: owned by a thread.</summary>
+        Mutex,
+
+        /// <summary>SpinLock.Enter/TryEnter: owned by a thread (ownership is tracked by default).</summary>
+        SpinLock,
+
+        /// <summary>System.Threading.Lock (Enter, EnterScope, TryEnter, a lock statement on it): owned by a thread.</summary>
+        Lock,
+
+        /// <summary>SemaphoreSlim.Wait/WaitAsync: no owner; any thread may release it.</summary>
+        SemaphoreSlim,
+
+        /// <summary>A call of an [Acquires] method: its own body says what it takes (<see cref="LockEvent.Acquirer"/>).</summary>
+        AcquiringMethod,
+    }
+
     /// <summary>One effect on held levels that an operation has.</summary>
     internal readonly struct LockEvent
     {
-        public LockEvent(LockEventKind kind, string level, bool shared, IOperation operation, Location location, string description, bool isDisposal = false, bool inferred = false, LockObject? lockObject = null, bool isTry = false, bool upgradeable = false)
+        public LockEvent(LockEventKind kind, string level, bool shared, IOperation operation, Location location, string description, bool isDisposal = false, bool inferred = false,
+            LockObject? lockObject = null, bool isTry = false, bool upgradeable = false, LockPrimitive primitive = LockPrimitive.Unknown, IMethodSymbol? acquirer = null, ISymbol? member = null)
         {
+            Member = member;
+            Primitive = primitive;
+            Acquirer = acquirer;
             IsTry = isTry;
             Description = description;
             Inferred = inferred;
@@ -58,6 +90,15 @@ namespace LockLevels.Analyzers.Flow
 
         /// <summary>An upgradeable read lock (ReaderWriterLockSlim.EnterUpgradeableReadLock): shared, but its holder may enter write mode.</summary>
         public bool Upgradeable { get; }
+
+        /// <summary>What takes the level; it says whether the lock is owned by the thread that took it.</summary>
+        public LockPrimitive Primitive { get; }
+
+        /// <summary>For <see cref="LockPrimitive.AcquiringMethod"/>: the [Acquires] method called.</summary>
+        public IMethodSymbol? Acquirer { get; }
+
+        /// <summary>The field or property locked, when the lock object is one (for [Lock] levels, the annotated member).</summary>
+        public ISymbol? Member { get; }
 
         /// <summary>A release made by disposing the scope an acquisition returned.</summary>
         public bool IsDisposal { get; }

@@ -52,7 +52,8 @@ namespace LockLevels.Analyzers.Flow
                 {
                     if (use.Level.Length > 0)
                     {
-                        events.Add(new LockEvent(LockEventKind.Acquire, use.Level, use.Shared, invocation, location, description, lockObject: LockObject.OfLevel(_compilation, use.Level, receiver)));
+                        events.Add(new LockEvent(LockEventKind.Acquire, use.Level, use.Shared, invocation, location, description,
+                            lockObject: LockObject.OfLevel(_compilation, use.Level, receiver), primitive: LockPrimitive.AcquiringMethod, acquirer: method));
                     }
                 }
 
@@ -94,10 +95,10 @@ namespace LockLevels.Analyzers.Flow
                 {
                     case "Enter":
                     case "TryEnter":
-                        AddForLockObject(LockEventKind.Acquire, lockObject, shared: false, invocation, resolver, events);
+                        AddForLockObject(LockEventKind.Acquire, lockObject, shared: false, LockPrimitive.Monitor, invocation, resolver, events);
                         break;
                     case "Exit":
-                        AddForLockObject(LockEventKind.Release, lockObject, shared: false, invocation, resolver, events);
+                        AddForLockObject(LockEventKind.Release, lockObject, shared: false, LockPrimitive.Monitor, invocation, resolver, events);
                         break;
                 }
             }
@@ -107,10 +108,10 @@ namespace LockLevels.Analyzers.Flow
                 {
                     case "Wait":
                     case "WaitAsync":
-                        AddForLockObject(LockEventKind.Acquire, invocation.Instance, shared: false, invocation, resolver, events);
+                        AddForLockObject(LockEventKind.Acquire, invocation.Instance, shared: false, LockPrimitive.SemaphoreSlim, invocation, resolver, events);
                         break;
                     case "Release":
-                        AddForLockObject(LockEventKind.Release, invocation.Instance, shared: false, invocation, resolver, events);
+                        AddForLockObject(LockEventKind.Release, invocation.Instance, shared: false, LockPrimitive.SemaphoreSlim, invocation, resolver, events);
                         break;
                 }
             }
@@ -120,20 +121,20 @@ namespace LockLevels.Analyzers.Flow
                 {
                     case "EnterReadLock":
                     case "TryEnterReadLock":
-                        AddForLockObject(LockEventKind.Acquire, invocation.Instance, shared: true, invocation, resolver, events);
+                        AddForLockObject(LockEventKind.Acquire, invocation.Instance, shared: true, LockPrimitive.ReaderWriterLockSlim, invocation, resolver, events);
                         break;
                     case "EnterUpgradeableReadLock":
                     case "TryEnterUpgradeableReadLock":
-                        AddForLockObject(LockEventKind.Acquire, invocation.Instance, shared: true, invocation, resolver, events, upgradeable: true);
+                        AddForLockObject(LockEventKind.Acquire, invocation.Instance, shared: true, LockPrimitive.ReaderWriterLockSlim, invocation, resolver, events, upgradeable: true);
                         break;
                     case "EnterWriteLock":
                     case "TryEnterWriteLock":
-                        AddForLockObject(LockEventKind.Acquire, invocation.Instance, shared: false, invocation, resolver, events);
+                        AddForLockObject(LockEventKind.Acquire, invocation.Instance, shared: false, LockPrimitive.ReaderWriterLockSlim, invocation, resolver, events);
                         break;
                     case "ExitReadLock":
                     case "ExitUpgradeableReadLock":
                     case "ExitWriteLock":
-                        AddForLockObject(LockEventKind.Release, invocation.Instance, shared: false, invocation, resolver, events);
+                        AddForLockObject(LockEventKind.Release, invocation.Instance, shared: false, LockPrimitive.ReaderWriterLockSlim, invocation, resolver, events);
                         break;
                 }
             }
@@ -144,10 +145,36 @@ namespace LockLevels.Analyzers.Flow
                     case "Enter":
                     case "TryEnter":
                     case "EnterScope":
-                        AddForLockObject(LockEventKind.Acquire, invocation.Instance, shared: false, invocation, resolver, events);
+                        AddForLockObject(LockEventKind.Acquire, invocation.Instance, shared: false, LockPrimitive.Lock, invocation, resolver, events);
                         break;
                     case "Exit":
-                        AddForLockObject(LockEventKind.Release, invocation.Instance, shared: false, invocation, resolver, events);
+                        AddForLockObject(LockEventKind.Release, invocation.Instance, shared: false, LockPrimitive.Lock, invocation, resolver, events);
+                        break;
+                }
+            }
+            else if (SymbolEqualityComparer.Default.Equals(type, _symbols.SpinLock))
+            {
+                switch (method.Name)
+                {
+                    case "Enter":
+                    case "TryEnter":
+                        AddForLockObject(LockEventKind.Acquire, invocation.Instance, shared: false, LockPrimitive.SpinLock, invocation, resolver, events);
+                        break;
+                    case "Exit":
+                        AddForLockObject(LockEventKind.Release, invocation.Instance, shared: false, LockPrimitive.SpinLock, invocation, resolver, events);
+                        break;
+                }
+            }
+            else if (IsMutex(invocation.Instance))
+            {
+                // WaitOne is declared on WaitHandle: only a wait on a Mutex takes something that is released.
+                switch (method.Name)
+                {
+                    case "WaitOne":
+                        AddForLockObject(LockEventKind.Acquire, invocation.Instance, shared: false, LockPrimitive.Mutex, invocation, resolver, events);
+                        break;
+                    case "ReleaseMutex":
+                        AddForLockObject(LockEventKind.Release, invocation.Instance, shared: false, LockPrimitive.Mutex, invocation, resolver, events);
                         break;
                 }
             }
@@ -206,7 +233,10 @@ namespace LockLevels.Analyzers.Flow
             }
         }
 
-        private void AddForLockObject(LockEventKind kind, IOperation? lockObject, bool shared, IInvocationOperation invocation, ValueResolver resolver, List<LockEvent> events, bool upgradeable = false)
+        private bool IsMutex(IOperation? instance)
+            => _symbols.Mutex != null && instance != null && SymbolEqualityComparer.Default.Equals(ValueResolver.StripConversions(instance).Type?.OriginalDefinition, _symbols.Mutex);
+
+        private void AddForLockObject(LockEventKind kind, IOperation? lockObject, bool shared, LockPrimitive primitive, IInvocationOperation invocation, ValueResolver resolver, List<LockEvent> events, bool upgradeable = false)
         {
             if (lockObject == null)
             {
@@ -221,7 +251,8 @@ namespace LockLevels.Analyzers.Flow
             if (LockOf(resolved) is { } target && !(target.Inferred && IsSignal(resolved)))
             {
                 var description = invocation.IsImplicit ? "lock (" + target.Name + ")" : target.Name + "." + invocation.TargetMethod.Name;
-                events.Add(new LockEvent(kind, target.Level, shared, invocation, location, description, inferred: target.Inferred, lockObject: target.Object, isTry: isTry, upgradeable: upgradeable));
+                events.Add(new LockEvent(kind, target.Level, shared, invocation, location, description, inferred: target.Inferred, lockObject: target.Object, isTry: isTry,
+                    upgradeable: upgradeable, primitive: primitive, member: target.Member));
             }
         }
 
@@ -243,7 +274,8 @@ namespace LockLevels.Analyzers.Flow
             var resolved = resolver.Resolve(lockedValue);
             return LockOf(resolved) is { } target
                 ? new LockEvent(LockEventKind.Acquire, target.Level, false, statement, resolved.Syntax.GetLocation(), "lock (" + target.Name + ")",
-                    inferred: target.Inferred, lockObject: target.Object)
+                    inferred: target.Inferred, lockObject: target.Object, member: target.Member,
+                    primitive: SymbolEqualityComparer.Default.Equals(resolved.Type?.OriginalDefinition, _symbols.ThreadingLock) ? LockPrimitive.Lock : LockPrimitive.Monitor)
                 : null;
         }
 
@@ -259,7 +291,7 @@ namespace LockLevels.Analyzers.Flow
 
             if (member != null && _compilation.Annotations.LockLevelOf(member) is { } use)
             {
-                return new LockTarget(use.Level, Names.Member(member), inferred: false, LockObject.Of(_compilation, resolved, member, use.Level));
+                return new LockTarget(use.Level, Names.Member(member), inferred: false, LockObject.Of(_compilation, resolved, member, use.Level), member);
             }
 
             if (!_compilation.InferUnannotated || InferredClass(resolved, member) is not { } lockClass)
@@ -267,13 +299,14 @@ namespace LockLevels.Analyzers.Flow
                 return null;
             }
 
-            return new LockTarget(lockClass, lockClass, inferred: true, LockObject.Of(_compilation, resolved, member, level: null));
+            return new LockTarget(lockClass, lockClass, inferred: true, LockObject.Of(_compilation, resolved, member, level: null), member);
         }
 
         private sealed class LockTarget
         {
-            public LockTarget(string level, string name, bool inferred, LockObject lockObject)
+            public LockTarget(string level, string name, bool inferred, LockObject lockObject, ISymbol? member)
             {
+                Member = member;
                 Level = level;
                 Name = name;
                 Inferred = inferred;
@@ -287,6 +320,8 @@ namespace LockLevels.Analyzers.Flow
             public bool Inferred { get; }
 
             public LockObject Object { get; }
+
+            public ISymbol? Member { get; }
         }
 
         /// <summary>TryEnter*, and waits bounded by a timeout: they give up instead of deadlocking.</summary>

@@ -86,6 +86,11 @@ namespace LockLevels.Analyzers.Flow
             }
 
             _recorder.Record(operation, held, facts, _resolve);
+            if (AwaitPoint.KeywordOf(operation) is { } keyword)
+            {
+                facts.Awaits.Add(new AwaitPoint(keyword, ImmutableArray<HeldAtAwait>.Empty));
+            }
+
             return false;
         }
 

@@ -128,11 +128,12 @@ namespace Corpus.AnnotatedFileSystem
     {
         [MightAcquire("Vfs.SbWriters", Shared = true)]
         [MightAcquire("Vfs.Inode", "Vfs.Folio", "Vfs.Backing")]
-        public async Task WriteAsync(Inode inode, long offset, ReadOnlyMemory<byte> data, CancellationToken cancellationToken = default)
+        public Task WriteAsync(Inode inode, long offset, ReadOnlyMemory<byte> data, CancellationToken cancellationToken = default)
         {
+            // SbWriters is a ReaderWriterLockSlim read lock, owned by this thread: no await under it (LL0008).
             using (sb.StartWrite())
             {
-                await inode.Lock.WaitAsync(cancellationToken).ConfigureAwait(false);
+                inode.Lock.Wait(cancellationToken);
                 try
                 {
                     var folio = inode.GetFolio(offset / folioSize, folioSize);
@@ -150,6 +151,8 @@ namespace Corpus.AnnotatedFileSystem
                     inode.Lock.Release();
                 }
             }
+
+            return Task.CompletedTask;
         }
 
         [MightAcquire("Vfs.Folio", "Vfs.Backing")]

@@ -49,6 +49,15 @@ namespace LockLevels.Tests.Verifiers
             return test.RunAsync(CancellationToken.None);
         }
 
+        /// <summary>As <see cref="VerifyNoFixAsync"/>, for a diagnostic reported at compilation end (not local to a document).</summary>
+        public static Task VerifyCompilationEndNoFixAsync(string source, params DiagnosticResult[] expected)
+        {
+            var test = new Test { TestCode = source, FixedCode = source, CodeFixTestBehaviors = CodeFixTestBehaviors.SkipLocalDiagnosticCheck };
+            test.ExpectedDiagnostics.AddRange(expected);
+            test.FixedState.ExpectedDiagnostics.AddRange(expected);
+            return test.RunAsync(CancellationToken.None);
+        }
+
         public static async Task AssertCleanAsync(params string[] fixedSources)
         {
             var compilation = AnalyzerRunner.Compile(fixedSources);
