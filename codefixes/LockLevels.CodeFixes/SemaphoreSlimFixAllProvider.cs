@@ -12,33 +12,12 @@ namespace LockLevels.CodeFixes
     /// Fix All for the SemaphoreSlim conversion: the fields of every diagnostic in the scope, each
     /// rewritten once, however many awaits reported it.
     /// </summary>
-    internal sealed class SemaphoreSlimFixAllProvider : FixAllProvider
+    internal sealed class SemaphoreSlimFixAllProvider : WholeScopeFixAllProvider
     {
         public static readonly SemaphoreSlimFixAllProvider Instance = new();
 
-        public override IEnumerable<FixAllScope> GetSupportedFixAllScopes()
-            => new[] { FixAllScope.Document, FixAllScope.Project, FixAllScope.Solution };
-
-        public override async Task<CodeAction?> GetFixAsync(FixAllContext fixAllContext)
+        protected override Task<CodeAction?> FixAllAsync(Solution solution, List<Diagnostic> diagnostics, FixAllContext fixAllContext)
         {
-            var diagnostics = new List<Diagnostic>();
-            switch (fixAllContext.Scope)
-            {
-                case FixAllScope.Document when fixAllContext.Document != null:
-                    diagnostics.AddRange(await fixAllContext.GetDocumentDiagnosticsAsync(fixAllContext.Document).ConfigureAwait(false));
-                    break;
-                case FixAllScope.Project:
-                    diagnostics.AddRange(await fixAllContext.GetAllDiagnosticsAsync(fixAllContext.Project).ConfigureAwait(false));
-                    break;
-                case FixAllScope.Solution:
-                    foreach (var project in fixAllContext.Solution.Projects)
-                    {
-                        diagnostics.AddRange(await fixAllContext.GetAllDiagnosticsAsync(project).ConfigureAwait(false));
-                    }
-
-                    break;
-            }
-
             var fields = new SortedSet<string>(System.StringComparer.Ordinal);
             foreach (var diagnostic in diagnostics)
             {
@@ -50,14 +29,13 @@ namespace LockLevels.CodeFixes
 
             if (fields.Count == 0)
             {
-                return null;
+                return Task.FromResult<CodeAction?>(null);
             }
 
-            var solution = fixAllContext.Solution;
-            return CodeAction.Create(
+            return Task.FromResult<CodeAction?>(CodeAction.Create(
                 "Make lock fields SemaphoreSlim(1, 1)",
                 cancellationToken => SemaphoreSlimRewriter.ApplyAsync(solution, fields.ToImmutableArray(), cancellationToken),
-                fixAllContext.CodeActionEquivalenceKey);
+                fixAllContext.CodeActionEquivalenceKey));
         }
     }
 }

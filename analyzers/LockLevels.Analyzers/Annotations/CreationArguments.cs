@@ -5,12 +5,12 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace LockLevels.Analyzers.Annotations
 {
-    /// <summary>What a lock field is created with, read from its declaration and its type's constructors.</summary>
+    /// <summary>What a lock field is created with, read from its declaration and the assignments in its type.</summary>
     internal static class CreationArguments
     {
         /// <summary>
         /// The first argument of every <c>new SemaphoreSlim(n, ...)</c> the field is initialized or assigned
-        /// with in its type's constructors, when they all agree on one integer literal; otherwise null.
+        /// with in its type, when they all agree on one integer literal; otherwise null.
         /// </summary>
         public static int? FirstIntegerArgument(IFieldSymbol field) => AgreedInteger(field, 0);
 
@@ -76,10 +76,11 @@ namespace LockLevels.Analyzers.Annotations
         }
 
         /// <summary>
-        /// The argument lists of every object creation the member is initialized or assigned with in its type's
-        /// constructors (an empty list for <c>new T()</c>); null when there is none, or something else is assigned.
+        /// The argument lists of every object creation the member is initialized or assigned with in its type
+        /// (an empty list for <c>new T()</c>); null when there is none, or something else is assigned (or it is
+        /// passed by <c>ref</c> or <c>out</c>).
         /// </summary>
-        private static List<ArgumentListSyntax?>? Creations(ISymbol member)
+        public static List<ArgumentListSyntax?>? Creations(ISymbol member)
         {
             var found = new List<ArgumentListSyntax?>();
             foreach (var reference in member.DeclaringSyntaxReferences)
@@ -102,19 +103,17 @@ namespace LockLevels.Analyzers.Annotations
                     continue;
                 }
 
-                foreach (var typeMember in type.Members)
+                // Every assignment in the type, not only the constructors': a method may replace the object.
+                foreach (var node in type.DescendantNodes())
                 {
-                    if (typeMember is not ConstructorDeclarationSyntax constructor)
+                    if (node is AssignmentExpressionSyntax { Left: var left, Right: var right } && AssignsMember(left, member.Name) && !Add(found, right))
                     {
-                        continue;
+                        return null;
                     }
 
-                    foreach (var assignment in constructor.DescendantNodes())
+                    if (node is ArgumentSyntax { RefKindKeyword.ValueText: "ref" or "out", Expression: var passed } && AssignsMember(passed, member.Name))
                     {
-                        if (assignment is AssignmentExpressionSyntax { Left: var left, Right: var right } && AssignsMember(left, member.Name) && !Add(found, right))
-                        {
-                            return null;
-                        }
+                        return null;
                     }
                 }
             }

@@ -102,56 +102,7 @@ namespace LockLevels.Analyzers.Annotations
                 _ => true,
             };
 
-            if (stored.IsStatic || assignableOutside || stored.DeclaringSyntaxReferences.IsEmpty)
-            {
-                return false;
-            }
-
-            bool any = false;
-            foreach (var reference in stored.DeclaringSyntaxReferences)
-            {
-                var declaration = reference.GetSyntax();
-                var initial = declaration switch
-                {
-                    VariableDeclaratorSyntax declarator => declarator.Initializer?.Value,
-                    PropertyDeclarationSyntax autoProperty => autoProperty.Initializer?.Value,
-                    _ => null,
-                };
-
-                if (initial != null)
-                {
-                    if (!IsCreation(initial))
-                    {
-                        return false;
-                    }
-
-                    any = true;
-                }
-
-                if (declaration.FirstAncestorOrSelf<TypeDeclarationSyntax>() is not { } type)
-                {
-                    return false;
-                }
-
-                foreach (var node in type.DescendantNodes())
-                {
-                    if (node is AssignmentExpressionSyntax { Left: var left, Right: var right } && Names(left, stored.Name))
-                    {
-                        if (!IsCreation(right))
-                        {
-                            return false;
-                        }
-
-                        any = true;
-                    }
-                    else if (node is ArgumentSyntax { RefKindKeyword.ValueText: "ref" or "out", Expression: var passed } && Names(passed, stored.Name))
-                    {
-                        return false;
-                    }
-                }
-            }
-
-            return any;
+            return !stored.IsStatic && !assignableOutside && CreationArguments.Creations(stored) != null;
         }
 
         /// <summary>Every accessor without a body: the value is the one last assigned, not computed.</summary>
@@ -175,17 +126,6 @@ namespace LockLevels.Analyzers.Annotations
 
             return !property.DeclaringSyntaxReferences.IsEmpty;
         }
-
-        private static bool IsCreation(ExpressionSyntax value)
-            => value is ObjectCreationExpressionSyntax or ImplicitObjectCreationExpressionSyntax;
-
-        private static bool Names(ExpressionSyntax expression, string name)
-            => expression switch
-            {
-                IdentifierNameSyntax identifier => identifier.Identifier.ValueText == name,
-                MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax, Name: var member } => member.Identifier.ValueText == name,
-                _ => false,
-            };
 
         private static bool IsConstructionCode(MemberDeclarationSyntax member)
             => member switch
