@@ -25,7 +25,9 @@ namespace LockLevels.Analyzers.Reach
     /// <c>LockCompilation.BackingFieldOf</c>) stays a syntax read whatever the pass says.</item>
     /// <item>A body that neither touches a lock nor refers to a mattering name records no acquisition and
     /// only calls whose summaries are empty, and it sits in no call cycle with a mattering body (a cycle
-    /// back to one would be a reference by name): dropping its record changes no summary, edge or finding.</item>
+    /// back to one would be a reference by name): dropping its record changes no summary, edge or finding,
+    /// except for two facts the whole program reads from any body, which <see cref="FactDemand"/> keeps:
+    /// the types it creates (they make overrides live) and the delegate parameters it stores.</item>
     /// <item>Raised events reach their handlers through <c>+=</c>; the handler is a method group (a name
     /// the subscribing body refers to) or a lambda (part of the subscribing body), and raising is a
     /// delegate invocation, which refers to <see cref="ReachNames.AnyDelegate"/>.</item>
