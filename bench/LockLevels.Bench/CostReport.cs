@@ -19,7 +19,7 @@ namespace LockLevels.Bench
             text.AppendLine();
             text.AppendLine("Generator: " + options.ToString().Replace("methods=0 ", string.Empty));
             text.AppendLine();
-            text.AppendLine("| methods | lock-touching | compile wall / CPU ms | compile + LockLevels wall / CPU ms | above compiler, wall | above compiler, CPU | allocations above compiler (MB) | first pass: kept units (reaching a lock + for their facts), ms CPU | CPU contention |");
+            text.AppendLine("| methods | lock-touching | compile wall / CPU ms | compile + LockLevels wall / CPU ms | above compiler, wall | above compiler, CPU | allocations above compiler (MB) | first pass: kept units (reaching a lock + for their creations), ms CPU | CPU contention |");
             text.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
             foreach (var r in results)
             {

@@ -112,8 +112,8 @@ namespace LockLevels.Bench
                     reachRun = m;
                     reachUnits = reach.UnitCount;
                     reachMattering = reach.MatteringCount;
-                    reachDemanded = reach.DemandedCount;
-                    log($"  first pass (LockReach.Build): {Describe(m)}; {reach.MatteringCount} of {reach.UnitCount} units may matter ({100.0 * reach.MatteringCount / reach.UnitCount:0.0}%), {reach.DemandedCount} more kept for their facts");
+                    reachDemanded = reach.KeptForFactsCount;
+                    log($"  first pass (LockReach.Build): {Describe(m)}; {reach.MatteringCount} of {reach.UnitCount} units may matter ({100.0 * reach.MatteringCount / reach.UnitCount:0.0}%), {reach.KeptForFactsCount} more kept for their creations, {reach.StoreCandidateCount} that may store a delegate parameter (kept if their owner has one)");
                 }
 
                 // (b) The analyzers alone, with execution-time telemetry.

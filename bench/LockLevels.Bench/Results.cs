@@ -79,7 +79,7 @@ namespace LockLevels.Bench
 
         public int ReachMattering { get; init; }
 
-        /// <summary>Units kept although they reach no lock: their facts are read by the whole-program analysis.</summary>
+        /// <summary>Units kept although they reach no lock, for the types they create (which the whole-program analysis reads).</summary>
         public int ReachDemanded { get; init; }
 
         /// <summary>What the analyzers add to a build: compiler + analyzers, less the compiler alone.</summary>

@@ -18,7 +18,8 @@ namespace LockLevels.Analyzers.Reach
     /// </summary>
     internal static class FactDemand
     {
-        public static int Mark(ReachGraph graph, ReachWalker[] walkers)
+        /// <summary>Marks the units; returns how many are kept for their facts, and how many may store a delegate parameter.</summary>
+        public static (int Facts, int Stores) Mark(ReachGraph graph, ReachWalker[] walkers)
         {
             var liveTypes = new HashSet<string>(System.StringComparer.Ordinal);
             var referred = new HashSet<string>(System.StringComparer.Ordinal);
@@ -36,7 +37,7 @@ namespace LockLevels.Analyzers.Reach
             }
 
             AddDerivedAndAliases(liveTypes, walkers);
-            int demanded = 0;
+            int facts = 0, stores = 0;
             foreach (var unit in graph.Units)
             {
                 if (unit.Matters)
@@ -53,13 +54,11 @@ namespace LockLevels.Analyzers.Reach
                     unit.Demand = ReachDemand.IfDelegateParameter;
                 }
 
-                if (unit.Demand != ReachDemand.None)
-                {
-                    demanded++;
-                }
+                facts += unit.Demand == ReachDemand.Facts ? 1 : 0;
+                stores += unit.Demand == ReachDemand.IfDelegateParameter ? 1 : 0;
             }
 
-            return demanded;
+            return (facts, stores);
         }
 
         /// <summary>Creating a derived type makes its bases live, so its creations count too; so does a mention through an alias.</summary>

@@ -44,14 +44,15 @@ namespace LockLevels.Analyzers.Reach
         private readonly Dictionary<SyntaxNode, ReachUnit> _units;
         private readonly Dictionary<ReachUnit, ReachUnit> _partners;
 
-        private LockReach(Dictionary<SyntaxNode, ReachUnit> units, Dictionary<ReachUnit, ReachUnit> partners, int unitCount, int matteringCount, int demandedCount, HashSet<string> matteringNames)
+        private LockReach(Dictionary<SyntaxNode, ReachUnit> units, Dictionary<ReachUnit, ReachUnit> partners, int unitCount, int matteringCount, (int Facts, int Stores) demanded, HashSet<string> matteringNames)
         {
             MatteringNames = matteringNames;
             _units = units;
             _partners = partners;
             UnitCount = unitCount;
             MatteringCount = matteringCount;
-            DemandedCount = demandedCount;
+            KeptForFactsCount = demanded.Facts;
+            StoreCandidateCount = demanded.Stores;
         }
 
         /// <summary>Units of the compilation: members, types, top-level statements, fragments.</summary>
@@ -60,8 +61,11 @@ namespace LockLevels.Analyzers.Reach
         /// <summary>Units found to matter.</summary>
         public int MatteringCount { get; }
 
-        /// <summary>Units that reach no lock but may hold facts the whole-program analysis reads (<see cref="FactDemand"/>).</summary>
-        public int DemandedCount { get; }
+        /// <summary>Units that reach no lock but may create a type whose overrides matter (<see cref="FactDemand"/>).</summary>
+        public int KeptForFactsCount { get; }
+
+        /// <summary>Units that may store a delegate parameter a mattering caller fills: kept when the owner has a delegate-typed parameter.</summary>
+        public int StoreCandidateCount { get; }
 
         /// <summary>The names whose mention makes a body matter (lock APIs, annotated and mattering members, pseudo-names).</summary>
         public IReadOnlyCollection<string> MatteringNames { get; }
@@ -172,7 +176,7 @@ namespace LockLevels.Analyzers.Reach
             }
 
             int mattering = graph.Propagate();
-            int demanded = FactDemand.Mark(graph, walkers);
+            var demanded = FactDemand.Mark(graph, walkers);
             return new LockReach(graph.Keys, graph.Partners, graph.Units.Count, mattering, demanded, graph.MatteringNames);
         }
 

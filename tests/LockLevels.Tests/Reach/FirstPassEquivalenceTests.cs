@@ -58,7 +58,7 @@ namespace LockLevels.Tests.Reach
         {
             var compilation = ReachSources.Compile(trees);
             var reach = LockReach.Build(compilation, CancellationToken.None);
-            _output.WriteLine($"{what}: {reach.UnitCount} units, {reach.MatteringCount} may matter, {reach.DemandedCount} more hold facts the whole program reads");
+            _output.WriteLine($"{what}: {reach.UnitCount} units, {reach.MatteringCount} may matter, {reach.KeptForFactsCount} more kept for their creations, {reach.StoreCandidateCount} that may store a delegate parameter");
 
             var (on, onGraph) = await RunAsync(compilation, firstPass: true);
             var (off, offGraph) = await RunAsync(compilation, firstPass: false);

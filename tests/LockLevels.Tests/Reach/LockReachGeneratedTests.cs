@@ -47,8 +47,21 @@ namespace LockLevels.Tests.Reach
         public void SparseCodebase_FirstPassKeepsUnderFivePercent()
         {
             var reach = LockReach.Build(ReachSources.Compile(ReachSources.Generated(CodebaseShape.Sparse, 3000)), CancellationToken.None);
-            double kept = (double)(reach.MatteringCount + reach.DemandedCount) / reach.UnitCount;
-            _output.WriteLine($"{reach.MatteringCount} of {reach.UnitCount} units may matter, {reach.DemandedCount} more hold facts the whole program reads ({kept:P1} kept)");
+            double kept = (double)reach.MatteringCount / reach.UnitCount;
+            _output.WriteLine($"{reach.MatteringCount} of {reach.UnitCount} units may matter ({kept:P1})");
+            Assert.InRange(kept, 0.001, 0.05);
+        }
+
+        /// <summary>
+        /// With the bodies kept for the types they create, still under 5%. (The candidates that may
+        /// store a delegate parameter are kept only when their owner has one; the bench's methods have none.)
+        /// </summary>
+        [Fact]
+        public void SparseCodebase_FirstPassKeepsUnderFivePercent_WithTheBodiesKeptForTheirCreations()
+        {
+            var reach = LockReach.Build(ReachSources.Compile(ReachSources.Generated(CodebaseShape.Sparse, 3000)), CancellationToken.None);
+            double kept = (double)(reach.MatteringCount + reach.KeptForFactsCount) / reach.UnitCount;
+            _output.WriteLine($"{reach.MatteringCount} + {reach.KeptForFactsCount} of {reach.UnitCount} units kept ({kept:P1}); {reach.StoreCandidateCount} may store a delegate parameter");
             Assert.InRange(kept, 0.001, 0.05);
         }
     }
