@@ -15,6 +15,7 @@
 #   --keep-frameworks  build with -f TFM and restore every framework of the project, instead of
 #                    overriding TargetFrameworks (which, as a global property, also reaches the referenced
 #                    projects: use this when one targets another framework, e.g. a source generator)
+#   --no-global-json move the checkout's global.json aside (it pins an SDK this machine lacks)
 #   --no-timing      only the analysis build
 #   --timing-only    only the timed builds (after an earlier run into the same OUT: its summary is kept,
 #                    its timing lines replaced)
@@ -34,7 +35,7 @@ set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 ext_root="${EXT_ROOT:-/work/ext}"
-src="" repo="" commit="" project="" framework="" analyzer="" out="" runs=3 timing=true analysis=true keep_frameworks=false
+src="" repo="" commit="" project="" framework="" analyzer="" out="" runs=3 timing=true analysis=true keep_frameworks=false no_global_json=false
 props=()
 
 usage() { awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"; }
@@ -52,6 +53,7 @@ while [[ $# -gt 0 ]]; do
     --no-timing) timing=false; shift ;;
     --timing-only) analysis=false; shift ;;
     --keep-frameworks) keep_frameworks=true; shift ;;
+    --no-global-json) no_global_json=true; shift ;;
     -h|--help) usage; exit 0 ;;
     *) echo "analyze-external.sh: unknown argument '$1' (try --help)" >&2; exit 2 ;;
   esac
@@ -89,6 +91,7 @@ if [[ -z "$src" ]]; then
   fi
 fi
 src="$(cd "$src" && pwd)"
+if $no_global_json && [[ -f "$src/global.json" ]]; then mv "$src/global.json" "$src/global.json.aside"; fi
 proj="$src/$project"
 [[ -f "$proj" ]] || { echo "analyze-external.sh: no project at $proj" >&2; exit 2; }
 out="${out:-$ext_root/results/$(basename "$src")-$(basename "$project" .csproj)}"

@@ -54,6 +54,18 @@ namespace LockLevels.Analyzers
             "{0} acquires {1} but does not declare it; callers in other assemblies cannot see the acquisition without [MightAcquire]",
             Annotations, DiagnosticSeverity.Info);
 
+        public static readonly DiagnosticDescriptor NonReentrantReacquired = Create(
+            DiagnosticIds.NonReentrantReacquired,
+            "Non-re-entrant lock acquired again by its holder",
+            "'{0}' is acquired again while this thread holds it: first {1}, then {2}; {3}",
+            Ordering, DiagnosticSeverity.Warning, WellKnownDiagnosticTags.CompilationEnd);
+
+        public static readonly DiagnosticDescriptor LockClassNestedOnTwoObjects = Create(
+            DiagnosticIds.LockClassNestedOnTwoObjects,
+            "One lock class nested on two objects",
+            "'{0}' is acquired on {1} while it is held on {2} (first {3}, then {4}); a thread nesting them the other way deadlocks with this one",
+            Ordering, DiagnosticSeverity.Warning, WellKnownDiagnosticTags.CompilationEnd);
+
         public static readonly DiagnosticDescriptor UnbalancedAcquire = Create(
             DiagnosticIds.UnbalancedLock,
             "Unbalanced lock acquisition or release",

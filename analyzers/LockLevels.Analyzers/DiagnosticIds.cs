@@ -10,6 +10,8 @@ namespace LockLevels.Analyzers
         public const string UnbalancedLock = "LL0005";
         public const string DeepContextCalledWithoutLocks = "LL0006";
         public const string UndeclaredAcquisition = "LL0007";
+        public const string NonReentrantReacquired = "LL0009";
+        public const string LockClassNestedOnTwoObjects = "LL0010";
         public const string UnannotatedLockOrderInversion = "LL0100";
 
         public const string UnknownLevel = "LL0900";

@@ -29,7 +29,7 @@ namespace LockLevels.Analyzers
             new LockOrderInversionRule(), new DeepContextRule(), new UnbalancedLockRule(), new DeepContextCallRule(), new UndeclaredAcquisitionRule());
 
         private static readonly ImmutableArray<IProgramRule> ProgramRules = ImmutableArray.Create<IProgramRule>(
-            new CallChainRule(), new CircularDependencyRule(), new UnannotatedLockOrderRule());
+            new CallChainRule(), new CircularDependencyRule(), new UnannotatedLockOrderRule(), new NonReentrantReacquiredRule(), new NestedLockClassRule());
 
         private readonly Action<Compilation, LockGraph>? _onGraph;
         private readonly bool _firstPass = true;
@@ -69,6 +69,7 @@ namespace LockLevels.Analyzers
                 return;
             }
 
+            int maxInferredChain = CompilationIndex.ReadMaxChainLength(start.Compilation, start.Options);
             var analysis = new BodyAnalysis(index);
             var program = new ConcurrentQueue<BodyFacts>();
 
@@ -115,7 +116,7 @@ namespace LockLevels.Analyzers
 
             start.RegisterCompilationEndAction(end =>
             {
-                var facts = ProgramAnalysis.Run(index, program, end.CancellationToken);
+                var facts = ProgramAnalysis.Run(index, program, maxInferredChain, end.CancellationToken);
                 foreach (var rule in ProgramRules)
                 {
                     if (rule.AppliesTo(index))

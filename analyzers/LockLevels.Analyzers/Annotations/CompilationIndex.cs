@@ -22,6 +22,16 @@ namespace LockLevels.Analyzers.Annotations
         /// <summary>The .editorconfig / .globalconfig key that turns lock-class inference for unannotated locks on or off.</summary>
         public const string InferUnannotatedOption = "locklevels.infer_unannotated";
 
+        /// <summary>The key that bounds how many calls a chain to an inferred lock class may have (LL0100).</summary>
+        public const string MaxChainLengthOption = "locklevels.max_chain_length";
+
+        /// <summary>
+        /// The default bound, chosen on the projects of docs/evaluation.md: with shortest chains, no edge of
+        /// any report there (true or false) has more than 6 calls, the true ones at most 5; 8 keeps them all
+        /// with room, and cuts the summaries of deep call graphs.
+        /// </summary>
+        public const int DefaultMaxChainLength = 8;
+
         private static readonly ConditionalWeakTable<Compilation, CompilationIndex> Inferring = new();
         private static readonly ConditionalWeakTable<Compilation, CompilationIndex> NotInferring = new();
 
@@ -30,6 +40,8 @@ namespace LockLevels.Analyzers.Annotations
         private readonly ConcurrentDictionary<IMethodSymbol, CalleeFacts> _callees = new(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<IPropertySymbol, IFieldSymbol?> _backingFields = new(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<IFieldSymbol, int?> _initialCounts = new(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<INamedTypeSymbol, bool> _letsOutThis = new(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<ISymbol, bool> _createdByItsObject = new(SymbolEqualityComparer.Default);
 
         private CompilationIndex(Compilation compilation, bool inferUnannotated)
         {
@@ -44,6 +56,7 @@ namespace LockLevels.Analyzers.Annotations
             }
 
             Order = LockOrder.Build(chains);
+            Reentry = new ReentryDeclarations(compilation, Symbols);
         }
 
         public LockSymbols Symbols { get; }
@@ -55,33 +68,53 @@ namespace LockLevels.Analyzers.Annotations
 
         public LockOrder Order { get; }
 
+        /// <summary>What LL0009 and LL0010 need to know of declarations: recursive levels, declared nestings, how lock fields are created.</summary>
+        public ReentryDeclarations Reentry { get; }
+
         /// <summary>Whether unannotated lock fields, properties, this and typeof(T) become lock classes (LL0100).</summary>
         public bool InferUnannotated { get; }
 
         /// <summary>The index of a compilation for the options it is analysed with.</summary>
         public static CompilationIndex For(Compilation compilation, AnalyzerOptions options)
         {
-            bool infer = ReadInferOption(compilation, options);
+            bool infer = !string.Equals(ReadOption(compilation, options, InferUnannotatedOption), "false", StringComparison.OrdinalIgnoreCase);
             return (infer ? Inferring : NotInferring).GetValue(compilation, c => new CompilationIndex(c, infer));
         }
 
         /// <summary>
-        /// A compilation-wide setting: from .globalconfig (or an is_global .editorconfig), else from the
-        /// .editorconfig that applies to the compilation's first file; on unless set to false.
+        /// <see cref="MaxChainLengthOption"/>: a positive number of calls, or <c>unbounded</c>; any other
+        /// value (or none) gives <see cref="DefaultMaxChainLength"/>.
         /// </summary>
-        private static bool ReadInferOption(Compilation compilation, AnalyzerOptions options)
+        public static int ReadMaxChainLength(Compilation compilation, AnalyzerOptions options)
+        {
+            var value = ReadOption(compilation, options, MaxChainLengthOption);
+            if (string.Equals(value, "unbounded", StringComparison.OrdinalIgnoreCase))
+            {
+                return int.MaxValue;
+            }
+
+            return int.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int calls) && calls > 0
+                ? calls
+                : DefaultMaxChainLength;
+        }
+
+        /// <summary>
+        /// A compilation-wide setting, trimmed: from .globalconfig (or an is_global .editorconfig), else from
+        /// the .editorconfig that applies to the compilation's first file; null when unset.
+        /// </summary>
+        private static string? ReadOption(Compilation compilation, AnalyzerOptions options, string key)
         {
             var provider = options.AnalyzerConfigOptionsProvider;
-            if (!provider.GlobalOptions.TryGetValue(InferUnannotatedOption, out var value))
+            if (!provider.GlobalOptions.TryGetValue(key, out var value))
             {
                 foreach (var tree in compilation.SyntaxTrees)
                 {
-                    provider.GetOptions(tree).TryGetValue(InferUnannotatedOption, out value);
+                    provider.GetOptions(tree).TryGetValue(key, out value);
                     break;
                 }
             }
 
-            return !string.Equals(value?.Trim(), "false", StringComparison.OrdinalIgnoreCase);
+            return value?.Trim();
         }
 
         /// <summary>
@@ -105,6 +138,12 @@ namespace LockLevels.Analyzers.Annotations
         /// <summary>The initial count a semaphore field is always created with, when its source says so; else null.</summary>
         public int? InitialCountOf(IFieldSymbol field)
             => _initialCounts.GetOrAdd(field.OriginalDefinition, CreationArguments.FirstIntegerArgument);
+
+        /// <summary>Whether constructing <paramref name="type"/> may hand the new object to others (<see cref="ThisEscape"/>).</summary>
+        public bool LetsOutThis(INamedTypeSymbol type) => _letsOutThis.GetOrAdd(type.OriginalDefinition, ThisEscape.LetsOutThis);
+
+        /// <summary>A field or auto-property that only ever holds objects its own object creates (<see cref="ThisEscape.IsCreatedByItsObject"/>).</summary>
+        public bool IsCreatedByItsObject(ISymbol member) => _createdByItsObject.GetOrAdd(member.OriginalDefinition, ThisEscape.IsCreatedByItsObject);
 
         /// <summary>A call worth keeping for summaries: into source, or into an annotated method.</summary>
         public bool IsWorthRecording(IMethodSymbol target) => CalleeOf(target).WorthRecording;

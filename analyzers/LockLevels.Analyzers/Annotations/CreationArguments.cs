@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -11,35 +12,106 @@ namespace LockLevels.Analyzers.Annotations
         /// The first argument of every <c>new SemaphoreSlim(n, ...)</c> the field is initialized or assigned
         /// with in its type's constructors, when they all agree on one integer literal; otherwise null.
         /// </summary>
-        public static int? FirstIntegerArgument(IFieldSymbol field)
+        public static int? FirstIntegerArgument(IFieldSymbol field) => AgreedInteger(field, 0);
+
+        /// <summary>
+        /// Whether every creation of the member gives a semaphore room for one holder only: an initial or a
+        /// maximum count of 1 (<c>new SemaphoreSlim(1)</c>, <c>new SemaphoreSlim(0, 1)</c>); null when unknown.
+        /// </summary>
+        public static bool? HasOneSlot(ISymbol member)
+            => AgreedInteger(member, 0) == 1 || AgreedInteger(member, 1) == 1 ? true
+                : AgreedInteger(member, 0) is not null ? false : null;
+
+        /// <summary>
+        /// Whether every creation of a ReaderWriterLockSlim member allows recursion
+        /// (<c>LockRecursionPolicy.SupportsRecursion</c>); false for the default <c>NoRecursion</c>; null when unknown.
+        /// </summary>
+        public static bool? SupportsRecursion(ISymbol member)
         {
-            int? found = null;
-            bool any = false;
-            foreach (var reference in field.DeclaringSyntaxReferences)
+            var creations = Creations(member);
+            if (creations == null)
             {
-                if (reference.GetSyntax() is VariableDeclaratorSyntax { Initializer.Value: { } value })
+                return null;
+            }
+
+            bool? supports = null;
+            foreach (var arguments in creations)
+            {
+                bool? creationSupports = arguments is not { Arguments.Count: > 0 } ? false
+                    : arguments.Arguments[0].Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: var policy }
+                        ? policy == "SupportsRecursion" ? true : policy == "NoRecursion" ? false : null
+                        : null;
+                if (creationSupports == null || (supports != null && supports != creationSupports))
                 {
-                    if (!Agree(value, ref found, ref any))
-                    {
-                        return null;
-                    }
+                    return null;
                 }
 
-                if (reference.GetSyntax().FirstAncestorOrSelf<TypeDeclarationSyntax>() is not { } type)
+                supports = creationSupports;
+            }
+
+            return supports;
+        }
+
+        private static int? AgreedInteger(ISymbol member, int position)
+        {
+            var creations = Creations(member);
+            if (creations == null)
+            {
+                return null;
+            }
+
+            int? found = null;
+            foreach (var arguments in creations)
+            {
+                if (arguments is not { } list || list.Arguments.Count <= position || list.Arguments[position].Expression is not LiteralExpressionSyntax literal
+                    || !literal.IsKind(SyntaxKind.NumericLiteralExpression) || literal.Token.Value is not int count || (found != null && found != count))
+                {
+                    return null;
+                }
+
+                found = count;
+            }
+
+            return found;
+        }
+
+        /// <summary>
+        /// The argument lists of every object creation the member is initialized or assigned with in its type's
+        /// constructors (an empty list for <c>new T()</c>); null when there is none, or something else is assigned.
+        /// </summary>
+        private static List<ArgumentListSyntax?>? Creations(ISymbol member)
+        {
+            var found = new List<ArgumentListSyntax?>();
+            foreach (var reference in member.DeclaringSyntaxReferences)
+            {
+                var syntax = reference.GetSyntax();
+                var initializer = syntax switch
+                {
+                    VariableDeclaratorSyntax declarator => declarator.Initializer?.Value,
+                    PropertyDeclarationSyntax property => property.Initializer?.Value,
+                    _ => null,
+                };
+
+                if (initializer != null && !Add(found, initializer))
+                {
+                    return null;
+                }
+
+                if (syntax.FirstAncestorOrSelf<TypeDeclarationSyntax>() is not { } type)
                 {
                     continue;
                 }
 
-                foreach (var member in type.Members)
+                foreach (var typeMember in type.Members)
                 {
-                    if (member is not ConstructorDeclarationSyntax constructor)
+                    if (typeMember is not ConstructorDeclarationSyntax constructor)
                     {
                         continue;
                     }
 
                     foreach (var assignment in constructor.DescendantNodes())
                     {
-                        if (assignment is AssignmentExpressionSyntax { Left: var left, Right: var right } && AssignsField(left, field.Name) && !Agree(right, ref found, ref any))
+                        if (assignment is AssignmentExpressionSyntax { Left: var left, Right: var right } && AssignsMember(left, member.Name) && !Add(found, right))
                         {
                             return null;
                         }
@@ -47,10 +119,10 @@ namespace LockLevels.Analyzers.Annotations
                 }
             }
 
-            return any ? found : null;
+            return found.Count > 0 ? found : null;
         }
 
-        private static bool AssignsField(ExpressionSyntax left, string name)
+        private static bool AssignsMember(ExpressionSyntax left, string name)
             => left switch
             {
                 IdentifierNameSyntax identifier => identifier.Identifier.ValueText == name,
@@ -58,29 +130,19 @@ namespace LockLevels.Analyzers.Annotations
                 _ => false,
             };
 
-        private static bool Agree(ExpressionSyntax value, ref int? found, ref bool any)
+        private static bool Add(List<ArgumentListSyntax?> found, ExpressionSyntax value)
         {
-            var arguments = value switch
+            switch (value)
             {
-                ObjectCreationExpressionSyntax creation => creation.ArgumentList,
-                ImplicitObjectCreationExpressionSyntax creation => creation.ArgumentList,
-                _ => null,
-            };
-
-            if (arguments is not { Arguments.Count: > 0 } || arguments.Arguments[0].Expression is not LiteralExpressionSyntax literal
-                || !literal.IsKind(SyntaxKind.NumericLiteralExpression) || literal.Token.Value is not int count)
-            {
-                return false;
+                case ObjectCreationExpressionSyntax creation:
+                    found.Add(creation.ArgumentList);
+                    return true;
+                case ImplicitObjectCreationExpressionSyntax creation:
+                    found.Add(creation.ArgumentList);
+                    return true;
+                default:
+                    return false;
             }
-
-            if (any && found != count)
-            {
-                return false;
-            }
-
-            any = true;
-            found = count;
-            return true;
         }
     }
 }

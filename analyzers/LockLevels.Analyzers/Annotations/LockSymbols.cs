@@ -17,6 +17,8 @@ namespace LockLevels.Analyzers.Annotations
             MightAcquire = TypeNamed(compilation, "LockLevels.MightAcquireAttribute");
             LockSetup = TypeNamed(compilation, "LockLevels.LockSetupAttribute");
             LockTeardown = TypeNamed(compilation, "LockLevels.LockTeardownAttribute");
+            RecursiveLevels = TypeNamed(compilation, "LockLevels.RecursiveLevelsAttribute");
+            LockNesting = TypeNamed(compilation, "LockLevels.LockNestingAttribute");
 
             Monitor = TypeNamed(compilation, "System.Threading.Monitor");
             SemaphoreSlim = TypeNamed(compilation, "System.Threading.SemaphoreSlim");
@@ -33,6 +35,8 @@ namespace LockLevels.Analyzers.Annotations
         public INamedTypeSymbol? MightAcquire { get; }
         public INamedTypeSymbol? LockSetup { get; }
         public INamedTypeSymbol? LockTeardown { get; }
+        public INamedTypeSymbol? RecursiveLevels { get; }
+        public INamedTypeSymbol? LockNesting { get; }
 
         public INamedTypeSymbol? Monitor { get; }
         public INamedTypeSymbol? SemaphoreSlim { get; }

@@ -59,7 +59,7 @@ namespace LockLevels.Analyzers.Export
 
             if (index.InferUnannotated)
             {
-                reported.AddRange(CycleText.Reports(facts, inferred: true, UnannotatedLockOrderRule.SitesOf(UnannotatedLockOrderRule.InstanceInversions(facts))));
+                reported.AddRange(CycleText.Reports(facts, inferred: true, new HashSet<Location>()));
             }
 
             var cycles = ImmutableArray.CreateBuilder<LockGraphCycle>(reported.Count);

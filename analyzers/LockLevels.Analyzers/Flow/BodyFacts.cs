@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using LockLevels.Analyzers.Annotations;
+using LockLevels.Analyzers.Model;
 using Microsoft.CodeAnalysis;
 
 namespace LockLevels.Analyzers.Flow
@@ -46,9 +47,6 @@ namespace LockLevels.Analyzers.Flow
         /// <summary>Handlers this body subscribes to events, for raising an event to reach them.</summary>
         public List<(IEventSymbol Event, IMethodSymbol Handler)> Subscriptions { get; } = new();
 
-        /// <summary>One unannotated lock class taken on one object while held on another: half of a possible AB-BA.</summary>
-        public List<InstancePair> InstancePairs { get; } = new();
-
         /// <summary>Types this body can create: <c>new</c>, <c>typeof</c>, generic arguments (original definitions).</summary>
         public List<ITypeSymbol> CreatedTypes { get; } = new();
 
@@ -92,8 +90,13 @@ namespace LockLevels.Analyzers.Flow
     internal sealed class Acquisition
     {
         public Acquisition(string level, bool shared, bool mightOnly, Location location, string description, ImmutableArray<string> held,
-            ImmutableArray<HeldBefore> heldBefore, ImmutableDictionary<string, string?> claim, bool inferred)
+            ImmutableArray<HeldBefore> heldBefore, ImmutableDictionary<string, string?> claim, bool inferred, bool onOwnObject,
+            LockObject? lockObject = null, bool upgradeable = false, ImmutableArray<HeldSite> heldSameLevel = default)
         {
+            OnOwnObject = onOwnObject;
+            Object = lockObject;
+            Upgradeable = upgradeable;
+            HeldSameLevel = heldSameLevel.IsDefault ? ImmutableArray<HeldSite>.Empty : heldSameLevel;
             Level = level;
             Shared = shared;
             MightOnly = mightOnly;
@@ -145,6 +148,17 @@ namespace LockLevels.Analyzers.Flow
 
         /// <summary>The level is a lock class inferred for an unannotated lock.</summary>
         public bool Inferred { get; }
+
+        /// <summary>The lock is the body's own object or one of its fields (<c>lock (this)</c>, <c>lock (_sync)</c>).</summary>
+        public bool OnOwnObject { get; }
+
+        /// <summary>The object taken, when known, and how it behaves when taken again.</summary>
+        public LockObject? Object { get; }
+
+        public bool Upgradeable { get; }
+
+        /// <summary>The acquisitions of the same level that may be held just before this one (on this object or others).</summary>
+        public ImmutableArray<HeldSite> HeldSameLevel { get; }
     }
 
     /// <summary>A release of a level that is not held on any path to it.</summary>
@@ -213,36 +227,16 @@ namespace LockLevels.Analyzers.Flow
         public ImmutableArray<string> Held { get; }
     }
 
-    internal sealed class InstancePair
-    {
-        public InstancePair(string lockClass, string first, string second, Location location, Location firstLocation)
-        {
-            LockClass = lockClass;
-            First = first;
-            Second = second;
-            Location = location;
-            FirstLocation = firstLocation;
-        }
-
-        public string LockClass { get; }
-
-        /// <summary>The object whose lock was taken first ("from" in lock (from._sync) lock (to._sync)).</summary>
-        public string First { get; }
-
-        public string Second { get; }
-
-        /// <summary>Where the second lock is taken.</summary>
-        public Location Location { get; }
-
-        public Location FirstLocation { get; }
-    }
-
     internal sealed class Call
     {
         private Location? _location;
 
-        public Call(IMethodSymbol callee, SyntaxNode syntax, ImmutableArray<string> held, bool isExact, ITypeSymbol? receiver, ISymbol? delegateSource = null)
+        public Call(IMethodSymbol callee, SyntaxNode syntax, ImmutableArray<string> held, bool isExact, ITypeSymbol? receiver,
+            ReceiverKind receiverKind = ReceiverKind.Other, ISymbol? delegateSource = null, string? receiverPath = null, ImmutableArray<HeldSite> heldSites = default)
         {
+            ReceiverKind = receiverKind;
+            ReceiverPath = receiverPath;
+            HeldSites = heldSites.IsDefault ? ImmutableArray<HeldSite>.Empty : heldSites;
             DelegateSource = delegateSource;
             Callee = callee;
             Syntax = syntax;
@@ -260,6 +254,9 @@ namespace LockLevels.Analyzers.Flow
         /// <summary>For a virtual or interface call: the static type of the receiver, which limits the overrides it can reach.</summary>
         public ITypeSymbol? Receiver { get; }
 
+        /// <summary>Which object the callee runs on: this one, a fresh one, or another.</summary>
+        public ReceiverKind ReceiverKind { get; }
+
         /// <summary>The method named at the call (normalized); virtual calls reach its implementations too.</summary>
         public IMethodSymbol Callee { get; }
 
@@ -270,5 +267,11 @@ namespace LockLevels.Analyzers.Flow
 
         /// <summary>Levels that may be held at the call, context levels first.</summary>
         public ImmutableArray<string> Held { get; }
+
+        /// <summary>The object the callee's "this" is, as the caller names it (<see cref="ObjectPaths"/>); null when unknown.</summary>
+        public string? ReceiverPath { get; }
+
+        /// <summary>The acquisitions of this body that may be held at the call, with their objects.</summary>
+        public ImmutableArray<HeldSite> HeldSites { get; }
     }
 }

@@ -21,7 +21,8 @@ namespace LockLevels.Analyzers.Flow
 
         /// <param name="held">The levels held at the operation, context levels first.</param>
         /// <param name="resolve">How the walk sees through temporaries and locals to a delegate's value.</param>
-        public void Record(IOperation operation, ImmutableArray<string> held, BodyFacts facts, Func<IOperation, IOperation> resolve)
+        /// <param name="heldSites">The acquisitions of the body held at the operation, with their objects.</param>
+        public void Record(IOperation operation, ImmutableArray<string> held, BodyFacts facts, Func<IOperation, IOperation> resolve, ImmutableArray<HeldSite> heldSites = default)
         {
             if (facts.Method != null && CallTargets.Subscription(operation, resolve) is { } subscription)
             {
@@ -33,11 +34,11 @@ namespace LockLevels.Analyzers.Flow
             var target = CallTargets.Of(operation, resolve);
             if (target == null)
             {
-                if (facts.Method != null && operation is IInvocationOperation { Instance: { } instance } invocation && invocation.TargetMethod.ContainingType?.TypeKind == TypeKind.Delegate
+                if (facts.Method != null && operation is IInvocationOperation { Instance: { } instance } invocation && CallTargets.InvokesDelegate(invocation.TargetMethod)
                     && DelegateStores.SourceOf(instance, resolve) is { } source)
                 {
                     // _callback(), _queue.Dequeue()(): whatever the compilation stored there runs here.
-                    facts.Calls.Add(new Call(AnnotationReader.Normalize(invocation.TargetMethod), operation.Syntax, held, isExact: false, receiver: null, source));
+                    facts.Calls.Add(new Call(AnnotationReader.Normalize(invocation.TargetMethod), operation.Syntax, held, isExact: false, receiver: null, delegateSource: source));
                 }
 
                 return;
@@ -46,7 +47,8 @@ namespace LockLevels.Analyzers.Flow
             if (facts.Method != null && _index.IsWorthRecording(target))
             {
                 var (isExact, receiver) = CallTargets.Dispatch(operation);
-                facts.Calls.Add(new Call(target, operation.Syntax, held, isExact, receiver));
+                facts.Calls.Add(new Call(target, operation.Syntax, held, isExact, receiver, FreshObjects.ReceiverOf(operation, resolve, _index),
+                    receiverPath: ObjectPaths.ReceiverOf(operation, target, resolve), heldSites: heldSites));
             }
 
             if (operation is IInvocationOperation && _index.ContextOf(target) is { } required)

@@ -14,7 +14,7 @@ namespace LockLevels.Analyzers.Flow
         {
             IMethodSymbol? target = operation switch
             {
-                IInvocationOperation invocation when invocation.TargetMethod.MethodKind == MethodKind.DelegateInvoke
+                IInvocationOperation invocation when InvokesDelegate(invocation.TargetMethod)
                     => invocation.Instance == null ? null : RaisedEvent(resolve(invocation.Instance)) ?? DelegateTarget(resolve(invocation.Instance)),
                 IInvocationOperation invocation => invocation.TargetMethod,
                 IObjectCreationOperation creation => creation.Constructor,
@@ -24,6 +24,13 @@ namespace LockLevels.Analyzers.Flow
 
             return target == null ? null : AnnotationReader.Normalize(target);
         }
+
+        /// <summary>d(), d.Invoke(), d.BeginInvoke(...), d.DynamicInvoke(...): whatever the delegate holds runs.</summary>
+        public static bool InvokesDelegate(IMethodSymbol method)
+            => method.MethodKind == MethodKind.DelegateInvoke
+                || (method.ContainingType is { } type
+                    && ((type.TypeKind == TypeKind.Delegate && method.Name == "BeginInvoke")
+                        || (type.SpecialType == SpecialType.System_Delegate && method.Name == "DynamicInvoke")));
 
         /// <summary>
         /// Raising an event (Changed?.Invoke(...)) calls every handler subscribed to it; the call is
@@ -63,7 +70,7 @@ namespace LockLevels.Analyzers.Flow
         public static (bool IsExact, ITypeSymbol? Receiver) Dispatch(IOperation operation)
             => operation switch
             {
-                IInvocationOperation invocation when invocation.TargetMethod.MethodKind == MethodKind.DelegateInvoke => (false, null),
+                IInvocationOperation invocation when InvokesDelegate(invocation.TargetMethod) => (false, null),
                 IInvocationOperation invocation => (!invocation.IsVirtual, invocation.Instance?.Type),
                 IObjectCreationOperation => (true, null),
                 IPropertyReferenceOperation property => (IsBase(property.Instance) || !IsVirtual(property.Property), property.Instance?.Type),

@@ -58,11 +58,18 @@ namespace LockLevels.Analyzers.Flow
 
         /// <summary>
         /// Where an invoked delegate was taken from: a field or property, an element of a collection kept in
-        /// one (an indexer, Dequeue, Pop, Peek, First, Last, ElementAt), or null when it cannot be told.
+        /// one (an indexer, Dequeue, TryDequeue, Pop, Peek, First, ElementAt..., a foreach over it), or null
+        /// when it cannot be told.
         /// </summary>
         public static ISymbol? SourceOf(IOperation value, Func<IOperation, IOperation> resolve)
         {
             value = ValueResolver.StripConversions(resolve(value));
+            if (value is IPropertyReferenceOperation { Property.Name: "Current", Instance: { } enumerator })
+            {
+                // A lowered foreach: the element is the enumerator's Current, the enumerator the collection's.
+                value = ValueResolver.StripConversions(resolve(enumerator));
+            }
+
             if (value is IInvocationOperation { Instance: { } collection } taken && IsTake(taken.TargetMethod))
             {
                 value = ValueResolver.StripConversions(resolve(collection));
@@ -100,6 +107,7 @@ namespace LockLevels.Analyzers.Flow
         private static bool IsAdd(IMethodSymbol method) => Array.IndexOf(AddNames, method.Name) >= 0;
 
         private static bool IsTake(IMethodSymbol method)
-            => method.Name is "Dequeue" or "Pop" or "Peek" or "First" or "Last" or "ElementAt" or "FirstOrDefault" or "LastOrDefault" or "Single";
+            => method.Name is "Dequeue" or "Pop" or "Peek" or "First" or "Last" or "ElementAt" or "FirstOrDefault" or "LastOrDefault" or "Single"
+                or "TryDequeue" or "TryPop" or "TryPeek" or "TryTake" or "TryGetValue" or "TryRemove" or "GetEnumerator";
     }
 }

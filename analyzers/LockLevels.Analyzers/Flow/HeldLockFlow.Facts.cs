@@ -62,7 +62,62 @@ namespace LockLevels.Analyzers.Flow
 
         private void RecordAcquisition(LockEvent acquisition, HeldLockSet state)
             => _facts.Acquisitions.Add(new Acquisition(acquisition.Level, acquisition.Shared, acquisition.Kind == LockEventKind.MightAcquire,
-                acquisition.Location, acquisition.Description, Snapshot(state), HeldBefore(state), ClaimProperties.For(_index, acquisition), acquisition.Inferred));
+                acquisition.Location, acquisition.Description, Snapshot(state), HeldBefore(state), ClaimProperties.For(_index, acquisition), acquisition.Inferred,
+                acquisition.Inferred && acquisition.Object is { Owner: ObjectPaths.This, OwnersOwn: true }, acquisition.Object, acquisition.Upgradeable, state.TryGet(acquisition.Level, out var held) ? SitesOf(held, ImmutableArray.CreateBuilder<HeldSite>()) : default));
+
+        /// <summary>Every acquisition of the body held in <paramref name="state"/>, with its object (context levels have none).</summary>
+        private ImmutableArray<HeldSite> HeldSites(HeldLockSet state)
+        {
+            if (state.IsEmpty)
+            {
+                return ImmutableArray<HeldSite>.Empty;
+            }
+
+            if (ReferenceEquals(state, _heldSitesOf))
+            {
+                return _heldSites;
+            }
+
+            var sites = ImmutableArray.CreateBuilder<HeldSite>();
+            foreach (var held in state.Locks)
+            {
+                SitesOf(held, sites);
+            }
+
+            _heldSitesOf = state;
+            _heldSites = sites.ToImmutable();
+            return _heldSites;
+        }
+
+        private ImmutableArray<HeldSite> SitesOf(HeldLock held, ImmutableArray<HeldSite>.Builder sites)
+        {
+            foreach (int index in held.Sites)
+            {
+                var site = _sites[index];
+                sites.Add(new HeldSite(held.Level, site.Location, site.Description, site.Object, site.Shared, site.Upgradeable));
+            }
+
+            return sites.ToImmutable();
+        }
+
+        /// <summary>The held site a release of <paramref name="release"/>'s object gives back: the latest taken on that object, or -1.</summary>
+        private int ReleasedSite(LockEvent release, HeldLockSet state)
+        {
+            if (release.Object?.Path is not { } path || !state.TryGet(release.Level, out var held))
+            {
+                return -1;
+            }
+
+            for (int i = held.Sites.Length - 1; i >= 0; i--)
+            {
+                if (_sites[held.Sites[i]].Object?.Path == path)
+                {
+                    return held.Sites[i];
+                }
+            }
+
+            return -1;
+        }
 
         private ImmutableArray<HeldBefore> HeldBefore(HeldLockSet state)
         {
@@ -80,22 +135,6 @@ namespace LockLevels.Analyzers.Flow
             }
 
             return held.MoveToImmutable();
-        }
-
-        /// <summary>lock (a._sync) { lock (b._sync) { } }: the same class on two objects, in this order.</summary>
-        private void RecordInstancePair(LockEvent acquisition, HeldLockSet state)
-        {
-            if (!acquisition.Inferred || acquisition.Receiver == null
-                || !state.TryGet(acquisition.Level, out var held) || held.Origin != HeldOrigin.Acquired)
-            {
-                return;
-            }
-
-            var first = _sites[held.Site];
-            if (first.Receiver != null && first.Receiver != acquisition.Receiver)
-            {
-                _facts.InstancePairs.Add(new InstancePair(acquisition.Level, first.Receiver, acquisition.Receiver, acquisition.Location, first.Location));
-            }
         }
 
         /// <summary>An unlowered lock statement's level is released where its body ends, which a return inside it skips.</summary>
@@ -131,7 +170,7 @@ namespace LockLevels.Analyzers.Flow
             {
                 index = _sites.Count;
                 bool escapes = acquisition.Operation is IInvocationOperation invocation && _classifier.ReturnsScope(invocation) && ScopeEscape.Escapes(_graph, invocation);
-                _sites.Add(new Site(acquisition.Location, escapes, acquisition.Inferred, acquisition.Receiver));
+                _sites.Add(new Site(acquisition, escapes));
                 _siteIndex.Add(key, index);
             }
 
@@ -141,12 +180,15 @@ namespace LockLevels.Analyzers.Flow
         /// <summary>Where a held level was acquired in this body.</summary>
         private sealed class Site
         {
-            public Site(Location location, bool escapes, bool inferred, string? receiver)
+            public Site(LockEvent acquisition, bool escapes)
             {
-                Location = location;
+                Location = acquisition.Location;
                 Escapes = escapes;
-                Inferred = inferred;
-                Receiver = receiver;
+                Inferred = acquisition.Inferred;
+                Description = acquisition.Description;
+                Object = acquisition.Object;
+                Shared = acquisition.Shared;
+                Upgradeable = acquisition.Upgradeable;
             }
 
             public Location Location { get; }
@@ -156,7 +198,13 @@ namespace LockLevels.Analyzers.Flow
 
             public bool Inferred { get; }
 
-            public string? Receiver { get; }
+            public string Description { get; }
+
+            public LockObject? Object { get; }
+
+            public bool Shared { get; }
+
+            public bool Upgradeable { get; }
         }
     }
 }

@@ -39,6 +39,8 @@ namespace LockLevels.Analyzers.Flow
         private readonly List<(LockStatementSyntax Statement, LockEvent Acquisition)> _unloweredLocks = new();
         private HeldLockSet? _snapshotOf;
         private ImmutableArray<string> _snapshot;
+        private HeldLockSet? _heldSitesOf;
+        private ImmutableArray<HeldSite> _heldSites;
 
         private HeldLockFlow(CompilationIndex index, LockEventClassifier classifier, CallRecorder recorder, ControlFlowGraph graph, IMethodSymbol? owner, DeepContext? context, CancellationToken cancellationToken)
         {
@@ -283,7 +285,7 @@ namespace LockLevels.Analyzers.Flow
 
             if (report)
             {
-                _recorder.Record(operation, Snapshot(state), _facts, _resolve);
+                _recorder.Record(operation, Snapshot(state), _facts, _resolve, HeldSites(state));
             }
 
             return operation is IInvocationOperation invocation ? Apply(invocation, state, report) : state;
@@ -313,7 +315,7 @@ namespace LockLevels.Analyzers.Flow
                             _facts.UnheldReleases.Add(new Release(@event.Level, @event.Location, @event.Inferred, @event.IsDisposal));
                         }
 
-                        state = state.Release(@event.Level);
+                        state = state.Release(@event.Level, ReleasedSite(@event, state));
                         break;
                 }
             }
@@ -327,7 +329,6 @@ namespace LockLevels.Analyzers.Flow
             if (report && !acquisition.IsTry)
             {
                 RecordAcquisition(acquisition, state);
-                RecordInstancePair(acquisition, state);
             }
 
             return state.Acquire(acquisition.Level, acquisition.Shared, SiteOf(acquisition));

@@ -14,12 +14,13 @@ namespace LockLevels.Analyzers.Flow
     /// <summary>One effect on held levels that an operation has.</summary>
     internal readonly struct LockEvent
     {
-        public LockEvent(LockEventKind kind, string level, bool shared, IOperation operation, Location location, string description, bool isDisposal = false, bool inferred = false, string? receiver = null, bool isTry = false)
+        public LockEvent(LockEventKind kind, string level, bool shared, IOperation operation, Location location, string description, bool isDisposal = false, bool inferred = false, LockObject? lockObject = null, bool isTry = false, bool upgradeable = false)
         {
             IsTry = isTry;
             Description = description;
             Inferred = inferred;
-            Receiver = receiver;
+            Object = lockObject;
+            Upgradeable = upgradeable;
             Kind = kind;
             Level = level;
             Shared = shared;
@@ -52,8 +53,11 @@ namespace LockLevels.Analyzers.Flow
         /// </summary>
         public bool IsTry { get; }
 
-        /// <summary>For a lock field of another object: the expression of that object ("from", "to"); else null.</summary>
-        public string? Receiver { get; }
+        /// <summary>Which object is taken or released, and how it behaves when taken again; null when nothing is known.</summary>
+        public LockObject? Object { get; }
+
+        /// <summary>An upgradeable read lock (ReaderWriterLockSlim.EnterUpgradeableReadLock): shared, but its holder may enter write mode.</summary>
+        public bool Upgradeable { get; }
 
         /// <summary>A release made by disposing the scope an acquisition returned.</summary>
         public bool IsDisposal { get; }

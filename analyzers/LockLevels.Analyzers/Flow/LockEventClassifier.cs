@@ -36,7 +36,7 @@ namespace LockLevels.Analyzers.Flow
         public void Classify(IInvocationOperation invocation, ValueResolver resolver, List<LockEvent> events)
         {
             var method = invocation.TargetMethod;
-            if (method.MethodKind == MethodKind.DelegateInvoke && CallTargets.Of(invocation, resolver.Resolve) is { } target)
+            if (CallTargets.InvokesDelegate(method) && CallTargets.Of(invocation, resolver.Resolve) is { } target)
             {
                 // Invoking a delegate known to be an annotated method is calling that method.
                 method = target;
@@ -47,11 +47,12 @@ namespace LockLevels.Analyzers.Flow
             {
                 var location = invocation.Syntax.GetLocation();
                 var description = Names.Member(method);
+                var receiver = method.IsStatic ? "static:" + Names.Type(method.ContainingType) : ObjectPaths.Of(invocation.Instance == null ? null : resolver.Resolve(invocation.Instance));
                 foreach (var use in annotations.Acquires)
                 {
                     if (use.Level.Length > 0)
                     {
-                        events.Add(new LockEvent(LockEventKind.Acquire, use.Level, use.Shared, invocation, location, description));
+                        events.Add(new LockEvent(LockEventKind.Acquire, use.Level, use.Shared, invocation, location, description, lockObject: LockObject.OfLevel(_compilation, use.Level, receiver)));
                     }
                 }
 
@@ -67,7 +68,7 @@ namespace LockLevels.Analyzers.Flow
                 {
                     if (use.Level.Length > 0)
                     {
-                        events.Add(new LockEvent(LockEventKind.Release, use.Level, false, invocation, location, description));
+                        events.Add(new LockEvent(LockEventKind.Release, use.Level, false, invocation, location, description, lockObject: LockObject.OfLevel(_compilation, use.Level, receiver)));
                     }
                 }
 
@@ -119,9 +120,11 @@ namespace LockLevels.Analyzers.Flow
                 {
                     case "EnterReadLock":
                     case "TryEnterReadLock":
+                        AddForLockObject(LockEventKind.Acquire, invocation.Instance, shared: true, invocation, resolver, events);
+                        break;
                     case "EnterUpgradeableReadLock":
                     case "TryEnterUpgradeableReadLock":
-                        AddForLockObject(LockEventKind.Acquire, invocation.Instance, shared: true, invocation, resolver, events);
+                        AddForLockObject(LockEventKind.Acquire, invocation.Instance, shared: true, invocation, resolver, events, upgradeable: true);
                         break;
                     case "EnterWriteLock":
                     case "TryEnterWriteLock":
@@ -198,12 +201,12 @@ namespace LockLevels.Analyzers.Flow
             {
                 if (@event.Kind == LockEventKind.Acquire)
                 {
-                    events.Add(new LockEvent(LockEventKind.Release, @event.Level, false, disposal, location, @event.Description, isDisposal: true));
+                    events.Add(new LockEvent(LockEventKind.Release, @event.Level, false, disposal, location, @event.Description, isDisposal: true, lockObject: @event.Object));
                 }
             }
         }
 
-        private void AddForLockObject(LockEventKind kind, IOperation? lockObject, bool shared, IInvocationOperation invocation, ValueResolver resolver, List<LockEvent> events)
+        private void AddForLockObject(LockEventKind kind, IOperation? lockObject, bool shared, IInvocationOperation invocation, ValueResolver resolver, List<LockEvent> events, bool upgradeable = false)
         {
             if (lockObject == null)
             {
@@ -218,7 +221,7 @@ namespace LockLevels.Analyzers.Flow
             if (LockOf(resolved) is { } target && !(target.Inferred && IsSignal(resolved)))
             {
                 var description = invocation.IsImplicit ? "lock (" + target.Name + ")" : target.Name + "." + invocation.TargetMethod.Name;
-                events.Add(new LockEvent(kind, target.Level, shared, invocation, location, description, inferred: target.Inferred, receiver: target.Receiver, isTry: isTry));
+                events.Add(new LockEvent(kind, target.Level, shared, invocation, location, description, inferred: target.Inferred, lockObject: target.Object, isTry: isTry, upgradeable: upgradeable));
             }
         }
 
@@ -240,7 +243,7 @@ namespace LockLevels.Analyzers.Flow
             var resolved = resolver.Resolve(lockedValue);
             return LockOf(resolved) is { } target
                 ? new LockEvent(LockEventKind.Acquire, target.Level, false, statement, resolved.Syntax.GetLocation(), "lock (" + target.Name + ")",
-                    inferred: target.Inferred, receiver: target.Receiver)
+                    inferred: target.Inferred, lockObject: target.Object)
                 : null;
         }
 
@@ -256,7 +259,7 @@ namespace LockLevels.Analyzers.Flow
 
             if (member != null && _compilation.Annotations.LockLevelOf(member) is { } use)
             {
-                return new LockTarget(use.Level, Names.Member(member), inferred: false, receiver: null);
+                return new LockTarget(use.Level, Names.Member(member), inferred: false, LockObject.Of(_compilation, resolved, member, use.Level));
             }
 
             if (!_compilation.InferUnannotated || InferredClass(resolved, member) is not { } lockClass)
@@ -264,17 +267,17 @@ namespace LockLevels.Analyzers.Flow
                 return null;
             }
 
-            return new LockTarget(lockClass, lockClass, inferred: true, member == null ? ObjectOf(resolved) : ReceiverOf(resolved));
+            return new LockTarget(lockClass, lockClass, inferred: true, LockObject.Of(_compilation, resolved, member, level: null));
         }
 
         private sealed class LockTarget
         {
-            public LockTarget(string level, string name, bool inferred, string? receiver)
+            public LockTarget(string level, string name, bool inferred, LockObject lockObject)
             {
                 Level = level;
                 Name = name;
                 Inferred = inferred;
-                Receiver = receiver;
+                Object = lockObject;
             }
 
             public string Level { get; }
@@ -283,7 +286,7 @@ namespace LockLevels.Analyzers.Flow
 
             public bool Inferred { get; }
 
-            public string? Receiver { get; }
+            public LockObject Object { get; }
         }
 
         /// <summary>TryEnter*, and waits bounded by a timeout: they give up instead of deadlocking.</summary>
@@ -355,23 +358,6 @@ namespace LockLevels.Analyzers.Flow
             }
 
             return root;
-        }
-
-        /// <summary>The object a type-keyed lock is taken on, as written ("this", "parent", "nodes[i]").</summary>
-        private static string ObjectOf(IOperation resolved)
-            => resolved is IInstanceReferenceOperation ? "this" : resolved.Syntax.ToString();
-
-        private static string? ReceiverOf(IOperation resolved)
-        {
-            var instance = resolved switch
-            {
-                IFieldReferenceOperation field => field.Instance,
-                IPropertyReferenceOperation property => property.Instance,
-                _ => null,
-            };
-
-            // Locks of this object are "this", so lock (_sync) lock (other._sync) pairs with its reverse.
-            return instance == null ? null : instance is IInstanceReferenceOperation ? "this" : instance.Syntax.ToString();
         }
     }
 }

@@ -63,6 +63,13 @@ namespace LockLevels.Analyzers.Flow
                 case ISimpleAssignmentOperation { Target: ILocalReferenceOperation local } assignment:
                     Assign(local.Local, assignment.Value);
                     break;
+                case IArgumentOperation { Parent: IInvocationOperation taking } argument when ValueResolver.DelegateOutLocal(argument) is { } written:
+                    Assign(written, taking);
+                    break;
+                case IForEachLoopOperation { LoopControlVariable: IVariableDeclaratorOperation { Symbol: { Type.TypeKind: TypeKind.Delegate } element } } loop:
+                    // foreach (var next in _work) next(): the element comes out of the collection.
+                    Assign(element, loop.Collection);
+                    break;
             }
 
             foreach (var child in operation.ChildOperations)

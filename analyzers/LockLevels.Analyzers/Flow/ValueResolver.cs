@@ -70,6 +70,27 @@ namespace LockLevels.Analyzers.Flow
             return operation;
         }
 
+        /// <summary>
+        /// A delegate-typed local written as an <c>out</c> argument (<c>_work.TryDequeue(out var next)</c>)
+        /// holds what that call gave out: its value is the call, so the delegate's source can be told.
+        /// Only delegates: a lock object's value must stay the local, whose type keys its class.
+        /// </summary>
+        public static ILocalSymbol? DelegateOutLocal(IArgumentOperation argument)
+        {
+            if (argument.Parameter?.RefKind != RefKind.Out)
+            {
+                return null;
+            }
+
+            var written = StripConversions(argument.Value);
+            if (written is IDeclarationExpressionOperation declaration)
+            {
+                written = declaration.Expression;
+            }
+
+            return written is ILocalReferenceOperation { Local: { Type.TypeKind: TypeKind.Delegate } local } ? local : null;
+        }
+
         private void Record(IOperation root)
         {
             // Only the top of each statement and its immediate value can be a capture or a local
@@ -82,6 +103,7 @@ namespace LockLevels.Analyzers.Flow
                         _captures.Add(capture.Id, capture.Value);
                     }
 
+                    RecordOutLocals(capture.Value);
                     break;
                 case IExpressionStatementOperation { Operation: ISimpleAssignmentOperation assignment }:
                     RecordLocal(assignment);
@@ -89,6 +111,28 @@ namespace LockLevels.Analyzers.Flow
                 case ISimpleAssignmentOperation assignment:
                     RecordLocal(assignment);
                     break;
+                case IExpressionStatementOperation { Operation: var expression }:
+                    RecordOutLocals(expression);
+                    break;
+                default:
+                    RecordOutLocals(root);
+                    break;
+            }
+        }
+
+        private void RecordOutLocals(IOperation value)
+        {
+            if (StripConversions(value) is not IInvocationOperation invocation)
+            {
+                return;
+            }
+
+            foreach (var argument in invocation.Arguments)
+            {
+                if (DelegateOutLocal(argument) is { } local)
+                {
+                    _locals[local] = _locals.ContainsKey(local) ? null : invocation;
+                }
             }
         }
 

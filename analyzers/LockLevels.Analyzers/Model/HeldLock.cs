@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Immutable;
 
 namespace LockLevels.Analyzers.Model
 {
@@ -18,12 +19,18 @@ namespace LockLevels.Analyzers.Model
         internal const int MaxDepth = 3;
 
         public HeldLock(string level, bool shared, HeldOrigin origin, int site, int depth)
+            : this(level, shared, origin, site, depth, site >= 0 ? ImmutableArray.Create(site) : ImmutableArray<int>.Empty)
+        {
+        }
+
+        public HeldLock(string level, bool shared, HeldOrigin origin, int site, int depth, ImmutableArray<int> sites)
         {
             Level = level;
             Shared = shared;
             Origin = origin;
             Site = site;
             Depth = depth;
+            Sites = sites;
         }
 
         public string Level { get; }
@@ -39,8 +46,32 @@ namespace LockLevels.Analyzers.Model
         /// <summary>Re-entrant depth, saturated at <see cref="MaxDepth"/> so loops reach a fixed point.</summary>
         public int Depth { get; }
 
+        /// <summary>
+        /// Every acquisition site of the level that may be held here, ascending: one lock class may be held
+        /// on several objects, each taken at its own site.
+        /// </summary>
+        public ImmutableArray<int> Sites { get; }
+
         public bool Equals(HeldLock other)
-            => Level == other.Level && Shared == other.Shared && Origin == other.Origin && Site == other.Site && Depth == other.Depth;
+            => Level == other.Level && Shared == other.Shared && Origin == other.Origin && Site == other.Site && Depth == other.Depth && SameSites(other);
+
+        private bool SameSites(HeldLock other)
+        {
+            if (Sites.Length != other.Sites.Length)
+            {
+                return false;
+            }
+
+            for (int i = 0; i < Sites.Length; i++)
+            {
+                if (Sites[i] != other.Sites[i])
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
 
         public override bool Equals(object? obj) => obj is HeldLock other && Equals(other);
 

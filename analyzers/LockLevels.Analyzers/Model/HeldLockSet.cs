@@ -52,11 +52,20 @@ namespace LockLevels.Analyzers.Model
 
             var held = Locks[index];
             int depth = Math.Min(held.Depth + 1, HeldLock.MaxDepth);
-            return depth == held.Depth ? this : new HeldLockSet(Locks.SetItem(index, new HeldLock(level, held.Shared && shared, held.Origin, held.Site, depth)));
+            var sites = WithSite(held.Sites, site);
+            return depth == held.Depth && sites == held.Sites
+                ? this
+                : new HeldLockSet(Locks.SetItem(index, new HeldLock(level, held.Shared && shared, held.Origin, held.Site, depth, sites)));
         }
 
         /// <summary>Releases one depth of the level; a level not held leaves the set unchanged.</summary>
-        public HeldLockSet Release(string level)
+        public HeldLockSet Release(string level) => Release(level, site: -1);
+
+        /// <summary>
+        /// Releases one depth of the level, taken at <paramref name="site"/> when that is known (the
+        /// release names the same object): that site is no longer held, unless it is the only one.
+        /// </summary>
+        public HeldLockSet Release(string level, int site)
         {
             int index = IndexOf(level);
             if (index < 0)
@@ -65,9 +74,14 @@ namespace LockLevels.Analyzers.Model
             }
 
             var held = Locks[index];
-            return held.Depth <= 1
-                ? new HeldLockSet(Locks.RemoveAt(index))
-                : new HeldLockSet(Locks.SetItem(index, new HeldLock(level, held.Shared, held.Origin, held.Site, held.Depth - 1)));
+            if (held.Depth <= 1)
+            {
+                return new HeldLockSet(Locks.RemoveAt(index));
+            }
+
+            var sites = held.Sites.Length > 1 && held.Sites.IndexOf(site) is var at && at >= 0 ? held.Sites.RemoveAt(at) : held.Sites;
+            int first = site == held.Site && sites != held.Sites ? sites[0] : held.Site;
+            return new HeldLockSet(Locks.SetItem(index, new HeldLock(level, held.Shared, held.Origin, first, held.Depth - 1, sites)));
         }
 
         /// <summary>The union of two states: held if held on either path, at the greater depth.</summary>
@@ -151,7 +165,24 @@ namespace LockLevels.Analyzers.Model
             // not depend on the order paths are visited in.
             var origin = a.Origin == HeldOrigin.Context || b.Origin == HeldOrigin.Context ? HeldOrigin.Context : HeldOrigin.Acquired;
             int site = origin == HeldOrigin.Context ? -1 : Math.Min(a.Site, b.Site);
-            return new HeldLock(a.Level, a.Shared && b.Shared, origin, site, Math.Max(a.Depth, b.Depth));
+            var sites = a.Sites;
+            foreach (var other in b.Sites)
+            {
+                sites = WithSite(sites, other);
+            }
+
+            return new HeldLock(a.Level, a.Shared && b.Shared, origin, site, Math.Max(a.Depth, b.Depth), sites);
+        }
+
+        private static ImmutableArray<int> WithSite(ImmutableArray<int> sites, int site)
+        {
+            int index = 0;
+            while (index < sites.Length && sites[index] < site)
+            {
+                index++;
+            }
+
+            return index < sites.Length && sites[index] == site ? sites : sites.Insert(index, site);
         }
 
         private HeldLockSet With(HeldLock held)

@@ -7,7 +7,9 @@ namespace LockLevels.Analyzers.Model
     /// Transitive lock summaries over a call graph: the levels each method may acquire, directly or
     /// through its callees, each with one witness (a direct acquisition or the call it came through).
     /// Strongly connected components are solved callees-first, so recursion terminates and every
-    /// witness chain is finite.
+    /// witness chain is finite. Each witness is a shortest chain (fewest calls), and a level added as
+    /// bounded is not carried up more than <c>maxBoundedCalls</c> calls, nor through a call on a fresh
+    /// object when it is a lock of that object (<see cref="ReceiverKind.Fresh"/>).
     /// </summary>
     /// <typeparam name="TMethod">A method key (plain C#: the model never sees Roslyn symbols).</typeparam>
     /// <typeparam name="TSite">What a witness points at: an acquisition or a call site.</typeparam>
@@ -15,22 +17,42 @@ namespace LockLevels.Analyzers.Model
         where TMethod : notnull
     {
         private readonly Dictionary<TMethod, Node> _nodes;
+        private readonly int _maxBoundedCalls;
 
-        public SummarySolver(IEqualityComparer<TMethod> comparer) => _nodes = new Dictionary<TMethod, Node>(comparer);
+        /// <param name="comparer">Method equality.</param>
+        /// <param name="maxBoundedCalls">
+        /// The most calls a chain from a caller's body down to a bounded level may have: a summary keeps
+        /// such a level only as deep as one call fewer, since the caller's call is one more.
+        /// </param>
+        public SummarySolver(IEqualityComparer<TMethod> comparer, int maxBoundedCalls = int.MaxValue)
+        {
+            _nodes = new Dictionary<TMethod, Node>(comparer);
+            _maxBoundedCalls = maxBoundedCalls;
+        }
 
-        /// <summary>Adds a level the method acquires itself.</summary>
-        public void AddDirect(TMethod method, string level, bool shared, TSite site)
+        /// <summary>
+        /// Adds a level the method acquires itself: a bounded one is carried up a limited number of calls;
+        /// <paramref name="onOwnObject"/> when it is a lock of the object the method runs on.
+        /// </summary>
+        public void AddDirect(TMethod method, string level, bool shared, TSite site, bool bounded = false, bool onOwnObject = false)
         {
             var node = GetOrAdd(method);
-            node.Direct.Add(new Acquisition(level, shared, site, default, null));
+            node.Direct.Add(new Acquisition(level, shared, site, default, null, bounded, onOwnObject));
         }
 
-        /// <summary>Adds a call from <paramref name="caller"/> to <paramref name="callee"/> at <paramref name="site"/>.</summary>
-        public void AddCall(TMethod caller, TMethod callee, TSite site)
+        /// <summary>Adds a call from <paramref name="caller"/> to <paramref name="callee"/> at <paramref name="site"/>, on <paramref name="receiver"/>.</summary>
+        public void AddCall(TMethod caller, TMethod callee, TSite site, ReceiverKind receiver = ReceiverKind.Other)
         {
-            GetOrAdd(caller).Calls.Add((callee, site));
+            GetOrAdd(caller).Calls.Add((callee, site, receiver));
             GetOrAdd(callee);
         }
+
+        /// <summary>
+        /// Whether a callee's acquisition counts at a call on <paramref name="receiver"/>: a bounded lock of
+        /// a fresh object cannot be waited on, since no other thread can hold it yet.
+        /// </summary>
+        public static bool Counts(Acquisition acquired, ReceiverKind receiver)
+            => !(receiver == ReceiverKind.Fresh && acquired.OnOwnObject && acquired.Bounded);
 
         /// <summary>The levels the method may acquire, in the order they were first found; empty for unknown methods.</summary>
         public IReadOnlyList<Acquisition> SummaryOf(TMethod method)
@@ -50,7 +72,7 @@ namespace LockLevels.Analyzers.Model
             foreach (var node in nodes)
             {
                 var callees = new List<int>(node.Calls.Count);
-                foreach (var (callee, _) in node.Calls)
+                foreach (var (callee, _, _) in node.Calls)
                 {
                     callees.Add(numbers[_nodes[callee]]);
                 }
@@ -80,21 +102,28 @@ namespace LockLevels.Analyzers.Model
                 }
             }
 
-            // Levels spread inside the component until nothing changes; a witness is set only when
-            // a level is first gained, from a callee that already had it, so chains never loop.
+            // Levels spread inside the component until nothing changes. A witness is replaced only by a
+            // strictly shorter one made from a callee's existing witness, so depths only fall (the loop
+            // ends) and every chain is made of earlier witnesses (chains never loop).
             bool changed = true;
             while (changed)
             {
                 changed = false;
                 foreach (var node in component)
                 {
-                    foreach (var (calleeKey, site) in node.Calls)
+                    foreach (var (calleeKey, site, receiver) in node.Calls)
                     {
                         var callee = _nodes[calleeKey];
                         for (int i = 0; i < callee.Summary.Count; i++)
                         {
                             var acquired = callee.Summary[i];
-                            changed |= node.Add(new Acquisition(acquired.Level, acquired.Shared, site, calleeKey, acquired));
+                            if ((acquired.Bounded && acquired.Calls + 1 >= _maxBoundedCalls) || !Counts(acquired, receiver))
+                            {
+                                continue;
+                            }
+
+                            bool onOwnObject = acquired.OnOwnObject && receiver == ReceiverKind.This;
+                            changed |= node.Add(new Acquisition(acquired.Level, acquired.Shared, site, calleeKey, acquired, acquired.Bounded, onOwnObject));
                         }
                     }
                 }
@@ -118,13 +147,16 @@ namespace LockLevels.Analyzers.Model
         /// </summary>
         public sealed class Acquisition
         {
-            public Acquisition(string level, bool shared, TSite site, TMethod? callee, Acquisition? via)
+            public Acquisition(string level, bool shared, TSite site, TMethod? callee, Acquisition? via, bool bounded, bool onOwnObject)
             {
+                OnOwnObject = onOwnObject;
                 Level = level;
                 Shared = shared;
                 Site = site;
                 Callee = callee;
                 Via = via;
+                Bounded = bounded;
+                Calls = via == null ? 0 : via.Calls + 1;
             }
 
             public string Level { get; }
@@ -136,6 +168,15 @@ namespace LockLevels.Analyzers.Model
             public TMethod? Callee { get; }
 
             public Acquisition? Via { get; }
+
+            /// <summary>Calls between the summarised method's body and the acquisition: 0 when it is in that body.</summary>
+            public int Calls { get; }
+
+            /// <summary>Carried up only a limited number of calls (an inferred lock class).</summary>
+            public bool Bounded { get; }
+
+            /// <summary>A lock of the object the summarised method runs on (its own fields, or itself).</summary>
+            public bool OnOwnObject { get; }
 
             /// <summary>The calls from here down to the acquisition, and the acquisition last.</summary>
             public IEnumerable<Acquisition> Chain()
@@ -149,21 +190,38 @@ namespace LockLevels.Analyzers.Model
 
         private sealed class Node
         {
-            private readonly HashSet<string> _levels = new(StringComparer.Ordinal);
+            private readonly Dictionary<string, int> _levels = new(StringComparer.Ordinal);
 
             public List<Acquisition> Direct { get; } = new();
 
-            public List<(TMethod Callee, TSite Site)> Calls { get; } = new();
+            public List<(TMethod Callee, TSite Site, ReceiverKind Receiver)> Calls { get; } = new();
 
             public List<Acquisition> Summary { get; } = new();
 
+            /// <summary>
+            /// Adds a level not yet in the summary, or a shorter witness for one that is. A level is a lock
+            /// of the method's own object only if it is on every path found.
+            /// </summary>
             public bool Add(Acquisition acquisition)
             {
-                if (!_levels.Add(acquisition.Level))
+                if (_levels.TryGetValue(acquisition.Level, out int index))
                 {
-                    return false;
+                    var existing = Summary[index];
+                    bool onOwnObject = existing.OnOwnObject && acquisition.OnOwnObject;
+                    bool shorter = acquisition.Calls < existing.Calls;
+                    if (!shorter && onOwnObject == existing.OnOwnObject)
+                    {
+                        return false;
+                    }
+
+                    var witness = shorter ? acquisition : existing;
+                    Summary[index] = witness.OnOwnObject == onOwnObject
+                        ? witness
+                        : new Acquisition(witness.Level, witness.Shared, witness.Site, witness.Callee, witness.Via, witness.Bounded, onOwnObject);
+                    return true;
                 }
 
+                _levels.Add(acquisition.Level, Summary.Count);
                 Summary.Add(acquisition);
                 return true;
             }

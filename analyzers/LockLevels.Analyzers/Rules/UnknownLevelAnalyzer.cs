@@ -23,6 +23,8 @@ namespace LockLevels.Analyzers.Rules
                 start.RegisterSymbolAction(symbol => CheckMethod((IMethodSymbol)symbol.Symbol, compilation, symbol.ReportDiagnostic, symbol.CancellationToken), SymbolKind.Method);
                 AnnotationRule.RegisterForFunctions(start, (function, node) => CheckMethod(function, compilation, node.ReportDiagnostic, node.CancellationToken));
                 start.RegisterSymbolAction(symbol => CheckLockMember(symbol, compilation), SymbolKind.Field, SymbolKind.Property);
+                var assembly = start.Compilation.Assembly;
+                start.RegisterSyntaxTreeAction(tree => CheckRecursiveLevels(tree, assembly, compilation));
                 AnnotationRule.RegisterForHierarchies(start, compilation, (tree, _, hierarchy) =>
                 {
                     foreach (var use in AnnotationReader.Levels(hierarchy.Attribute, false, null))
@@ -59,6 +61,27 @@ namespace LockLevels.Analyzers.Rules
                     foreach (var use in AnnotationReader.Levels(attribute, false, null))
                     {
                         Check(context.ReportDiagnostic, context.CancellationToken, compilation, use);
+                    }
+                }
+            }
+        }
+
+        /// <summary>[assembly: RecursiveLevels(...)] names levels like any other annotation.</summary>
+        private static void CheckRecursiveLevels(SyntaxTreeAnalysisContext tree, IAssemblySymbol assembly, CompilationIndex compilation)
+        {
+            if (compilation.Symbols.RecursiveLevels == null)
+            {
+                return;
+            }
+
+            foreach (var attribute in assembly.GetAttributes())
+            {
+                if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, compilation.Symbols.RecursiveLevels)
+                    && attribute.ApplicationSyntaxReference?.SyntaxTree == tree.Tree)
+                {
+                    foreach (var use in AnnotationReader.Levels(attribute, false, null))
+                    {
+                        Check(tree.ReportDiagnostic, tree.CancellationToken, compilation, use);
                     }
                 }
             }

@@ -15,7 +15,8 @@ namespace LockLevels.Analyzers.WholeProgram
     /// </summary>
     internal static class ProgramAnalysis
     {
-        public static ProgramFacts Run(CompilationIndex index, IEnumerable<BodyFacts> recorded, CancellationToken cancellationToken)
+        /// <param name="maxInferredChain">The most calls in a chain to an inferred lock class (<see cref="CompilationIndex.MaxChainLengthOption"/>).</param>
+        public static ProgramFacts Run(CompilationIndex index, IEnumerable<BodyFacts> recorded, int maxInferredChain, CancellationToken cancellationToken)
         {
             var bodies = new List<BodyFacts>();
             var inferred = new HashSet<string>(System.StringComparer.Ordinal);
@@ -41,7 +42,7 @@ namespace LockLevels.Analyzers.WholeProgram
             bodies.Sort((a, b) => Locations.Compare(a.Location, b.Location));
 
             var dispatch = new CallDispatch(index, bodies, all, new LiveTypes(created));
-            var solver = Summaries.Solve(index, bodies, dispatch);
+            var solver = Summaries.Solve(index, bodies, dispatch, maxInferredChain);
             var entryHeld = new EntryHeld(index, bodies, dispatch);
             cancellationToken.ThrowIfCancellationRequested();
 
@@ -67,6 +68,7 @@ namespace LockLevels.Analyzers.WholeProgram
             }
 
             var reaches = new List<CallReach>();
+            var retaken = new List<CallReach>();
             foreach (var body in bodies)
             {
                 foreach (var call in body.Calls)
@@ -81,8 +83,14 @@ namespace LockLevels.Analyzers.WholeProgram
                     {
                         foreach (var acquisition in solver.SummaryOf(target))
                         {
-                            if (call.Held.Contains(acquisition.Level) || entryHeld.Holds(body.Method!, acquisition.Level)
-                                || covered.AcquiresLevel(acquisition.Level) || covered.MightAcquireLevel(acquisition.Level))
+                            bool declared = covered.AcquiresLevel(acquisition.Level) || covered.MightAcquireLevel(acquisition.Level);
+                            bool counts = SummarySolver<IMethodSymbol, SummarySite>.Counts(acquisition, call.ReceiverKind);
+                            if (!declared && counts && !call.HeldSites.IsEmpty && call.Held.Contains(acquisition.Level))
+                            {
+                                retaken.Add(new CallReach(call, target, acquisition));
+                            }
+
+                            if (call.Held.Contains(acquisition.Level) || entryHeld.Holds(body.Method!, acquisition.Level) || !counts || declared)
                             {
                                 continue;
                             }
@@ -105,7 +113,7 @@ namespace LockLevels.Analyzers.WholeProgram
                 cycles.Add(new Cycle(edges, AllInferred(inferred, edges)));
             }
 
-            return new ProgramFacts(bodies, reaches, graph, cycles, inferred);
+            return new ProgramFacts(bodies, reaches, graph, cycles, inferred, retaken);
         }
 
         private static bool AllInferred(HashSet<string> inferred, IReadOnlyList<LockDependencyGraph<EdgeWitness>.Edge> cycle)

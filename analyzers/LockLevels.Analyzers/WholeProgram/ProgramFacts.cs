@@ -10,8 +10,10 @@ namespace LockLevels.Analyzers.WholeProgram
     /// <summary>What the whole-program analysis found, for the compilation-end rules; immutable once built.</summary>
     internal sealed class ProgramFacts
     {
-        public ProgramFacts(List<BodyFacts> bodies, List<CallReach> reaches, LockDependencyGraph<EdgeWitness> graph, List<Cycle> cycles, HashSet<string> inferred)
+        public ProgramFacts(List<BodyFacts> bodies, List<CallReach> reaches, LockDependencyGraph<EdgeWitness> graph, List<Cycle> cycles, HashSet<string> inferred,
+            List<CallReach> retaken)
         {
+            Retaken = retaken;
             Bodies = bodies;
             Reaches = reaches;
             Graph = graph;
@@ -24,6 +26,9 @@ namespace LockLevels.Analyzers.WholeProgram
 
         /// <summary>Each call made with levels held and each level it reaches that is not held there, in source order.</summary>
         public IReadOnlyList<CallReach> Reaches { get; }
+
+        /// <summary>Each call made with a level held (acquired in the caller) and the acquisition of that same level a callee it reaches makes, in source order.</summary>
+        public IReadOnlyList<CallReach> Retaken { get; }
 
         public LockDependencyGraph<EdgeWitness> Graph { get; }
 
@@ -96,6 +101,37 @@ namespace LockLevels.Analyzers.WholeProgram
             {
                 Build();
                 return _hops;
+            }
+        }
+
+        /// <summary>
+        /// The object the acquisition at the end of the chain takes, as the caller names it: the callee's
+        /// "this" is each call's receiver in turn; null when some step loses track of it.
+        /// </summary>
+        public LockObject? AcquiredObject()
+        {
+            var steps = new List<SummarySolver<IMethodSymbol, SummarySite>.Acquisition>(Acquisition.Chain());
+            var acquired = steps[steps.Count - 1].Site.Object;
+            for (int i = steps.Count - 2; i >= 0 && acquired != null; i--)
+            {
+                acquired = acquired.SeenThrough(steps[i].Site.Call?.ReceiverPath);
+            }
+
+            return acquired?.SeenThrough(Call.ReceiverPath);
+        }
+
+        /// <summary>Whether the acquisition at the end of the chain is an upgradeable read lock.</summary>
+        public bool AcquiresUpgradeable
+        {
+            get
+            {
+                var last = Acquisition;
+                while (last.Via != null)
+                {
+                    last = last.Via;
+                }
+
+                return last.Site.Upgradeable;
             }
         }
 

@@ -13,9 +13,10 @@ namespace LockLevels.Analyzers.WholeProgram
     /// </summary>
     internal static class Summaries
     {
-        public static SummarySolver<IMethodSymbol, SummarySite> Solve(CompilationIndex index, List<BodyFacts> bodies, CallDispatch dispatch)
+        /// <param name="maxInferredChain">The most calls a chain down to an inferred lock class may have; declared levels are unbounded.</param>
+        public static SummarySolver<IMethodSymbol, SummarySite> Solve(CompilationIndex index, List<BodyFacts> bodies, CallDispatch dispatch, int maxInferredChain)
         {
-            var solver = new SummarySolver<IMethodSymbol, SummarySite>(SymbolEqualityComparer.Default);
+            var solver = new SummarySolver<IMethodSymbol, SummarySite>(SymbolEqualityComparer.Default, maxInferredChain);
             var annotated = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
             foreach (var body in bodies)
             {
@@ -23,7 +24,9 @@ namespace LockLevels.Analyzers.WholeProgram
                 AddAnnotated(index, solver, annotated, method);
                 foreach (var acquisition in body.Acquisitions)
                 {
-                    solver.AddDirect(method, acquisition.Level, acquisition.Shared, new SummarySite(acquisition.Location, acquisition.Description, acquisition.Claim));
+                    solver.AddDirect(method, acquisition.Level, acquisition.Shared,
+                        new SummarySite(acquisition.Location, acquisition.Description, acquisition.Claim, acquisition.Object, acquisition.Upgradeable),
+                        acquisition.Inferred, acquisition.OnOwnObject);
                 }
 
                 foreach (var call in body.Calls)
@@ -31,7 +34,7 @@ namespace LockLevels.Analyzers.WholeProgram
                     foreach (var target in dispatch.Targets(call))
                     {
                         AddAnnotated(index, solver, annotated, target);
-                        solver.AddCall(method, target, new SummarySite(call, target));
+                        solver.AddCall(method, target, new SummarySite(call, target), call.ReceiverKind);
                     }
                 }
             }
@@ -50,11 +53,12 @@ namespace LockLevels.Analyzers.WholeProgram
             var annotations = index.Annotations.ForMethod(method);
             var location = method.Locations.IsEmpty ? Location.None : method.Locations[0];
             var description = Names.Method(method);
+            var receiver = method.IsStatic ? "static:" + Names.Type(method.ContainingType) : ObjectPaths.This;
             foreach (var use in annotations.Acquires)
             {
                 if (use.Level.Length > 0)
                 {
-                    solver.AddDirect(method, use.Level, use.Shared, new SummarySite(location, description));
+                    solver.AddDirect(method, use.Level, use.Shared, new SummarySite(location, description, lockObject: LockObject.OfLevel(index, use.Level, receiver)));
                 }
             }
 
@@ -80,13 +84,15 @@ namespace LockLevels.Analyzers.WholeProgram
         private readonly Call? _call;
         private readonly IMethodSymbol? _callee;
 
-        public SummarySite(Location location, string description, ImmutableDictionary<string, string?>? claim = null)
+        public SummarySite(Location location, string description, ImmutableDictionary<string, string?>? claim = null, LockObject? lockObject = null, bool upgradeable = false)
         {
             _location = location;
             _description = description;
             _call = null;
             _callee = null;
             Claim = claim;
+            Object = lockObject;
+            Upgradeable = upgradeable;
         }
 
         public SummarySite(Call call, IMethodSymbol callee)
@@ -96,7 +102,17 @@ namespace LockLevels.Analyzers.WholeProgram
             _call = call;
             _callee = callee;
             Claim = null;
+            Object = null;
+            Upgradeable = false;
         }
+
+        /// <summary>For an acquisition: the object it takes, as the acquiring method names it.</summary>
+        public LockObject? Object { get; }
+
+        public bool Upgradeable { get; }
+
+        /// <summary>For a step through a call: that call.</summary>
+        public Call? Call => _call;
 
         /// <summary>For an acquisition in source: whether the long-term claim fix can replace it.</summary>
         public ImmutableDictionary<string, string?>? Claim { get; }

@@ -46,6 +46,41 @@ namespace LockLevels.Tests.Interprocedural
             """), Chain("Netfs.IssueWrite", "SbWriters", "FolioLock", "Netfs.IssueWrite → Netfs.Prepare → Netfs.SetXattr → SuperBlock.StartWrite (SbWriters)", 3));
 
         [Fact]
+        public async Task ChainToADeclaredLevel_IsNotCutByTheBoundForInferredClasses()
+        {
+            var test = new Verify.Test
+            {
+                TestCode = Preamble.With("""
+                    class Netfs
+                    {
+                        private readonly SuperBlock _backing = new();
+
+                        void Writeback(AddressSpace mapping)
+                        {
+                            lock (mapping.FolioLock)
+                            {
+                                {|#0:IssueWrite()|};
+                            }
+                        }
+
+                        void IssueWrite() => {|#1:Prepare()|};
+
+                        void Prepare() => {|#2:SetXattr()|};
+
+                        void SetXattr()
+                        {
+                            {|#3:_backing.StartWrite()|};
+                            _backing.EndWrite();
+                        }
+                    }
+                    """),
+            };
+            test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", Microsoft.CodeAnalysis.Text.SourceText.From("is_global = true\nlocklevels.max_chain_length = 1\n")));
+            test.ExpectedDiagnostics.Add(Chain("Netfs.IssueWrite", "SbWriters", "FolioLock", "Netfs.IssueWrite → Netfs.Prepare → Netfs.SetXattr → SuperBlock.StartWrite (SbWriters)", 3));
+            await test.RunAsync(System.Threading.CancellationToken.None);
+        }
+
+        [Fact]
         public Task InterfaceCall_ReportsOnlyTheImplementationThatAcquires() => Verify.VerifyAnalyzerAsync(Preamble.With("""
             interface ICache { void Store(); }
 

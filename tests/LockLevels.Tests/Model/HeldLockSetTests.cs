@@ -246,9 +246,30 @@ namespace LockLevels.Tests.Model
         public void Join_ThatAddsNothing_ReturnsTheSameInstance()
         {
             var big = HeldLockSet.Empty.Acquire("A", false, 0).Acquire("A", false, 0).Acquire("B", false, 1);
-            var small = HeldLockSet.Empty.Acquire("A", false, 3);
+            var small = HeldLockSet.Empty.Acquire("A", false, 0);
 
             Assert.Same(big, big.Join(small));
+        }
+
+        [Fact]
+        public void Join_KeepsEverySiteALevelMayBeHeldAt()
+        {
+            var left = HeldLockSet.Empty.Acquire("A", false, 0).Acquire("A", false, 2);
+            var right = HeldLockSet.Empty.Acquire("A", false, 1);
+
+            Assert.Equal(new[] { 0, 1, 2 }, left.Join(right).Locks[0].Sites);
+        }
+
+        [Fact]
+        public void ReleaseOfAKnownSite_KeepsTheOtherSitesHeld()
+        {
+            var twoObjects = HeldLockSet.Empty.Acquire("A", false, 0).Acquire("A", false, 1);
+
+            var released = twoObjects.Release("A", site: 0);
+
+            Assert.Equal(new[] { 1 }, released.Locks[0].Sites);
+            Assert.Equal(1, released.Locks[0].Site);
+            Assert.Equal(1, released.Locks[0].Depth);
         }
 
         [Fact]

@@ -29,6 +29,12 @@ namespace LockLevels.Tests.Rules
             Verify.Diagnostic(Descriptors.UnknownLevel).WithLocation(0).WithMessage(string.Format(UnknownMessage, "JournalLock")));
 
         [Fact]
+        public Task RecursiveLevelsNamingAnUndeclaredLevel_IsReported() => Verify.VerifyAnalyzerAsync(Preamble.With("""
+            [assembly: RecursiveLevels("SbWriters", {|#0:"JournalLock"|})]
+            """),
+            Verify.Diagnostic(Descriptors.UnknownLevel).WithLocation(0).WithArguments("JournalLock"));
+
+        [Fact]
         public Task ReleasesOfUndeclaredLevel_IsReported() => Verify.VerifyAnalyzerAsync(Preamble.With("""
             sealed class Journal
             {

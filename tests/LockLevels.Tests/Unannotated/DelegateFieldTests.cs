@@ -60,5 +60,68 @@ namespace LockLevels.Tests.Unannotated
                 public void Clear() { lock (_entries) { } }
             }
             """);
+
+        [Theory]
+        [InlineData("var next = _work.Dequeue(); {|#0:next()|};")]
+        [InlineData("while (_work.TryDequeue(out var next)) { {|#0:next()|}; }")]
+        [InlineData("foreach (var next in _work) { {|#0:next()|}; }")]
+        [InlineData("foreach (var next in _work) { {|#0:next.Invoke()|}; }")]
+        [InlineData("foreach (var next in _work) { {|#0:next.DynamicInvoke()|}; }")]
+        [InlineData("foreach (var next in _work) { {|#0:next.BeginInvoke(null, null)|}; }")]
+        public Task ContinuationQueuedInACollectionFieldAndRunUnderALock_IsFollowed(string run) => Verify.VerifyAnalyzerAsync("""
+            using System;
+            using System.Collections.Generic;
+
+            class Scheduler
+            {
+                private readonly object _gate = new();
+                private readonly Queue<Action> _work = new();
+
+                public void Post(Action action) { lock (_gate) { _work.Enqueue(action); } }
+
+                public void RunAll() { lock (_gate) { RUN } }
+            }
+
+            class Store
+            {
+                private readonly object _state = new();
+                private readonly Scheduler _scheduler = new();
+
+                public void Save() => _scheduler.Post(() => { lock (_state) { } });
+
+                public void Flush() { lock (_state) { {|#1:_scheduler.Post(() => { })|}; } }
+            }
+            """.Replace("RUN", run),
+            Verify.Diagnostic("LL0100").WithLocation(0).WithLocation(0).WithLocation(1)
+                .WithMessage(Prefix + "Scheduler._gate → Store._state (RunAll: the lambda in Save → lock (Store._state)) → Scheduler._gate (Flush: Scheduler.Post → lock (Scheduler._gate))"));
+
+        [Fact]
+        public Task ContinuationsRunWithoutALockByAHelperCalledUnderOne_AreFollowed() => Verify.VerifyAnalyzerAsync("""
+            using System;
+            using System.Collections.Generic;
+
+            class Scheduler
+            {
+                private readonly object _gate = new();
+                private readonly List<Action> _work = new();
+
+                public void Post(Action action) => _work.Add(action);
+
+                public void RunAll() { lock (_gate) { {|#0:Drain()|}; } }
+
+                private void Drain() { foreach (var next in _work) { next(); } }
+
+                public void Stop(Store store) { lock (store.State) { lock ({|#1:_gate|}) { } } }
+            }
+
+            class Store
+            {
+                public readonly object State = new();
+
+                public void Save(Scheduler scheduler) => scheduler.Post(() => { lock (State) { } });
+            }
+            """,
+            Verify.Diagnostic("LL0100").WithLocation(0).WithLocation(0).WithLocation(1)
+                .WithMessage(Prefix + "Scheduler._gate → Store.State (RunAll: Scheduler.Drain → the lambda in Save → lock (Store.State)) → Scheduler._gate (Stop: lock (Scheduler._gate))"));
     }
 }

@@ -168,29 +168,28 @@ namespace LockLevels.Tests.Unannotated
                 .WithMessage(Prefix + "Pipeline._gate → Pipeline._index (PutAsync: Pipeline._index.EnterWriteLock) → Pipeline._gate (Scan: Pipeline._gate.Wait)"));
 
         [Fact]
-        public Task OneFieldOnTwoObjectsInBothOrders_IsReported() => Verify.VerifyAnalyzerAsync("""
+        public Task OneFieldOnTwoObjectsInBothOrders_IsLL0010NotLL0100() => Verify.VerifyAnalyzerAsync("""
             class Account
             {
                 private readonly object _sync = new();
 
                 static void Transfer(Account from, Account to)
                 {
-                    lock ({|#1:from._sync|})
+                    lock (from._sync)
                     {
-                        lock ({|#0:to._sync|}) { }
+                        lock (to._sync) { }
                     }
                 }
 
                 static void Refund(Account from, Account to)
                 {
-                    lock ({|#2:to._sync|})
+                    lock (to._sync)
                     {
-                        lock ({|#3:from._sync|}) { }
+                        lock (from._sync) { }
                     }
                 }
             }
-            """, Verify.Diagnostic("LL0100").WithLocation(0).WithLocation(1).WithLocation(2).WithLocation(3)
-                .WithMessage(Prefix + "Account._sync of from → Account._sync of to (Transfer) and Account._sync of to → Account._sync of from (Refund)"));
+            """);
 
         [Fact]
         public Task OneFieldOnTwoObjectsInOneOrder_IsNotReported() => Verify.VerifyAnalyzerAsync("""
@@ -373,29 +372,28 @@ namespace LockLevels.Tests.Unannotated
                 .WithMessage(Prefix + "Bank._accounts → Bank._ledger (Transfer: lock (Bank._ledger)) → Bank._accounts (Audit: lock (Bank._accounts))"));
 
         [Fact]
-        public Task FieldLockedOnThisAndAnotherObjectInBothOrders_IsReported() => Verify.VerifyAnalyzerAsync("""
+        public Task FieldLockedOnThisAndAnotherObjectInBothOrders_IsLL0010NotLL0100() => Verify.VerifyAnalyzerAsync("""
             class Account
             {
                 private readonly object _sync = new();
 
                 void MergeInto(Account other)
                 {
-                    lock ({|#1:_sync|})
+                    lock (_sync)
                     {
-                        lock ({|#0:other._sync|}) { }
+                        lock (other._sync) { }
                     }
                 }
 
                 void TakeFrom(Account other)
                 {
-                    lock ({|#2:other._sync|})
+                    lock (other._sync)
                     {
-                        lock ({|#3:_sync|}) { }
+                        lock (_sync) { }
                     }
                 }
             }
-            """, Verify.Diagnostic("LL0100").WithLocation(0).WithLocation(1).WithLocation(2).WithLocation(3)
-                .WithMessage(Prefix + "Account._sync of this → Account._sync of other (MergeInto) and Account._sync of other → Account._sync of this (TakeFrom)"));
+            """);
 
         [Fact]
         public Task LockOnThisInABaseAndADerivedType_IsOneClass() => Verify.VerifyAnalyzerAsync("""

@@ -1,0 +1,108 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using LockLevels.Analyzers.Flow;
+using LockLevels.Analyzers.WholeProgram;
+using Microsoft.CodeAnalysis;
+
+namespace LockLevels.Analyzers.Rules
+{
+    /// <summary>
+    /// A level taken while the same level is already held in the body: directly, or by a call that
+    /// reaches an acquisition of it. LL0009 reads those on the same object, LL0010 those on two.
+    /// </summary>
+    internal sealed class Retaking
+    {
+        private Retaking(BodyFacts body, HeldSite first, LockObject? second, bool shared, bool upgradeable, Location location, string secondText, ImmutableArray<Location> hops)
+        {
+            Body = body;
+            First = first;
+            Second = second;
+            Shared = shared;
+            Upgradeable = upgradeable;
+            Location = location;
+            SecondText = secondText;
+            Hops = hops;
+        }
+
+        /// <summary>The body that holds the first acquisition.</summary>
+        public BodyFacts Body { get; }
+
+        public HeldSite First { get; }
+
+        /// <summary>The object the second acquisition takes, as the body names it.</summary>
+        public LockObject? Second { get; }
+
+        public bool Shared { get; }
+
+        public bool Upgradeable { get; }
+
+        /// <summary>The second acquisition, or the call that leads to it.</summary>
+        public Location Location { get; }
+
+        /// <summary>"Cache._gate.Wait", or the call chain down to it, shortened as LL0003 shortens it.</summary>
+        public string SecondText { get; }
+
+        /// <summary>The sites of the chain's steps (none for a direct acquisition).</summary>
+        public ImmutableArray<Location> Hops { get; }
+
+        public string Level => First.Level;
+
+        /// <summary>Both acquisitions are known to take the same object.</summary>
+        public bool IsSameObject => First.Object?.Path is { } first && first == Second?.Path;
+
+        /// <summary>Both objects are known, and they differ.</summary>
+        public bool IsOtherObject => First.Object?.Path is { } first && Second?.Path is { } second && first != second;
+
+        /// <summary>The first acquisition's site, then the chain's.</summary>
+        public ImmutableArray<Location> AdditionalLocations => ImmutableArray.Create(First.Location).AddRange(Hops);
+
+        /// <summary>Every retaking of the program: those within bodies first, then those through calls, each group in source order.</summary>
+        public static List<Retaking> All(ProgramFacts facts)
+        {
+            var all = new List<Retaking>();
+            foreach (var body in facts.Bodies)
+            {
+                foreach (var acquisition in body.Acquisitions)
+                {
+                    foreach (var held in acquisition.HeldSameLevel)
+                    {
+                        all.Add(new Retaking(body, held, acquisition.Object, acquisition.Shared, acquisition.Upgradeable, acquisition.Location,
+                            acquisition.Description, ImmutableArray<Location>.Empty));
+                    }
+                }
+            }
+
+            if (facts.Retaken.Count == 0)
+            {
+                return all;
+            }
+
+            var bodyOf = new Dictionary<Call, BodyFacts>();
+            foreach (var body in facts.Bodies)
+            {
+                foreach (var call in body.Calls)
+                {
+                    if (!call.HeldSites.IsEmpty)
+                    {
+                        bodyOf[call] = body;
+                    }
+                }
+            }
+
+            foreach (var reach in facts.Retaken)
+            {
+                var second = reach.AcquiredObject();
+                foreach (var held in reach.Call.HeldSites)
+                {
+                    if (held.Level == reach.Level)
+                    {
+                        all.Add(new Retaking(bodyOf[reach.Call], held, second, reach.Acquisition.Shared, reach.AcquiresUpgradeable, reach.Call.Location,
+                            reach.ShortChain, reach.Hops));
+                    }
+                }
+            }
+
+            return all;
+        }
+    }
+}

@@ -1,0 +1,90 @@
+using System;
+using System.Linq;
+using LockLevels.Analyzers.Model;
+using Xunit;
+
+namespace LockLevels.Tests.Model
+{
+    public class SummarySolverTests
+    {
+        private static SummarySolver<string, string> Solver(int maxBoundedCalls = int.MaxValue)
+            => new(StringComparer.Ordinal, maxBoundedCalls);
+
+        private static string Chain(SummarySolver<string, string> solver, string method, string level)
+            => string.Join(" → ", solver.SummaryOf(method).Single(acquisition => acquisition.Level == level).Chain().Select(step => step.Site));
+
+        [Fact]
+        public void WitnessIsTheShortestChain_NotTheFirstFound()
+        {
+            // Top calls Long first (three calls down to B), then Short (one call).
+            var solver = Solver();
+            solver.AddCall("Top", "Long", "Top→Long");
+            solver.AddCall("Long", "Mid", "Long→Mid");
+            solver.AddCall("Mid", "Leaf", "Mid→Leaf");
+            solver.AddCall("Top", "Short", "Top→Short");
+            solver.AddCall("Short", "Leaf", "Short→Leaf");
+            solver.AddDirect("Leaf", "B", shared: false, "lock B");
+            solver.Solve();
+
+            Assert.Equal("Top→Short → Short→Leaf → lock B", Chain(solver, "Top", "B"));
+            Assert.Equal(2, solver.SummaryOf("Top").Single().Calls);
+        }
+
+        [Fact]
+        public void WitnessInsideRecursion_IsTheShortestAndFinite()
+        {
+            var solver = Solver();
+            solver.AddCall("A", "B", "A→B");
+            solver.AddCall("B", "C", "B→C");
+            solver.AddCall("C", "A", "C→A");
+            solver.AddCall("A", "C", "A→C");
+            solver.AddDirect("C", "L", shared: false, "lock L");
+            solver.Solve();
+
+            Assert.Equal("A→C → lock L", Chain(solver, "A", "L"));
+            Assert.Equal("B→C → lock L", Chain(solver, "B", "L"));
+            Assert.Equal(0, solver.SummaryOf("C").Single().Calls);
+        }
+
+        [Fact]
+        public void BoundedLevel_IsCarriedUpOneCallFewerThanTheBound()
+        {
+            // Bound 2: a caller's call plus at most one more, so Mid keeps B (1 call down) and Top does not.
+            var solver = Solver(maxBoundedCalls: 2);
+            solver.AddCall("Top", "Mid", "Top→Mid");
+            solver.AddCall("Mid", "Leaf", "Mid→Leaf");
+            solver.AddDirect("Leaf", "B", shared: false, "lock B", bounded: true);
+            solver.AddDirect("Leaf", "Declared", shared: false, "take Declared");
+            solver.Solve();
+
+            Assert.Equal(new[] { "B", "Declared" }, solver.SummaryOf("Mid").Select(acquisition => acquisition.Level));
+            Assert.Equal(new[] { "Declared" }, solver.SummaryOf("Top").Select(acquisition => acquisition.Level));
+        }
+
+        [Fact]
+        public void OwnLockThroughAFreshObject_IsDropped_UnlessAnotherPathTakesItOnAnotherObject()
+        {
+            var solver = Solver();
+            solver.AddCall("Cancel", "Break", "fresh.Break()", ReceiverKind.Fresh);
+            solver.AddCall("Break", "Close", "Close()", ReceiverKind.This);
+            solver.AddDirect("Close", "Conn._sync", shared: false, "lock (_sync)", bounded: true, onOwnObject: true);
+            solver.AddCall("Drain", "Break", "fresh.Break()", ReceiverKind.Fresh);
+            solver.AddCall("Drain", "Pool", "Pool()", ReceiverKind.This);
+            solver.AddCall("Pool", "Close", "other.Close()", ReceiverKind.Other);
+
+            // Mixed reaches the lock on its own object (shorter) and on another: it is not only its own.
+            solver.AddCall("Mixed", "Close", "Close()", ReceiverKind.This);
+            solver.AddCall("Mixed", "Pool", "Pool()", ReceiverKind.This);
+            solver.AddCall("Recycle", "Mixed", "fresh.Mixed()", ReceiverKind.Fresh);
+            solver.Solve();
+
+            Assert.False(solver.SummaryOf("Mixed").Single().OnOwnObject);
+            Assert.Equal("fresh.Mixed() → Close() → lock (_sync)", Chain(solver, "Recycle", "Conn._sync"));
+
+            Assert.True(solver.SummaryOf("Break").Single().OnOwnObject);
+            Assert.Empty(solver.SummaryOf("Cancel"));
+            Assert.Equal("Pool() → other.Close() → lock (_sync)", Chain(solver, "Drain", "Conn._sync"));
+            Assert.False(solver.SummaryOf("Drain").Single().OnOwnObject);
+        }
+    }
+}
