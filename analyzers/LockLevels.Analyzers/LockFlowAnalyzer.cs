@@ -2,13 +2,16 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Threading;
 using LockLevels.Analyzers.Annotations;
 using LockLevels.Analyzers.Export;
 using LockLevels.Analyzers.Flow;
+using LockLevels.Analyzers.Reach;
 using LockLevels.Analyzers.Rules;
 using LockLevels.Analyzers.WholeProgram;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.FlowAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace LockLevels.Analyzers
@@ -30,6 +33,7 @@ namespace LockLevels.Analyzers
             new ThreadAffineAwaitRule());
 
         private readonly Action<Compilation, LockGraph>? _onGraph;
+        private readonly bool _firstPass = true;
 
         public LockFlowAnalyzer()
         {
@@ -37,6 +41,16 @@ namespace LockLevels.Analyzers
 
         /// <summary>An analyzer that also hands each compilation's lock graph to <paramref name="onGraph"/> at compilation end (for tools).</summary>
         public LockFlowAnalyzer(Action<Compilation, LockGraph> onGraph) => _onGraph = onGraph;
+
+        /// <summary>
+        /// For tests and the bench: with <paramref name="firstPass"/> false, every body's operations are
+        /// analysed (an operation-block action, as before issue 12); the diagnostics must be the same.
+        /// </summary>
+        internal LockFlowAnalyzer(bool firstPass, Action<Compilation, LockGraph>? onGraph = null)
+        {
+            _firstPass = firstPass;
+            _onGraph = onGraph;
+        }
 
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = Supported();
 
@@ -59,40 +73,47 @@ namespace LockLevels.Analyzers
             int maxInferredChain = CompilationIndex.ReadMaxChainLength(start.Compilation, start.Options);
             var analysis = new BodyAnalysis(index);
             var program = new ConcurrentQueue<BodyFacts>();
-            start.RegisterOperationBlockAction(block =>
+
+            void Analyze(IOperation root, ISymbol owner, Func<IOperation, ControlFlowGraph?> getGraph, Action<Diagnostic> report, CancellationToken cancellationToken)
             {
-                IOperation? previousRoot = null;
-                foreach (var operation in block.OperationBlocks)
+                var bodies = analysis.Analyze(root, owner, getGraph, cancellationToken);
+                foreach (var body in bodies)
                 {
-                    // Blocks may be nested in the body operation that owns the graph (a method body
-                    // holds its block); analyse from that root, once.
-                    var root = operation;
-                    while (root.Parent != null)
-                    {
-                        root = root.Parent;
-                    }
+                    program.Enqueue(body);
+                }
 
-                    if (root == previousRoot || !HasControlFlowGraph(root))
+                if (annotated)
+                {
+                    foreach (var rule in BodyRules)
                     {
-                        continue;
-                    }
-
-                    previousRoot = root;
-                    var bodies = analysis.Analyze(root, block.OwningSymbol, _ => block.GetControlFlowGraph(operation), block.CancellationToken);
-                    foreach (var body in bodies)
-                    {
-                        program.Enqueue(body);
-                    }
-
-                    if (annotated)
-                    {
-                        foreach (var rule in BodyRules)
-                        {
-                            rule.Report(bodies, index, block.ReportDiagnostic);
-                        }
+                        rule.Report(bodies, index, report);
                     }
                 }
-            });
+            }
+
+            if (_firstPass)
+            {
+                // Only the bodies that may touch or reach a lock, or hold a fact the whole program
+                // reads, get operations; the rest cost the first pass's one syntax walk.
+                var reach = LockReach.Build(start.Compilation, start.CancellationToken);
+                start.RegisterCodeBlockAction(block => AnalyzeNeeded(block, reach, Analyze));
+            }
+            else
+            {
+                start.RegisterOperationBlockAction(block =>
+                {
+                    IOperation? previousRoot = null;
+                    foreach (var operation in block.OperationBlocks)
+                    {
+                        var root = BodyRoots.RootOf(operation);
+                        if (root != previousRoot && BodyRoots.HasControlFlowGraph(root))
+                        {
+                            previousRoot = root;
+                            Analyze(root, block.OwningSymbol, _ => block.GetControlFlowGraph(operation), block.ReportDiagnostic, block.CancellationToken);
+                        }
+                    }
+                });
+            }
 
             start.RegisterCompilationEndAction(end =>
             {
@@ -109,8 +130,77 @@ namespace LockLevels.Analyzers
             });
         }
 
-        private static bool HasControlFlowGraph(IOperation root)
-            => root is IMethodBodyOperation or IConstructorBodyOperation or IFieldInitializerOperation or IPropertyInitializerOperation or IParameterInitializerOperation or IBlockOperation;
+        private delegate void RootAnalysis(IOperation root, ISymbol owner, Func<IOperation, ControlFlowGraph?> getGraph, Action<Diagnostic> report, CancellationToken cancellationToken);
+
+        /// <summary>The code block's bodies that the first pass keeps, each analysed from its root once, as the operation-block path would.</summary>
+        private static void AnalyzeNeeded(CodeBlockAnalysisContext block, LockReach reach, RootAnalysis analyze)
+        {
+            var blocks = new List<SyntaxNode>(2);
+            BodyRoots.Collect(block.CodeBlock, block.OwningSymbol, blocks);
+            IOperation? previousRoot = null;
+            foreach (var syntax in blocks)
+            {
+                var demand = reach.DemandOf(syntax);
+                if (demand == ReachDemand.None || (demand == ReachDemand.IfDelegateParameter && !MayReceiveDelegate(block.OwningSymbol)))
+                {
+                    continue;
+                }
+
+                var operation = block.SemanticModel.GetOperation(syntax, block.CancellationToken);
+                if (operation == null)
+                {
+                    continue;
+                }
+
+                var root = BodyRoots.RootOf(operation);
+                if (root != previousRoot && BodyRoots.HasControlFlowGraph(root))
+                {
+                    previousRoot = root;
+                    var cancellationToken = block.CancellationToken;
+                    analyze(root, block.OwningSymbol, body => BodyRoots.GraphOf(body, cancellationToken), block.ReportDiagnostic, cancellationToken);
+                }
+            }
+        }
+
+        /// <summary>
+        /// Whether a delegate argument can reach a parameter the body stores: the method's own
+        /// parameters, or for an initializer those of its type's constructors (a primary constructor's).
+        /// </summary>
+        private static bool MayReceiveDelegate(ISymbol owner)
+        {
+            if (owner is IMethodSymbol method)
+            {
+                return HasDelegateParameter(method);
+            }
+
+            if (owner.ContainingType is { } type && owner is IFieldSymbol or IPropertySymbol or IEventSymbol)
+            {
+                foreach (var constructor in type.InstanceConstructors)
+                {
+                    if (HasDelegateParameter(constructor))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            return true;
+        }
+
+        private static bool HasDelegateParameter(IMethodSymbol method)
+        {
+            foreach (var parameter in method.Parameters)
+            {
+                if (parameter.Type.TypeKind == TypeKind.Delegate)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
 
         private static ImmutableArray<DiagnosticDescriptor> Supported()
         {

@@ -33,6 +33,22 @@ namespace LockLevels.Bench
         }
     }
 
+    /// <summary>The floor of a code-block analyzer: called once per body with its syntax and semantic model, asks for nothing.</summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    internal sealed class CodeBlockFloorAnalyzer : DiagnosticAnalyzer
+    {
+        private static readonly DiagnosticDescriptor Never = new("BENCH0002", "never reported", "never reported", "Bench", DiagnosticSeverity.Hidden, isEnabledByDefault: true);
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Never);
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.EnableConcurrentExecution();
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.RegisterCodeBlockAction(block => GC.KeepAlive(block.CodeBlock));
+        }
+    }
+
     /// <summary>Analyzer config options with one global key, as a .globalconfig would give them.</summary>
     internal sealed class GlobalOptionsProvider : Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptionsProvider
     {

@@ -18,12 +18,17 @@ namespace LockLevels.Bench
     {
         private static readonly Lazy<ImmutableArray<MetadataReference>> References = new(LoadReferences);
 
-        /// <summary>Every public, non-abstract DiagnosticAnalyzer in the LockLevels.Analyzers assembly, fresh instances.</summary>
-        public static ImmutableArray<DiagnosticAnalyzer> CreateAnalyzers()
+        /// <summary>
+        /// Every public, non-abstract DiagnosticAnalyzer in the LockLevels.Analyzers assembly, fresh instances;
+        /// with <paramref name="firstPass"/> false, the held-lock analyzer analyses every body (as before issue 12).
+        /// </summary>
+        public static ImmutableArray<DiagnosticAnalyzer> CreateAnalyzers(bool firstPass = true)
             => typeof(LockLevels.Analyzers.DiagnosticIds).Assembly.GetTypes()
                 .Where(type => type.IsPublic && !type.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(type))
                 .OrderBy(type => type.Name, StringComparer.Ordinal)
-                .Select(type => (DiagnosticAnalyzer)Activator.CreateInstance(type)!)
+                .Select(type => !firstPass && type == typeof(LockLevels.Analyzers.LockFlowAnalyzer)
+                    ? new LockLevels.Analyzers.LockFlowAnalyzer(firstPass: false)
+                    : (DiagnosticAnalyzer)Activator.CreateInstance(type)!)
                 .ToImmutableArray();
 
         public static async Task<SizeResult> MeasureAsync(GeneratorOptions generatorOptions, HarnessOptions options, Action<string> log)
@@ -52,12 +57,13 @@ namespace LockLevels.Bench
             var analyzerRun = new List<Measurement>();
             var telemetry = new List<double>();
             var combined = new List<Measurement>();
+            var combinedOff = new List<Measurement>();
             var floor = new List<Measurement>();
             var perAnalyzer = new Dictionary<string, List<double>>();
             var byId = new SortedDictionary<string, int>(StringComparer.Ordinal);
             int warnings = 0;
             Measurement reachRun = default;
-            int reachUnits = 0, reachMattering = 0;
+            int reachUnits = 0, reachMattering = 0, reachDemanded = 0;
 
             for (int run = 0; run < options.Repeat; run++)
             {
@@ -106,7 +112,8 @@ namespace LockLevels.Bench
                     reachRun = m;
                     reachUnits = reach.UnitCount;
                     reachMattering = reach.MatteringCount;
-                    log($"  first pass (LockReach.Build): {Describe(m)}; {reach.MatteringCount} of {reach.UnitCount} units may matter ({100.0 * reach.MatteringCount / reach.UnitCount:0.0}%)");
+                    reachDemanded = reach.KeptForFactsCount;
+                    log($"  first pass (LockReach.Build): {Describe(m)}; {reach.MatteringCount} of {reach.UnitCount} units may matter ({100.0 * reach.MatteringCount / reach.UnitCount:0.0}%), {reach.KeptForFactsCount} more kept for their creations, {reach.StoreCandidateCount} that may store a delegate parameter (kept if their owner has one)");
                 }
 
                 // (b) The analyzers alone, with execution-time telemetry.
@@ -144,22 +151,21 @@ namespace LockLevels.Bench
                     log($"  analyzers (GetAnalyzerDiagnosticsAsync){tag}: {Describe(m)}; telemetry Σ {sum:0} ms; {diagnostics.Length} diagnostics");
                 }
 
-                // (c) Compiler and analyzers together, as csc runs them.
+                // (c) Compiler and analyzers together, as csc runs them; with --compare-first-pass, also with
+                // the first pass off, the two in alternating order from run to run.
                 if (!options.AnalyzersOnly)
                 {
-                    var exceptions = new ConcurrentQueue<string>();
-                    var withAnalyzers = Compile(trees).WithAnalyzers(CreateAnalyzers(), AnalyzerOptions(exceptions, logTime: false));
-                    var (m, all) = await TimeAsync(() => withAnalyzers.GetAllDiagnosticsAsync());
-                    ThrowOnAnalyzerExceptions(exceptions);
-                    combined.Add(m);
-                    if (run == 0 && options.CostOnly)
+                    bool offFirst = options.CompareFirstPass && run % 2 == 1;
+                    if (offFirst)
                     {
-                        foreach (var group in all.Where(d => d.Id.StartsWith("LL", StringComparison.Ordinal)).GroupBy(d => d.Id))
-                        {
-                            byId[group.Key] = group.Count();
-                        }
+                        combinedOff.Add(await MeasureCombinedAsync(trees, firstPass: false, tag, log, byId: null));
                     }
-                    log($"  compile + analyzers (GetAllDiagnosticsAsync){tag}: {Describe(m)}");
+
+                    combined.Add(await MeasureCombinedAsync(trees, firstPass: true, tag, log, run == 0 && options.CostOnly ? byId : null));
+                    if (options.CompareFirstPass && !offFirst)
+                    {
+                        combinedOff.Add(await MeasureCombinedAsync(trees, firstPass: false, tag, log, byId: null));
+                    }
                 }
 
                 // (d) The floor: compiler plus an analyzer that only asks for every body's operations.
@@ -211,13 +217,33 @@ namespace LockLevels.Bench
                 Floor = floor.Count > 0 ? Measurement.Median(floor) : null,
                 CompileRuns = compile,
                 CombinedRuns = combined,
+                CombinedWithoutFirstPassRuns = combinedOff,
                 Reach = reachRun,
                 ReachUnits = reachUnits,
                 ReachMattering = reachMattering,
+                ReachDemanded = reachDemanded,
                 PerAnalyzerMs = perAnalyzer.ToDictionary(pair => pair.Key, pair => Measurement.MedianOf(pair.Value)),
                 SoloMs = solo,
                 DiagnosticsById = byId,
             };
+        }
+
+        private static async Task<Measurement> MeasureCombinedAsync(ImmutableArray<SyntaxTree> trees, bool firstPass, string tag, Action<string> log, SortedDictionary<string, int>? byId)
+        {
+            var exceptions = new ConcurrentQueue<string>();
+            var withAnalyzers = Compile(trees).WithAnalyzers(CreateAnalyzers(firstPass), AnalyzerOptions(exceptions, logTime: false));
+            var (m, all) = await TimeAsync(() => withAnalyzers.GetAllDiagnosticsAsync());
+            ThrowOnAnalyzerExceptions(exceptions);
+            if (byId != null)
+            {
+                foreach (var group in all.Where(d => d.Id.StartsWith("LL", StringComparison.Ordinal)).GroupBy(d => d.Id))
+                {
+                    byId[group.Key] = group.Count();
+                }
+            }
+
+            log($"  compile + analyzers (GetAllDiagnosticsAsync){(firstPass ? string.Empty : ", first pass off")}{tag}: {Describe(m)}; {all.Count(d => d.Id.StartsWith("LL", StringComparison.Ordinal))} LockLevels diagnostics");
+            return m;
         }
 
         public static double Mb(long bytes) => bytes / (1024.0 * 1024.0);
@@ -279,7 +305,7 @@ namespace LockLevels.Bench
             return (Snapshot.Take(collectFirst: false) - start, result);
         }
 
-        private static async Task<(Measurement Measurement, T Result)> TimeAsync<T>(Func<Task<T>> action)
+        internal static async Task<(Measurement Measurement, T Result)> TimeAsync<T>(Func<Task<T>> action)
         {
             var start = Snapshot.Take(collectFirst: true);
             var result = await action().ConfigureAwait(false);

@@ -32,9 +32,11 @@ namespace LockLevels.Bench
               --no-warmup             skip the warm-up run
               --solo                  also run each analyzer alone (it then pays for the shared per-body facts)
               --cost-only             time only compile and compile + analyzers, interleaved: LockLevels above the compiler alone
+              --compare-first-pass    also time compile + analyzers with the first pass off (every body analysed), interleaved
               --analyzers-only        time only the analyzer run (b), after one compile for the error check (for profiling)
               --write DIR             write the generated sources under DIR/<methods>/
               --generate-only         with --write: write the sources and measure nothing
+              --breakdown             compile + each analyzer set in turn (no-op floors, LockFlowAnalyzer with the first pass on and off, the rest), --repeat times
               --first-pass-only       time only the first pass (LockReach.Build), with references bound, --repeat times
             """;
 
@@ -50,7 +52,7 @@ namespace LockLevels.Bench
             double inversions = defaults.InversionRate;
             var shape = CodebaseShape.Dense;
             int repeat = 1;
-            bool emit = false, floor = true, warmup = true, solo = false, analyzersOnly = false, generateOnly = false, costOnly = false, firstPassOnly = false;
+            bool emit = false, floor = true, warmup = true, solo = false, analyzersOnly = false, generateOnly = false, costOnly = false, firstPassOnly = false, compareFirstPass = false, breakdown = false;
             string? write = null;
             try
             {
@@ -73,9 +75,11 @@ namespace LockLevels.Bench
                         case "--solo": solo = true; break;
                         case "--analyzers-only": analyzersOnly = true; break;
                         case "--cost-only": costOnly = true; break;
+                        case "--compare-first-pass": compareFirstPass = true; break;
                         case "--write": write = Next(); break;
                         case "--generate-only": generateOnly = true; break;
                         case "--first-pass-only": firstPassOnly = true; break;
+                        case "--breakdown": breakdown = true; break;
                         case "--no-infer": Harness.InferUnannotated = false; break;
                         case "-h":
                         case "--help":
@@ -121,6 +125,16 @@ namespace LockLevels.Bench
                 return 0;
             }
 
+            if (breakdown)
+            {
+                foreach (int size in sizes)
+                {
+                    await Breakdown.RunAsync(Options(size), Math.Max(1, repeat), message => Console.Error.WriteLine(message));
+                }
+
+                return 0;
+            }
+
             if (generateOnly)
             {
                 foreach (int size in sizes)
@@ -133,7 +147,7 @@ namespace LockLevels.Bench
                 return 0;
             }
 
-            var harness = new HarnessOptions { Repeat = Math.Max(1, repeat), Emit = emit, Floor = floor, WriteDirectory = write, Solo = solo, AnalyzersOnly = analyzersOnly, CostOnly = costOnly };
+            var harness = new HarnessOptions { Repeat = Math.Max(1, repeat), Emit = emit, Floor = floor, WriteDirectory = write, Solo = solo, AnalyzersOnly = analyzersOnly, CostOnly = costOnly, CompareFirstPass = compareFirstPass };
             var analyzers = Harness.CreateAnalyzers();
             Console.Error.WriteLine($"LockLevels.Bench: {analyzers.Length} analyzers; {Environment.ProcessorCount} cores; .NET {Environment.Version}; "
                 + $"GC {(GCSettings.IsServerGC ? "server" : "workstation")}; {(IsOptimized() ? "Release" : "DEBUG BUILD: numbers are meaningless")}");

@@ -69,12 +69,18 @@ namespace LockLevels.Bench
 
         public IReadOnlyList<Measurement> CombinedRuns { get; init; } = Array.Empty<Measurement>();
 
+        /// <summary>With --compare-first-pass: compile + analyzers with the first pass off, run i next to run i of the others.</summary>
+        public IReadOnlyList<Measurement> CombinedWithoutFirstPassRuns { get; init; } = Array.Empty<Measurement>();
+
         /// <summary>The first pass (LockReach.Build) on a fresh compilation, and the share of units it keeps.</summary>
         public Measurement Reach { get; init; }
 
         public int ReachUnits { get; init; }
 
         public int ReachMattering { get; init; }
+
+        /// <summary>Units kept although they reach no lock, for the types they create (which the whole-program analysis reads).</summary>
+        public int ReachDemanded { get; init; }
 
         /// <summary>What the analyzers add to a build: compiler + analyzers, less the compiler alone.</summary>
         public Measurement Overhead => Combined - Compile;
@@ -94,6 +100,9 @@ namespace LockLevels.Bench
 
         /// <summary>Only (a) compile and (c) compile + analyzers, interleaved: LockLevels' cost above the compiler alone, and nothing else.</summary>
         public bool CostOnly { get; init; }
+
+        /// <summary>Also measure compile + analyzers with the first pass off, interleaved with the rest.</summary>
+        public bool CompareFirstPass { get; init; }
 
         /// <summary>Only the analyzer run (b): for profiling.</summary>
         public bool AnalyzersOnly { get; init; }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Immutable;
 using LockLevels.Analyzers.Annotations;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace LockLevels.Analyzers.Flow
@@ -67,7 +68,9 @@ namespace LockLevels.Analyzers.Flow
                 case ITypeOfOperation typeOf:
                     AddType(facts, typeOf.TypeOperand);
                     break;
-                case IInvocationOperation invocation:
+                case IInvocationOperation invocation when HasTypeArgumentList(invocation.Syntax):
+                    // Only type arguments the call spells: an inferred one is the type of a value
+                    // that exists already, and the first pass, which reads syntax, sees what it spells.
                     foreach (var argument in invocation.TargetMethod.TypeArguments)
                     {
                         AddType(facts, argument);
@@ -79,6 +82,9 @@ namespace LockLevels.Analyzers.Flow
                     break;
             }
         }
+
+        private static bool HasTypeArgumentList(SyntaxNode call)
+            => call is InvocationExpressionSyntax { Expression: GenericNameSyntax or MemberAccessExpressionSyntax { Name: GenericNameSyntax } or MemberBindingExpressionSyntax { Name: GenericNameSyntax } };
 
         private static void AddType(BodyFacts facts, ITypeSymbol type)
         {

@@ -101,8 +101,10 @@ namespace LockLevels.Analyzers.Flow
                 _ => null,
             };
 
-        private static bool IsAdd(IMethodSymbol method)
-            => method.Name is "Add" or "Enqueue" or "Push" or "TryAdd" or "AddLast" or "AddFirst" or "Insert" or "TryAddOrUpdate" or "GetOrAdd";
+        /// <summary>The methods that put a delegate into a collection kept in a field or property (the first pass matches them by name).</summary>
+        internal static readonly string[] AddNames = { "Add", "Enqueue", "Push", "TryAdd", "AddLast", "AddFirst", "Insert", "TryAddOrUpdate", "GetOrAdd" };
+
+        private static bool IsAdd(IMethodSymbol method) => Array.IndexOf(AddNames, method.Name) >= 0;
 
         private static bool IsTake(IMethodSymbol method)
             => method.Name is "Dequeue" or "Pop" or "Peek" or "First" or "Last" or "ElementAt" or "FirstOrDefault" or "LastOrDefault" or "Single"

@@ -25,7 +25,9 @@ namespace LockLevels.Analyzers.Reach
     /// <c>LockCompilation.BackingFieldOf</c>) stays a syntax read whatever the pass says.</item>
     /// <item>A body that neither touches a lock nor refers to a mattering name records no acquisition and
     /// only calls whose summaries are empty, and it sits in no call cycle with a mattering body (a cycle
-    /// back to one would be a reference by name): dropping its record changes no summary, edge or finding.</item>
+    /// back to one would be a reference by name): dropping its record changes no summary, edge or finding,
+    /// except for two facts the whole program reads from any body, which <see cref="FactDemand"/> keeps:
+    /// the types it creates (they make overrides live) and the delegate parameters it stores.</item>
     /// <item>Raised events reach their handlers through <c>+=</c>; the handler is a method group (a name
     /// the subscribing body refers to) or a lambda (part of the subscribing body), and raising is a
     /// delegate invocation, which refers to <see cref="ReachNames.AnyDelegate"/>.</item>
@@ -42,13 +44,15 @@ namespace LockLevels.Analyzers.Reach
         private readonly Dictionary<SyntaxNode, ReachUnit> _units;
         private readonly Dictionary<ReachUnit, ReachUnit> _partners;
 
-        private LockReach(Dictionary<SyntaxNode, ReachUnit> units, Dictionary<ReachUnit, ReachUnit> partners, int unitCount, int matteringCount, HashSet<string> matteringNames)
+        private LockReach(Dictionary<SyntaxNode, ReachUnit> units, Dictionary<ReachUnit, ReachUnit> partners, int unitCount, int matteringCount, (int Facts, int Stores) demanded, HashSet<string> matteringNames)
         {
             MatteringNames = matteringNames;
             _units = units;
             _partners = partners;
             UnitCount = unitCount;
             MatteringCount = matteringCount;
+            KeptForFactsCount = demanded.Facts;
+            StoreCandidateCount = demanded.Stores;
         }
 
         /// <summary>Units of the compilation: members, types, top-level statements, fragments.</summary>
@@ -57,27 +61,38 @@ namespace LockLevels.Analyzers.Reach
         /// <summary>Units found to matter.</summary>
         public int MatteringCount { get; }
 
+        /// <summary>Units that reach no lock but may create a type whose overrides matter (<see cref="FactDemand"/>).</summary>
+        public int KeptForFactsCount { get; }
+
+        /// <summary>Units that may store a delegate parameter a mattering caller fills: kept when the owner has a delegate-typed parameter.</summary>
+        public int StoreCandidateCount { get; }
+
         /// <summary>The names whose mention makes a body matter (lock APIs, annotated and mattering members, pseudo-names).</summary>
         public IReadOnlyCollection<string> MatteringNames { get; }
 
         /// <summary>
         /// False only when the body (a member, accessor, constructor, initializer, local function,
         /// lambda or top-level statement, or any node inside one) can neither touch a lock nor reach
-        /// one: its operation tree is then not needed. Lambdas and local functions count as part of
-        /// their member; accessors as part of their property, indexer or event.
+        /// one, nor hold a fact the whole-program analysis reads: its operation tree is then not needed.
+        /// Lambdas and local functions count as part of their member; accessors as part of their
+        /// property, indexer or event.
         /// </summary>
-        public bool MayMatter(SyntaxNode body)
+        public bool MayMatter(SyntaxNode body) => DemandOf(body) != ReachDemand.None;
+
+        /// <summary>What the engine needs of the body: nothing, its facts, or its facts if its owner has a delegate-typed parameter.</summary>
+        public ReachDemand DemandOf(SyntaxNode body)
         {
             for (var node = body; node != null; node = node.Parent)
             {
                 if (_units.TryGetValue(node, out var unit))
                 {
-                    return unit.Matters || (_partners.TryGetValue(unit, out var partner) && partner.Matters);
+                    var demand = DemandOf(unit);
+                    return _partners.TryGetValue(unit, out var partner) && DemandOf(partner) > demand ? DemandOf(partner) : demand;
                 }
             }
 
             // Not a body the walk knows (assembly attributes, a tree of another compilation): in.
-            return true;
+            return ReachDemand.Facts;
         }
 
         /// <summary>True when the body's unit is a seed itself: a lock statement or a LockLevels attribute in it.</summary>
@@ -161,8 +176,11 @@ namespace LockLevels.Analyzers.Reach
             }
 
             int mattering = graph.Propagate();
-            return new LockReach(graph.Keys, graph.Partners, graph.Units.Count, mattering, graph.MatteringNames);
+            var demanded = FactDemand.Mark(graph, walkers);
+            return new LockReach(graph.Keys, graph.Partners, graph.Units.Count, mattering, demanded, graph.MatteringNames);
         }
+
+        private static ReachDemand DemandOf(ReachUnit unit) => unit.Matters ? ReachDemand.Facts : unit.Demand;
 
         private static bool HasLockLevelsAttribute(ReachUnit unit, HashSet<string> aliases)
         {

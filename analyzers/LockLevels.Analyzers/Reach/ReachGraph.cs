@@ -136,6 +136,7 @@ namespace LockLevels.Analyzers.Reach
                 foreach (var type in handlerTypes)
                 {
                     unit.Refer(type);
+                    unit.Create(type);
                 }
             }
         }

@@ -61,6 +61,18 @@ namespace LockLevels.Analyzers.Reach
         /// </summary>
         public static string? TargetTypeName(ImplicitObjectCreationExpressionSyntax creation)
         {
+            var type = TargetType(creation);
+            if (type is PredefinedTypeSyntax or NullableTypeSyntax { ElementType: PredefinedTypeSyntax })
+            {
+                return string.Empty;
+            }
+
+            return type == null || type.IsVar ? null : ReachWalker.RightmostName(type);
+        }
+
+        /// <summary>The declared type a target-typed <c>new()</c> takes its type from, or null where the syntax does not spell it.</summary>
+        public static TypeSyntax? TargetType(ImplicitObjectCreationExpressionSyntax creation)
+        {
             if (creation.Parent is not EqualsValueClauseSyntax initializer)
             {
                 return null;
@@ -72,13 +84,7 @@ namespace LockLevels.Analyzers.Reach
                 PropertyDeclarationSyntax property => property.Type,
                 _ => null,
             };
-
-            if (type is PredefinedTypeSyntax or NullableTypeSyntax { ElementType: PredefinedTypeSyntax })
-            {
-                return string.Empty;
-            }
-
-            return type == null || type.IsVar ? null : ReachWalker.RightmostName(type);
+            return type is { IsVar: true } ? null : type;
         }
     }
 }

@@ -17,6 +17,7 @@ namespace LockLevels.Analyzers.Reach
         private List<string>? _attributes;
         private HashSet<string>? _lambdaLocals;
         private HashSet<string>? _reassigned;
+        private List<string>? _created;
 
         public ReachUnit(ReachUnitKind kind, int serial = 0)
         {
@@ -41,6 +42,21 @@ namespace LockLevels.Analyzers.Reach
         /// <summary>Set by the propagation.</summary>
         public bool Matters { get; set; }
 
+        /// <summary>What the whole-program analysis reads from this unit's facts although it reaches no lock (<see cref="ReachDemand"/>).</summary>
+        public ReachDemand Demand { get; set; }
+
+        /// <summary>The type a member unit is declared in: a created type's overrides can run.</summary>
+        public string? ContainingType { get; set; }
+
+        /// <summary>Type names this unit may make live: created (<c>new</c>, a target-typed <c>new()</c>), in <c>typeof</c>, or type arguments.</summary>
+        public IReadOnlyList<string>? Created => _created;
+
+        /// <summary>Creates an object of a type the syntax does not spell (<c>new()</c> as an argument, a collection expression).</summary>
+        public bool CreatesUnknown { get; set; }
+
+        /// <summary>Assigns something: a store of a delegate parameter into a field or property may be one.</summary>
+        public bool Assigns { get; set; }
+
         public List<string> Declares => _declares;
 
         public List<string> Refers => _refers;
@@ -59,6 +75,8 @@ namespace LockLevels.Analyzers.Reach
         public void Refer(string[] names) => _refers.AddRange(names);
 
         public void Invoke(string name) => (_invoked ??= new List<string>()).Add(name);
+
+        public void Create(string name) => (_created ??= new List<string>()).Add(name);
 
         public void Attribute(string name) => (_attributes ??= new List<string>()).Add(name);
 
@@ -81,6 +99,18 @@ namespace LockLevels.Analyzers.Reach
             _lambdaLocals = null;
             _reassigned = null;
         }
+    }
+
+    /// <summary>Why a unit that reaches no lock still needs its facts.</summary>
+    internal enum ReachDemand
+    {
+        None,
+
+        /// <summary>It may store a delegate parameter that a mattering caller fills: needed when the owner has a delegate-typed parameter.</summary>
+        IfDelegateParameter,
+
+        /// <summary>It may create a type whose overrides matter (its facts make the type live).</summary>
+        Facts,
     }
 
     internal enum ReachUnitKind

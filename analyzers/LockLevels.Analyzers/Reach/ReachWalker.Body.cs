@@ -56,6 +56,17 @@ namespace LockLevels.Analyzers.Reach
                     return;
                 case SyntaxKind.GenericName:
                     Name(node, ((GenericNameSyntax)node).Identifier.ValueText);
+                    CreateNamesIn(((GenericNameSyntax)node).TypeArgumentList);
+                    return;
+                case SyntaxKind.ObjectCreationExpression:
+                    if (RightmostName(((ObjectCreationExpressionSyntax)node).Type) is { } createdType)
+                    {
+                        _active[0].Create(createdType);
+                    }
+
+                    return;
+                case SyntaxKind.TypeOfExpression:
+                    CreateNamesIn(((TypeOfExpressionSyntax)node).Type);
                     return;
                 case SyntaxKind.LockStatement:
                     foreach (var unit in _active)
@@ -104,6 +115,15 @@ namespace LockLevels.Analyzers.Reach
                     return;
                 case SyntaxKind.ImplicitObjectCreationExpression:
                     Refer(ReachSyntax.TargetTypeName((ImplicitObjectCreationExpressionSyntax)node) ?? ReachNames.AnyConstructor);
+                    if (ReachSyntax.TargetType((ImplicitObjectCreationExpressionSyntax)node) is { } targetType)
+                    {
+                        CreateNamesIn(targetType);
+                    }
+                    else
+                    {
+                        _active[0].CreatesUnknown = true;
+                    }
+
                     return;
                 case SyntaxKind.ElementAccessExpression:
                 case SyntaxKind.ElementBindingExpression:
@@ -162,6 +182,7 @@ namespace LockLevels.Analyzers.Reach
                     return;
                 case SyntaxKind.CollectionExpression:
                     Refer(ReachNames.CollectionExpression);
+                    _active[0].CreatesUnknown = true;
                     return;
                 case SyntaxKind.FixedStatement:
                     Refer(ReachNames.Pinning);
@@ -217,6 +238,7 @@ namespace LockLevels.Analyzers.Reach
                     ValueNames.Add(((QueryContinuationSyntax)node).Identifier.ValueText);
                     return;
                 case SyntaxKind.SimpleAssignmentExpression:
+                    _active[0].Assigns = true;
                     var assigned = ((AssignmentExpressionSyntax)node).Left;
                     if (assigned.Kind() is SyntaxKind.TupleExpression or SyntaxKind.DeclarationExpression)
                     {
@@ -244,10 +266,27 @@ namespace LockLevels.Analyzers.Reach
             if (node is BinaryExpressionSyntax or PrefixUnaryExpressionSyntax or PostfixUnaryExpressionSyntax or AssignmentExpressionSyntax)
             {
                 Refer(ReachNames.Operator);
+                if (node is AssignmentExpressionSyntax)
+                {
+                    _active[0].Assigns = true;
+                }
+
                 if (node is AssignmentExpressionSyntax { Left: IdentifierNameSyntax compound })
                 {
                     // f += g on a delegate local combines delegates: f no longer holds only its lambda.
                     Reassigned(compound.Identifier.ValueText);
+                }
+            }
+        }
+
+        /// <summary>Every name in a type the unit creates, names in typeof or as a type argument: any of them may be made live.</summary>
+        private void CreateNamesIn(SyntaxNode type)
+        {
+            foreach (var node in type.DescendantNodesAndSelf())
+            {
+                if (node is SimpleNameSyntax name)
+                {
+                    _active[0].Create(name.Identifier.ValueText);
                 }
             }
         }

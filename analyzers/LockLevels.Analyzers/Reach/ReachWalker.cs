@@ -46,6 +46,9 @@ namespace LockLevels.Analyzers.Reach
         /// <summary>Types marked [InterpolatedStringHandler]: a <c>$"..."</c> may construct them.</summary>
         public HashSet<string> HandlerTypes { get; } = new(System.StringComparer.Ordinal);
 
+        /// <summary>Each type declaration's name and the names in its base list: creating a derived type makes its bases live.</summary>
+        public List<KeyValuePair<string, string[]>> TypeBases { get; } = new();
+
         /// <summary><c>using Alias = Ns.Target;</c>: (Alias, Target).</summary>
         public List<KeyValuePair<string, string>> Aliases { get; } = new();
 
@@ -186,6 +189,16 @@ namespace LockLevels.Analyzers.Reach
             var outerBase = _baseTypeName;
             _typeName = type.Identifier.ValueText;
             _baseTypeName = type.BaseList is { Types: { Count: > 0 } bases } ? RightmostName(bases[0].Type) : null;
+            if (type.BaseList != null)
+            {
+                var names = new string[type.BaseList.Types.Count];
+                for (int i = 0; i < names.Length; i++)
+                {
+                    names[i] = RightmostName(type.BaseList.Types[i].Type) ?? string.Empty;
+                }
+
+                TypeBases.Add(new KeyValuePair<string, string[]>(_typeName, names));
+            }
 
             // The type itself: its implicit constructors, primary constructor and base-constructor arguments.
             var unit = NewUnit(ReachUnitKind.Type, type, _typeName);
@@ -259,7 +272,7 @@ namespace LockLevels.Analyzers.Reach
 
         private ReachUnit NewUnit(ReachUnitKind kind, SyntaxNode? key, string? declares = null)
         {
-            var unit = new ReachUnit(kind, ++_serial);
+            var unit = new ReachUnit(kind, ++_serial) { ContainingType = kind == ReachUnitKind.Member ? _typeName : null };
             if (declares != null)
             {
                 unit.Declare(declares);

@@ -2,7 +2,8 @@ using System;
 using LockLevels.Analyzers.Annotations;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace LockLevels.Analyzers.Rules
 {
@@ -21,13 +22,31 @@ namespace LockLevels.Analyzers.Rules
             });
         }
 
-        /// <summary>The method a local function or lambda declares, which symbol actions never visit.</summary>
-        public static IMethodSymbol? FunctionSymbol(IOperation operation) => operation switch
+        /// <summary>
+        /// Calls <paramref name="check"/> with each local function and lambda that carries attributes, which
+        /// symbol actions never visit. A syntax-node action, not an operation action: an operation action
+        /// makes the driver build every body's operation tree, which is most of what an analyzer can cost.
+        /// </summary>
+        public static void RegisterForFunctions(CompilationStartAnalysisContext start, Action<IMethodSymbol, SyntaxNodeAnalysisContext> check)
         {
-            ILocalFunctionOperation localFunction => localFunction.Symbol,
-            IAnonymousFunctionOperation lambda => lambda.Symbol,
-            _ => null,
-        };
+            start.RegisterSyntaxNodeAction(
+                node =>
+                {
+                    // Only these two can carry attributes (a simple lambda or anonymous method cannot).
+                    var symbol = node.Node switch
+                    {
+                        LocalFunctionStatementSyntax { AttributeLists.Count: > 0 } function => node.SemanticModel.GetDeclaredSymbol(function, node.CancellationToken),
+                        ParenthesizedLambdaExpressionSyntax { AttributeLists.Count: > 0 } lambda => node.SemanticModel.GetSymbolInfo(lambda, node.CancellationToken).Symbol,
+                        _ => null,
+                    };
+                    if (symbol is IMethodSymbol method)
+                    {
+                        check(method, node);
+                    }
+                },
+                SyntaxKind.LocalFunctionStatement,
+                SyntaxKind.ParenthesizedLambdaExpression);
+        }
 
         /// <summary>Reports what <paramref name="report"/> finds for hierarchies declared in the tree being analysed.</summary>
         public static void RegisterForHierarchies(CompilationStartAnalysisContext start, CompilationIndex compilation, Action<SyntaxTreeAnalysisContext, int, DeclaredHierarchy> report)

@@ -40,13 +40,7 @@ namespace LockLevels.Analyzers.Rules
                 start.RegisterSymbolAction(symbol => Collect((IMethodSymbol)symbol.Symbol), SymbolKind.Method);
 
                 // Local functions and lambdas carry attributes too, but are no symbol-action symbols.
-                start.RegisterOperationAction(operation =>
-                {
-                    if (AnnotationRule.FunctionSymbol(operation.Operation) is { } function)
-                    {
-                        Collect(function);
-                    }
-                }, OperationKind.LocalFunction, OperationKind.AnonymousFunction);
+                AnnotationRule.RegisterForFunctions(start, (function, _) => Collect(function));
                 start.RegisterSymbolAction(symbol =>
                 {
                     if (compilation.Annotations.LockLevelOf(symbol.Symbol) is { } use)

@@ -21,13 +21,7 @@ namespace LockLevels.Analyzers.Rules
             AnnotationRule.Register(context, (start, compilation) =>
             {
                 start.RegisterSymbolAction(symbol => CheckMethod((IMethodSymbol)symbol.Symbol, compilation, symbol.ReportDiagnostic, symbol.CancellationToken), SymbolKind.Method);
-                start.RegisterOperationAction(operation =>
-                {
-                    if (AnnotationRule.FunctionSymbol(operation.Operation) is { } function)
-                    {
-                        CheckMethod(function, compilation, operation.ReportDiagnostic, operation.CancellationToken);
-                    }
-                }, OperationKind.LocalFunction, OperationKind.AnonymousFunction);
+                AnnotationRule.RegisterForFunctions(start, (function, node) => CheckMethod(function, compilation, node.ReportDiagnostic, node.CancellationToken));
                 start.RegisterSymbolAction(symbol => CheckLockMember(symbol, compilation), SymbolKind.Field, SymbolKind.Property);
                 var assembly = start.Compilation.Assembly;
                 start.RegisterSyntaxTreeAction(tree => CheckRecursiveLevels(tree, assembly, compilation));

@@ -5,7 +5,7 @@ namespace LockLevels.Analyzers.WholeProgram
 {
     /// <summary>
     /// The types of this compilation whose objects can exist, so whose overrides can run: a type the
-    /// compilation creates (<c>new</c>, <c>typeof</c>, a generic argument, which covers factories and
+    /// compilation creates (<c>new</c>, <c>typeof</c>, a type argument written at a call, which covers factories and
     /// registrations by type), a type other assemblies can create (not abstract and visible outside the
     /// assembly), a struct or an interface, and every base type of one of those. A type created only by
     /// reflection from a name is not seen.

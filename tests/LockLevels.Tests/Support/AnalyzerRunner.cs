@@ -47,7 +47,11 @@ namespace LockLevels.Tests.Support
         /// The analyzers' diagnostics. An analyzer exception (what the IDE shows as AD0001) fails
         /// the call, so a test over broken code cannot pass while an analyzer throws.
         /// </summary>
-        public static async Task<ImmutableArray<Diagnostic>> RunAsync(Compilation compilation, AnalyzerOptions? analyzerOptions = null)
+        public static Task<ImmutableArray<Diagnostic>> RunAsync(Compilation compilation, AnalyzerOptions? analyzerOptions = null)
+            => RunAsync(compilation, AllAnalyzers, analyzerOptions);
+
+        /// <summary>As <see cref="RunAsync(Compilation, AnalyzerOptions?)"/>, with the analyzers given.</summary>
+        public static async Task<ImmutableArray<Diagnostic>> RunAsync(Compilation compilation, ImmutableArray<DiagnosticAnalyzer> analyzers, AnalyzerOptions? analyzerOptions = null)
         {
             var exceptions = new System.Collections.Concurrent.ConcurrentQueue<System.Exception>();
             var options = new CompilationWithAnalyzersOptions(
@@ -56,7 +60,7 @@ namespace LockLevels.Tests.Support
                 concurrentAnalysis: true,
                 logAnalyzerExecutionTime: false,
                 reportSuppressedDiagnostics: false);
-            var withAnalyzers = compilation.WithAnalyzers(AllAnalyzers, options);
+            var withAnalyzers = compilation.WithAnalyzers(analyzers, options);
             var diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync();
             if (!exceptions.IsEmpty)
             {
