@@ -132,17 +132,7 @@ namespace LockLevels.Analyzers.Flow
                         continue;
                     }
 
-                    // An exception can leave the try block anywhere: the handler may see any state the try had.
-                    HeldLockSet? atThrow = null;
-                    for (int ordinal = tryRegion.FirstBlockOrdinal; ordinal <= tryRegion.LastBlockOrdinal; ordinal++)
-                    {
-                        if (states[ordinal] is { } tryState)
-                        {
-                            atThrow = atThrow == null ? tryState : atThrow.Join(tryState);
-                        }
-                    }
-
-                    if (atThrow != null)
+                    if (StateAtThrow(tryRegion, states) is { } atThrow)
                     {
                         changed |= JoinInto(states, handlerEntry, atThrow);
                     }
@@ -151,6 +141,49 @@ namespace LockLevels.Analyzers.Flow
 
             return regionExit;
         }
+
+        /// <summary>
+        /// What a handler of <paramref name="region"/> may see: an exception can leave the try block anywhere,
+        /// but one thrown inside a nested try/finally runs that finally first (a lock statement's release), so
+        /// those states count as the finally leaves them.
+        /// </summary>
+        private HeldLockSet? StateAtThrow(ControlFlowRegion region, HeldLockSet?[] states)
+        {
+            HeldLockSet? atThrow = null;
+            int ordinal = region.FirstBlockOrdinal;
+            foreach (var nested in region.NestedRegions)
+            {
+                for (; ordinal < nested.FirstBlockOrdinal; ordinal++)
+                {
+                    atThrow = Join(atThrow, states[ordinal]);
+                }
+
+                if (nested.Kind == ControlFlowRegionKind.TryAndFinally && nested.NestedRegions.Length == 2)
+                {
+                    var finallyRegion = nested.NestedRegions[1];
+                    if (StateAtThrow(nested.NestedRegions[0], states) is { } inTry)
+                    {
+                        atThrow = Join(atThrow, Solve(finallyRegion.FirstBlockOrdinal, finallyRegion.LastBlockOrdinal, inTry, new HeldLockSet?[_graph.Blocks.Length]));
+                    }
+                }
+                else
+                {
+                    atThrow = Join(atThrow, StateAtThrow(nested, states));
+                }
+
+                ordinal = nested.LastBlockOrdinal + 1;
+            }
+
+            for (; ordinal <= region.LastBlockOrdinal; ordinal++)
+            {
+                atThrow = Join(atThrow, states[ordinal]);
+            }
+
+            return atThrow;
+        }
+
+        private static HeldLockSet? Join(HeldLockSet? joined, HeldLockSet? state)
+            => state == null ? joined : joined == null ? state : joined.Join(state);
 
         private bool Flow(ControlFlowBranch branch, HeldLockSet state, int first, int last, HeldLockSet?[] states, ref HeldLockSet? regionExit)
         {

@@ -259,5 +259,35 @@ namespace LockLevels.Tests.Rules
             test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", SourceText.From("root = true\n\n[*.cs]\ndotnet_diagnostic.LL0008.severity = none\n")));
             await test.RunAsync(CancellationToken.None);
         }
+
+        [Fact]
+        public Task AwaitInACatchOfATryThatThrowsWhileHolding_IsReported_ButNotAfterALockStatement() => Verify.VerifyAnalyzerAsync(Source("""
+            class C
+            {
+                private readonly object _sync = new();
+                private readonly object _other = new();
+
+                async Task M()
+                {
+                    try
+                    {
+                        lock (_other) { Work(); }
+                        {|#1:Monitor.Enter(_sync)|};
+                        if (Work())
+                        {
+                            throw new InvalidOperationException();
+                        }
+
+                        Monitor.Exit(_sync);
+                    }
+                    catch (InvalidOperationException)
+                    {
+                        {|#0:await|} Task.Yield();
+                    }
+                }
+
+                bool Work() => false;
+            }
+            """), HeldAcross("C._sync", "C._sync.Enter", "Monitor lock"));
     }
 }

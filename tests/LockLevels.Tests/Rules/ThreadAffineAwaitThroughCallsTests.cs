@@ -260,5 +260,41 @@ namespace LockLevels.Tests.Rules
                 }
             }
             """));
+
+        [Fact]
+        public Task AsyncMethodWhoseLockStatementEndsInsideATryWithACatch_ReturnsHoldingNothing() => Verify.VerifyAnalyzerAsync(Source("""
+            class Store
+            {
+                private readonly object _messages = new();
+
+                public async Task UpdateAsync(bool save)
+                {
+                    try
+                    {
+                        lock (_messages)
+                        {
+                            save = !save;
+                        }
+
+                        if (save)
+                        {
+                            await Task.Yield();
+                        }
+                    }
+                    catch (Exception)
+                    {
+                    }
+                }
+            }
+
+            class C
+            {
+                async Task M(Store store)
+                {
+                    await store.UpdateAsync(true);
+                    await Task.Yield();
+                }
+            }
+            """));
     }
 }
