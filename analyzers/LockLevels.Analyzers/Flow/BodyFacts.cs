@@ -94,8 +94,9 @@ namespace LockLevels.Analyzers.Flow
     {
         public Acquisition(string level, bool shared, bool mightOnly, Location location, string description, ImmutableArray<string> held,
             ImmutableArray<HeldBefore> heldBefore, ImmutableDictionary<string, string?> claim, bool inferred, bool onOwnObject,
-            LockObject? lockObject = null, bool upgradeable = false, ImmutableArray<HeldSite> heldSameLevel = default)
+            LockObject? lockObject = null, bool upgradeable = false, ImmutableArray<HeldSite> heldSameLevel = default, (int Ordinal, bool Value)? guard = null)
         {
+            Guard = guard;
             OnOwnObject = onOwnObject;
             Object = lockObject;
             Upgradeable = upgradeable;
@@ -154,6 +155,9 @@ namespace LockLevels.Analyzers.Flow
 
         /// <summary>The lock is the body's own object or one of its fields (<c>lock (this)</c>, <c>lock (_sync)</c>).</summary>
         public bool OnOwnObject { get; }
+
+        /// <summary>The bool parameter (ordinal, value) the acquisition happens only with (<see cref="FlagGuards"/>); null for none.</summary>
+        public (int Ordinal, bool Value)? Guard { get; }
 
         /// <summary>The object taken, when known, and how it behaves when taken again.</summary>
         public LockObject? Object { get; }
@@ -247,8 +251,11 @@ namespace LockLevels.Analyzers.Flow
         private Location? _location;
 
         public Call(IMethodSymbol callee, SyntaxNode syntax, ImmutableArray<string> held, bool isExact, ITypeSymbol? receiver,
-            ReceiverKind receiverKind = ReceiverKind.Other, ISymbol? delegateSource = null, string? receiverPath = null, ImmutableArray<HeldSite> heldSites = default)
+            ReceiverKind receiverKind = ReceiverKind.Other, ISymbol? delegateSource = null, string? receiverPath = null, ImmutableArray<HeldSite> heldSites = default,
+            FlagArguments flags = default, (int Ordinal, bool Value)? guard = null)
         {
+            Guard = guard;
+            Flags = flags;
             ReceiverKind = receiverKind;
             ReceiverPath = receiverPath;
             HeldSites = heldSites.IsDefault ? ImmutableArray<HeldSite>.Empty : heldSites;
@@ -271,6 +278,12 @@ namespace LockLevels.Analyzers.Flow
 
         /// <summary>Which object the callee runs on: this one, a fresh one, or another.</summary>
         public ReceiverKind ReceiverKind { get; }
+
+        /// <summary>The constant bool arguments, for acquisitions the callee guards by a flag parameter.</summary>
+        public FlagArguments Flags { get; }
+
+        /// <summary>The caller's bool parameter (ordinal, value) the call is made only with (<see cref="FlagGuards"/>); null for none.</summary>
+        public (int Ordinal, bool Value)? Guard { get; }
 
         /// <summary>The method named at the call (normalized); virtual calls reach its implementations too.</summary>
         public IMethodSymbol Callee { get; }

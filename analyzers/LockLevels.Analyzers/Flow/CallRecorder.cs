@@ -48,7 +48,8 @@ namespace LockLevels.Analyzers.Flow
             {
                 var (isExact, receiver) = CallTargets.Dispatch(operation);
                 facts.Calls.Add(new Call(target, operation.Syntax, held, isExact, receiver, FreshObjects.ReceiverOf(operation, resolve, _index),
-                    receiverPath: ObjectPaths.ReceiverOf(operation, target, resolve), heldSites: heldSites));
+                    receiverPath: ObjectPaths.ReceiverOf(operation, target, resolve), heldSites: heldSites, flags: FlagGuards.ArgumentsOf(operation),
+                    guard: FlagGuards.Of(operation, facts.Method)));
             }
 
             if (operation is IInvocationOperation && _index.ContextOf(target) is { } required)

@@ -63,7 +63,8 @@ namespace LockLevels.Analyzers.Flow
         private void RecordAcquisition(LockEvent acquisition, HeldLockSet state)
             => _facts.Acquisitions.Add(new Acquisition(acquisition.Level, acquisition.Shared, acquisition.Kind == LockEventKind.MightAcquire,
                 acquisition.Location, acquisition.Description, Snapshot(state), HeldBefore(state), ClaimProperties.For(_index, acquisition), acquisition.Inferred,
-                acquisition.Inferred && acquisition.Object is { Owner: ObjectPaths.This, OwnersOwn: true }, acquisition.Object, acquisition.Upgradeable, state.TryGet(acquisition.Level, out var held) ? SitesOf(held, ImmutableArray.CreateBuilder<HeldSite>()) : default));
+                acquisition.Inferred && acquisition.Object is { Owner: ObjectPaths.This, OwnersOwn: true }, acquisition.Object, acquisition.Upgradeable, state.TryGet(acquisition.Level, out var held) ? SitesOf(held, ImmutableArray.CreateBuilder<HeldSite>()) : default,
+                FlagGuards.Of(acquisition.Operation, _facts.Method)));
 
         /// <summary>Every acquisition of the body held in <paramref name="state"/>, with its object (context levels have none).</summary>
         private ImmutableArray<HeldSite> HeldSites(HeldLockSet state)

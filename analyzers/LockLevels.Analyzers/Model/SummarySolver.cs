@@ -34,25 +34,32 @@ namespace LockLevels.Analyzers.Model
         /// Adds a level the method acquires itself: a bounded one is carried up a limited number of calls;
         /// <paramref name="onOwnObject"/> when it is a lock of the object the method runs on.
         /// </summary>
-        public void AddDirect(TMethod method, string level, bool shared, TSite site, bool bounded = false, bool onOwnObject = false)
+        /// <param name="guard">The bool parameter (ordinal, value) the acquisition happens only with; null for none.</param>
+        public void AddDirect(TMethod method, string level, bool shared, TSite site, bool bounded = false, bool onOwnObject = false, (int Ordinal, bool Value)? guard = null)
         {
             var node = GetOrAdd(method);
-            node.Direct.Add(new Acquisition(level, shared, site, default, null, bounded, onOwnObject));
+            node.Direct.Add(new Acquisition(level, shared, site, default, null, bounded, onOwnObject, guard ?? Unguarded));
         }
 
+        /// <summary>No parameter guards the acquisition.</summary>
+        public static readonly (int Ordinal, bool Value) Unguarded = (-1, false);
+
         /// <summary>Adds a call from <paramref name="caller"/> to <paramref name="callee"/> at <paramref name="site"/>, on <paramref name="receiver"/>.</summary>
-        public void AddCall(TMethod caller, TMethod callee, TSite site, ReceiverKind receiver = ReceiverKind.Other)
+        /// <param name="guard">The caller's bool parameter (ordinal, value) the call is made only with; null for none.</param>
+        public void AddCall(TMethod caller, TMethod callee, TSite site, ReceiverKind receiver = ReceiverKind.Other, FlagArguments flags = default, (int Ordinal, bool Value)? guard = null)
         {
-            GetOrAdd(caller).Calls.Add((callee, site, receiver));
+            GetOrAdd(caller).Calls.Add(new CallEdge(callee, site, receiver, flags, guard ?? Unguarded));
             GetOrAdd(callee);
         }
 
         /// <summary>
-        /// Whether a callee's acquisition counts at a call on <paramref name="receiver"/>: a bounded lock of
-        /// a fresh object cannot be waited on, since no other thread can hold it yet.
+        /// Whether a callee's acquisition counts at a call on <paramref name="receiver"/> with <paramref name="flags"/>:
+        /// a bounded lock of a fresh object cannot be waited on, since no other thread can hold it yet; an
+        /// acquisition guarded by a bool parameter does not happen when the call passes the other value.
         /// </summary>
-        public static bool Counts(Acquisition acquired, ReceiverKind receiver)
-            => !(receiver == ReceiverKind.Fresh && acquired.OnOwnObject && acquired.Bounded);
+        public static bool Counts(Acquisition acquired, ReceiverKind receiver, FlagArguments flags)
+            => !(receiver == ReceiverKind.Fresh && acquired.OnOwnObject && acquired.Bounded)
+                && !flags.Contradicts(acquired.Guard.Ordinal, acquired.Guard.Value);
 
         /// <summary>The levels the method may acquire, in the order they were first found; empty for unknown methods.</summary>
         public IReadOnlyList<Acquisition> SummaryOf(TMethod method)
@@ -72,9 +79,9 @@ namespace LockLevels.Analyzers.Model
             foreach (var node in nodes)
             {
                 var callees = new List<int>(node.Calls.Count);
-                foreach (var (callee, _, _) in node.Calls)
+                foreach (var call in node.Calls)
                 {
-                    callees.Add(numbers[_nodes[callee]]);
+                    callees.Add(numbers[_nodes[call.Callee]]);
                 }
 
                 successors.Add(callees);
@@ -111,19 +118,19 @@ namespace LockLevels.Analyzers.Model
                 changed = false;
                 foreach (var node in component)
                 {
-                    foreach (var (calleeKey, site, receiver) in node.Calls)
+                    foreach (var call in node.Calls)
                     {
-                        var callee = _nodes[calleeKey];
+                        var callee = _nodes[call.Callee];
                         for (int i = 0; i < callee.Summary.Count; i++)
                         {
                             var acquired = callee.Summary[i];
-                            if ((acquired.Bounded && acquired.Calls + 1 >= _maxBoundedCalls) || !Counts(acquired, receiver))
+                            if ((acquired.Bounded && acquired.Calls + 1 >= _maxBoundedCalls) || !Counts(acquired, call.Receiver, call.Flags))
                             {
                                 continue;
                             }
 
-                            bool onOwnObject = acquired.OnOwnObject && receiver == ReceiverKind.This;
-                            changed |= node.Add(new Acquisition(acquired.Level, acquired.Shared, site, calleeKey, acquired, acquired.Bounded, onOwnObject));
+                            bool onOwnObject = acquired.OnOwnObject && call.Receiver == ReceiverKind.This;
+                            changed |= node.Add(new Acquisition(acquired.Level, acquired.Shared, call.Site, call.Callee, acquired, acquired.Bounded, onOwnObject, call.Guard));
                         }
                     }
                 }
@@ -147,8 +154,9 @@ namespace LockLevels.Analyzers.Model
         /// </summary>
         public sealed class Acquisition
         {
-            public Acquisition(string level, bool shared, TSite site, TMethod? callee, Acquisition? via, bool bounded, bool onOwnObject)
+            public Acquisition(string level, bool shared, TSite site, TMethod? callee, Acquisition? via, bool bounded, bool onOwnObject, (int Ordinal, bool Value) guard)
             {
+                Guard = guard;
                 OnOwnObject = onOwnObject;
                 Level = level;
                 Shared = shared;
@@ -178,6 +186,9 @@ namespace LockLevels.Analyzers.Model
             /// <summary>A lock of the object the summarised method runs on (its own fields, or itself).</summary>
             public bool OnOwnObject { get; }
 
+            /// <summary>The bool parameter of the summarised method (ordinal, value) the acquisition needs, on every path found; ordinal -1 for none.</summary>
+            public (int Ordinal, bool Value) Guard { get; }
+
             /// <summary>The calls from here down to the acquisition, and the acquisition last.</summary>
             public IEnumerable<Acquisition> Chain()
             {
@@ -188,19 +199,42 @@ namespace LockLevels.Analyzers.Model
             }
         }
 
+        /// <summary>A call in a method's body: to whom, where, on which object, with which constant flags, under which flag.</summary>
+        private readonly struct CallEdge
+        {
+            public CallEdge(TMethod callee, TSite site, ReceiverKind receiver, FlagArguments flags, (int Ordinal, bool Value) guard)
+            {
+                Callee = callee;
+                Site = site;
+                Receiver = receiver;
+                Flags = flags;
+                Guard = guard;
+            }
+
+            public TMethod Callee { get; }
+
+            public TSite Site { get; }
+
+            public ReceiverKind Receiver { get; }
+
+            public FlagArguments Flags { get; }
+
+            public (int Ordinal, bool Value) Guard { get; }
+        }
+
         private sealed class Node
         {
             private readonly Dictionary<string, int> _levels = new(StringComparer.Ordinal);
 
             public List<Acquisition> Direct { get; } = new();
 
-            public List<(TMethod Callee, TSite Site, ReceiverKind Receiver)> Calls { get; } = new();
+            public List<CallEdge> Calls { get; } = new();
 
             public List<Acquisition> Summary { get; } = new();
 
             /// <summary>
             /// Adds a level not yet in the summary, or a shorter witness for one that is. A level is a lock
-            /// of the method's own object only if it is on every path found.
+            /// of the method's own object, or guarded by a parameter, only if it is so on every path found.
             /// </summary>
             public bool Add(Acquisition acquisition)
             {
@@ -208,16 +242,17 @@ namespace LockLevels.Analyzers.Model
                 {
                     var existing = Summary[index];
                     bool onOwnObject = existing.OnOwnObject && acquisition.OnOwnObject;
+                    var guard = existing.Guard.Equals(acquisition.Guard) ? existing.Guard : Unguarded;
                     bool shorter = acquisition.Calls < existing.Calls;
-                    if (!shorter && onOwnObject == existing.OnOwnObject)
+                    if (!shorter && onOwnObject == existing.OnOwnObject && guard.Equals(existing.Guard))
                     {
                         return false;
                     }
 
                     var witness = shorter ? acquisition : existing;
-                    Summary[index] = witness.OnOwnObject == onOwnObject
+                    Summary[index] = witness.OnOwnObject == onOwnObject && witness.Guard.Equals(guard)
                         ? witness
-                        : new Acquisition(witness.Level, witness.Shared, witness.Site, witness.Callee, witness.Via, witness.Bounded, onOwnObject);
+                        : new Acquisition(witness.Level, witness.Shared, witness.Site, witness.Callee, witness.Via, witness.Bounded, onOwnObject, guard);
                     return true;
                 }
 

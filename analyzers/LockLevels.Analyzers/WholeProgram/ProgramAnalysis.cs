@@ -84,7 +84,7 @@ namespace LockLevels.Analyzers.WholeProgram
                         foreach (var acquisition in solver.SummaryOf(target))
                         {
                             bool declared = covered.AcquiresLevel(acquisition.Level) || covered.MightAcquireLevel(acquisition.Level);
-                            bool counts = SummarySolver<IMethodSymbol, SummarySite>.Counts(acquisition, call.ReceiverKind);
+                            bool counts = SummarySolver<IMethodSymbol, SummarySite>.Counts(acquisition, call.ReceiverKind, call.Flags);
                             if (!declared && counts && !call.HeldSites.IsEmpty && call.Held.Contains(acquisition.Level))
                             {
                                 retaken.Add(new CallReach(call, target, acquisition));

@@ -107,6 +107,34 @@ namespace LockLevels.Tests.Rules
 
         [Theory]
         [MemberData(nameof(Kinds))]
+        public Task CallThatSaysTheLockIsHeld_IsNotARetaking_ButOneThatSaysItIsNotIs(LockKind kind) => Verify.VerifyAnalyzerAsync(kind.Source("""
+                void Run()
+                {
+                    {|#1:TAKE|};
+                    Delete(lockHeld: true);
+                    {|#0:Delete(false)|};
+                    RELEASE;
+                }
+
+                void Delete(bool lockHeld)
+                {
+                    if (lockHeld)
+                    {
+                        Remove();
+                    }
+                    else
+                    {
+                        {|#2:TAKE|};
+                        Remove();
+                        RELEASE;
+                    }
+                }
+
+                void Remove() { }
+            """), Reacquired(kind, "Store.Delete → " + kind.Description, additional: 2));
+
+        [Theory]
+        [MemberData(nameof(Kinds))]
         public Task TakenAgainThroughTwoCalls_IsReported(LockKind kind) => Verify.VerifyAnalyzerAsync(kind.Source("""
                 void Run()
                 {
