@@ -94,8 +94,9 @@ namespace LockLevels.Analyzers.Flow
     {
         public Acquisition(string level, bool shared, bool mightOnly, Location location, string description, ImmutableArray<string> held,
             ImmutableArray<HeldBefore> heldBefore, ImmutableDictionary<string, string?> claim, bool inferred, bool onOwnObject,
-            LockObject? lockObject = null, bool upgradeable = false, ImmutableArray<HeldSite> heldSameLevel = default, (int Ordinal, bool Value)? guard = null)
+            LockObject? lockObject = null, bool upgradeable = false, ImmutableArray<HeldSite> heldSameLevel = default, (int Ordinal, bool Value)? guard = null, bool afterOwnRelease = false)
         {
+            AfterOwnRelease = afterOwnRelease;
             Guard = guard;
             OnOwnObject = onOwnObject;
             Object = lockObject;
@@ -158,6 +159,9 @@ namespace LockLevels.Analyzers.Flow
 
         /// <summary>The bool parameter (ordinal, value) the acquisition happens only with (<see cref="FlagGuards"/>); null for none.</summary>
         public (int Ordinal, bool Value)? Guard { get; }
+
+        /// <summary>The body released the level (held by its caller) before taking it here: a hand-back, not a retaking.</summary>
+        public bool AfterOwnRelease { get; }
 
         /// <summary>The object taken, when known, and how it behaves when taken again.</summary>
         public LockObject? Object { get; }
@@ -252,8 +256,9 @@ namespace LockLevels.Analyzers.Flow
 
         public Call(IMethodSymbol callee, SyntaxNode syntax, ImmutableArray<string> held, bool isExact, ITypeSymbol? receiver,
             ReceiverKind receiverKind = ReceiverKind.Other, ISymbol? delegateSource = null, string? receiverPath = null, ImmutableArray<HeldSite> heldSites = default,
-            FlagArguments flags = default, (int Ordinal, bool Value)? guard = null)
+            FlagArguments flags = default, (int Ordinal, bool Value)? guard = null, ImmutableArray<string> releasedBefore = default)
         {
+            ReleasedBefore = releasedBefore.IsDefault ? ImmutableArray<string>.Empty : releasedBefore;
             Guard = guard;
             Flags = flags;
             ReceiverKind = receiverKind;
@@ -284,6 +289,9 @@ namespace LockLevels.Analyzers.Flow
 
         /// <summary>The caller's bool parameter (ordinal, value) the call is made only with (<see cref="FlagGuards"/>); null for none.</summary>
         public (int Ordinal, bool Value)? Guard { get; }
+
+        /// <summary>Levels the body released (holds of its caller's) before the call: the callee's taking them is no retaking.</summary>
+        public ImmutableArray<string> ReleasedBefore { get; }
 
         /// <summary>The method named at the call (normalized); virtual calls reach its implementations too.</summary>
         public IMethodSymbol Callee { get; }

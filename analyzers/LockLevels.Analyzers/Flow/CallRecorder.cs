@@ -49,13 +49,30 @@ namespace LockLevels.Analyzers.Flow
                 var (isExact, receiver) = CallTargets.Dispatch(operation);
                 facts.Calls.Add(new Call(target, operation.Syntax, held, isExact, receiver, FreshObjects.ReceiverOf(operation, resolve, _index),
                     receiverPath: ObjectPaths.ReceiverOf(operation, target, resolve), heldSites: heldSites, flags: FlagGuards.ArgumentsOf(operation),
-                    guard: FlagGuards.Of(operation, facts.Method)));
+                    guard: FlagGuards.Of(operation, facts.Method), releasedBefore: ReleasedSoFar(facts)));
             }
 
             if (operation is IInvocationOperation && _index.ContextOf(target) is { } required)
             {
                 facts.DeepContextCalls.Add(new DeepContextCall(target, required, operation.Syntax.GetLocation(), held));
             }
+        }
+
+        /// <summary>Levels the body has given back (its caller's hold) before this point: the flow records releases in code order.</summary>
+        private static ImmutableArray<string> ReleasedSoFar(BodyFacts facts)
+        {
+            if (facts.UnheldReleases.Count == 0)
+            {
+                return ImmutableArray<string>.Empty;
+            }
+
+            var levels = ImmutableArray.CreateBuilder<string>(facts.UnheldReleases.Count);
+            foreach (var release in facts.UnheldReleases)
+            {
+                levels.Add(release.Level);
+            }
+
+            return levels.MoveToImmutable();
         }
 
         /// <summary>What makes a type's overrides reachable (<c>new</c>, <c>typeof</c>, a generic argument), and methods that become delegates.</summary>

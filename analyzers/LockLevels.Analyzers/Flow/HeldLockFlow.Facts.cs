@@ -64,7 +64,24 @@ namespace LockLevels.Analyzers.Flow
             => _facts.Acquisitions.Add(new Acquisition(acquisition.Level, acquisition.Shared, acquisition.Kind == LockEventKind.MightAcquire,
                 acquisition.Location, acquisition.Description, Snapshot(state), HeldBefore(state), ClaimProperties.For(_index, acquisition), acquisition.Inferred,
                 acquisition.Inferred && acquisition.Object is { Owner: ObjectPaths.This, OwnersOwn: true }, acquisition.Object, acquisition.Upgradeable, state.TryGet(acquisition.Level, out var held) ? SitesOf(held, ImmutableArray.CreateBuilder<HeldSite>()) : default,
-                FlagGuards.Of(acquisition.Operation, _facts.Method)));
+                FlagGuards.Of(acquisition.Operation, _facts.Method), AfterOwnRelease(acquisition.Level)));
+
+        /// <summary>
+        /// The body gave the level back before (a release of what its caller holds): taking it again here
+        /// retakes nothing. Releases are recorded in block order, which is the order of the code.
+        /// </summary>
+        private bool AfterOwnRelease(string level)
+        {
+            foreach (var release in _facts.UnheldReleases)
+            {
+                if (release.Level == level)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
 
         /// <summary>Every acquisition of the body held in <paramref name="state"/>, with its object (context levels have none).</summary>
         private ImmutableArray<HeldSite> HeldSites(HeldLockSet state)

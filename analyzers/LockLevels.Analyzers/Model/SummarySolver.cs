@@ -35,10 +35,12 @@ namespace LockLevels.Analyzers.Model
         /// <paramref name="onOwnObject"/> when it is a lock of the object the method runs on.
         /// </summary>
         /// <param name="guard">The bool parameter (ordinal, value) the acquisition happens only with; null for none.</param>
-        public void AddDirect(TMethod method, string level, bool shared, TSite site, bool bounded = false, bool onOwnObject = false, (int Ordinal, bool Value)? guard = null)
+        /// <param name="afterOwnRelease">The method released the level (its caller's) before taking it again.</param>
+        public void AddDirect(TMethod method, string level, bool shared, TSite site, bool bounded = false, bool onOwnObject = false, (int Ordinal, bool Value)? guard = null,
+            bool afterOwnRelease = false)
         {
             var node = GetOrAdd(method);
-            node.Direct.Add(new Acquisition(level, shared, site, default, null, bounded, onOwnObject, guard ?? Unguarded));
+            node.Direct.Add(new Acquisition(level, shared, site, default, null, bounded, onOwnObject, guard ?? Unguarded, afterOwnRelease));
         }
 
         /// <summary>No parameter guards the acquisition.</summary>
@@ -46,9 +48,11 @@ namespace LockLevels.Analyzers.Model
 
         /// <summary>Adds a call from <paramref name="caller"/> to <paramref name="callee"/> at <paramref name="site"/>, on <paramref name="receiver"/>.</summary>
         /// <param name="guard">The caller's bool parameter (ordinal, value) the call is made only with; null for none.</param>
-        public void AddCall(TMethod caller, TMethod callee, TSite site, ReceiverKind receiver = ReceiverKind.Other, FlagArguments flags = default, (int Ordinal, bool Value)? guard = null)
+        /// <param name="releasedBefore">Levels the caller gave back (its own caller's hold) before the call.</param>
+        public void AddCall(TMethod caller, TMethod callee, TSite site, ReceiverKind receiver = ReceiverKind.Other, FlagArguments flags = default, (int Ordinal, bool Value)? guard = null,
+            IReadOnlyList<string>? releasedBefore = null)
         {
-            GetOrAdd(caller).Calls.Add(new CallEdge(callee, site, receiver, flags, guard ?? Unguarded));
+            GetOrAdd(caller).Calls.Add(new CallEdge(callee, site, receiver, flags, guard ?? Unguarded, releasedBefore ?? Array.Empty<string>()));
             GetOrAdd(callee);
         }
 
@@ -130,7 +134,8 @@ namespace LockLevels.Analyzers.Model
                             }
 
                             bool onOwnObject = acquired.OnOwnObject && call.Receiver == ReceiverKind.This;
-                            changed |= node.Add(new Acquisition(acquired.Level, acquired.Shared, call.Site, call.Callee, acquired, acquired.Bounded, onOwnObject, call.Guard));
+                            changed |= node.Add(new Acquisition(acquired.Level, acquired.Shared, call.Site, call.Callee, acquired, acquired.Bounded, onOwnObject, call.Guard,
+                                acquired.AfterOwnRelease || Contains(call.ReleasedBefore, acquired.Level)));
                         }
                     }
                 }
@@ -154,8 +159,10 @@ namespace LockLevels.Analyzers.Model
         /// </summary>
         public sealed class Acquisition
         {
-            public Acquisition(string level, bool shared, TSite site, TMethod? callee, Acquisition? via, bool bounded, bool onOwnObject, (int Ordinal, bool Value) guard)
+            public Acquisition(string level, bool shared, TSite site, TMethod? callee, Acquisition? via, bool bounded, bool onOwnObject, (int Ordinal, bool Value) guard,
+                bool afterOwnRelease = false)
             {
+                AfterOwnRelease = afterOwnRelease;
                 Guard = guard;
                 OnOwnObject = onOwnObject;
                 Level = level;
@@ -189,6 +196,9 @@ namespace LockLevels.Analyzers.Model
             /// <summary>The bool parameter of the summarised method (ordinal, value) the acquisition needs, on every path found; ordinal -1 for none.</summary>
             public (int Ordinal, bool Value) Guard { get; }
 
+            /// <summary>On every path found, the level is taken only after the method gave back its caller's hold of it.</summary>
+            public bool AfterOwnRelease { get; }
+
             /// <summary>The calls from here down to the acquisition, and the acquisition last.</summary>
             public IEnumerable<Acquisition> Chain()
             {
@@ -202,8 +212,9 @@ namespace LockLevels.Analyzers.Model
         /// <summary>A call in a method's body: to whom, where, on which object, with which constant flags, under which flag.</summary>
         private readonly struct CallEdge
         {
-            public CallEdge(TMethod callee, TSite site, ReceiverKind receiver, FlagArguments flags, (int Ordinal, bool Value) guard)
+            public CallEdge(TMethod callee, TSite site, ReceiverKind receiver, FlagArguments flags, (int Ordinal, bool Value) guard, IReadOnlyList<string> releasedBefore)
             {
+                ReleasedBefore = releasedBefore;
                 Callee = callee;
                 Site = site;
                 Receiver = receiver;
@@ -220,6 +231,21 @@ namespace LockLevels.Analyzers.Model
             public FlagArguments Flags { get; }
 
             public (int Ordinal, bool Value) Guard { get; }
+
+            public IReadOnlyList<string> ReleasedBefore { get; }
+        }
+
+        private static bool Contains(IReadOnlyList<string> levels, string level)
+        {
+            for (int i = 0; i < levels.Count; i++)
+            {
+                if (levels[i] == level)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private sealed class Node
@@ -242,17 +268,18 @@ namespace LockLevels.Analyzers.Model
                 {
                     var existing = Summary[index];
                     bool onOwnObject = existing.OnOwnObject && acquisition.OnOwnObject;
+                    bool afterOwnRelease = existing.AfterOwnRelease && acquisition.AfterOwnRelease;
                     var guard = existing.Guard.Equals(acquisition.Guard) ? existing.Guard : Unguarded;
                     bool shorter = acquisition.Calls < existing.Calls;
-                    if (!shorter && onOwnObject == existing.OnOwnObject && guard.Equals(existing.Guard))
+                    if (!shorter && onOwnObject == existing.OnOwnObject && afterOwnRelease == existing.AfterOwnRelease && guard.Equals(existing.Guard))
                     {
                         return false;
                     }
 
                     var witness = shorter ? acquisition : existing;
-                    Summary[index] = witness.OnOwnObject == onOwnObject && witness.Guard.Equals(guard)
+                    Summary[index] = witness.OnOwnObject == onOwnObject && witness.AfterOwnRelease == afterOwnRelease && witness.Guard.Equals(guard)
                         ? witness
-                        : new Acquisition(witness.Level, witness.Shared, witness.Site, witness.Callee, witness.Via, witness.Bounded, onOwnObject, guard);
+                        : new Acquisition(witness.Level, witness.Shared, witness.Site, witness.Callee, witness.Via, witness.Bounded, onOwnObject, guard, afterOwnRelease);
                     return true;
                 }
 

@@ -85,7 +85,7 @@ namespace LockLevels.Analyzers.WholeProgram
                         {
                             bool declared = covered.AcquiresLevel(acquisition.Level) || covered.MightAcquireLevel(acquisition.Level);
                             bool counts = SummarySolver<IMethodSymbol, SummarySite>.Counts(acquisition, call.ReceiverKind, call.Flags);
-                            if (!declared && counts && !call.HeldSites.IsEmpty && call.Held.Contains(acquisition.Level))
+                            if (!declared && counts && !acquisition.AfterOwnRelease && !call.HeldSites.IsEmpty && call.Held.Contains(acquisition.Level))
                             {
                                 retaken.Add(new CallReach(call, target, acquisition));
                             }

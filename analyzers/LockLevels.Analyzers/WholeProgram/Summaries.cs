@@ -26,7 +26,7 @@ namespace LockLevels.Analyzers.WholeProgram
                 {
                     solver.AddDirect(method, acquisition.Level, acquisition.Shared,
                         new SummarySite(acquisition.Location, acquisition.Description, acquisition.Claim, acquisition.Object, acquisition.Upgradeable),
-                        acquisition.Inferred, acquisition.OnOwnObject, acquisition.Guard);
+                        acquisition.Inferred, acquisition.OnOwnObject, acquisition.Guard, acquisition.AfterOwnRelease);
                 }
 
                 foreach (var call in body.Calls)
@@ -34,7 +34,7 @@ namespace LockLevels.Analyzers.WholeProgram
                     foreach (var target in dispatch.Targets(call))
                     {
                         AddAnnotated(index, solver, annotated, target);
-                        solver.AddCall(method, target, new SummarySite(call, target), call.ReceiverKind, call.Flags, call.Guard);
+                        solver.AddCall(method, target, new SummarySite(call, target), call.ReceiverKind, call.Flags, call.Guard, call.ReleasedBefore);
                     }
                 }
             }

@@ -135,6 +135,26 @@ namespace LockLevels.Tests.Rules
 
         [Theory]
         [MemberData(nameof(Kinds))]
+        public Task CalleeThatHandsTheLockBackBeforeTakingItAgain_IsNotARetaking(LockKind kind) => Verify.VerifyAnalyzerAsync(kind.Source("""
+                void Run()
+                {
+                    TAKE;
+                    Retry();
+                    RELEASE;
+                }
+
+                void Retry()
+                {
+                    RELEASE;
+                    Work();
+                    TAKE;
+                }
+
+                void Work() { }
+            """));
+
+        [Theory]
+        [MemberData(nameof(Kinds))]
         public Task TakenAgainThroughTwoCalls_IsReported(LockKind kind) => Verify.VerifyAnalyzerAsync(kind.Source("""
                 void Run()
                 {
