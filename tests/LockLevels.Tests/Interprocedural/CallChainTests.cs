@@ -19,8 +19,7 @@ namespace LockLevels.Tests.Interprocedural
             return result.WithArguments(callee, acquired, held, chain);
         }
 
-        [Fact]
-        public Task ChainOfThreeCalls_IsReportedWithEveryHop() => Verify.VerifyAnalyzerAsync(Preamble.With("""
+        private const string ThreeCalls = """
             class Netfs
             {
                 private readonly SuperBlock _backing = new();
@@ -43,37 +42,17 @@ namespace LockLevels.Tests.Interprocedural
                     _backing.EndWrite();
                 }
             }
-            """), Chain("Netfs.IssueWrite", "SbWriters", "FolioLock", "Netfs.IssueWrite → Netfs.Prepare → Netfs.SetXattr → SuperBlock.StartWrite (SbWriters)", 3));
+            """;
+
+        [Fact]
+        public Task ChainOfThreeCalls_IsReportedWithEveryHop() => Verify.VerifyAnalyzerAsync(Preamble.With(ThreeCalls), Chain("Netfs.IssueWrite", "SbWriters", "FolioLock", "Netfs.IssueWrite → Netfs.Prepare → Netfs.SetXattr → SuperBlock.StartWrite (SbWriters)", 3));
 
         [Fact]
         public async Task ChainToADeclaredLevel_IsNotCutByTheBoundForInferredClasses()
         {
             var test = new Verify.Test
             {
-                TestCode = Preamble.With("""
-                    class Netfs
-                    {
-                        private readonly SuperBlock _backing = new();
-
-                        void Writeback(AddressSpace mapping)
-                        {
-                            lock (mapping.FolioLock)
-                            {
-                                {|#0:IssueWrite()|};
-                            }
-                        }
-
-                        void IssueWrite() => {|#1:Prepare()|};
-
-                        void Prepare() => {|#2:SetXattr()|};
-
-                        void SetXattr()
-                        {
-                            {|#3:_backing.StartWrite()|};
-                            _backing.EndWrite();
-                        }
-                    }
-                    """),
+                TestCode = Preamble.With(ThreeCalls),
             };
             test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", Microsoft.CodeAnalysis.Text.SourceText.From("is_global = true\nlocklevels.max_chain_length = 1\n")));
             test.ExpectedDiagnostics.Add(Chain("Netfs.IssueWrite", "SbWriters", "FolioLock", "Netfs.IssueWrite → Netfs.Prepare → Netfs.SetXattr → SuperBlock.StartWrite (SbWriters)", 3));
