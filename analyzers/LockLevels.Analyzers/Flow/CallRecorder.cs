@@ -48,7 +48,7 @@ namespace LockLevels.Analyzers.Flow
             {
                 var (isExact, receiver) = CallTargets.Dispatch(operation);
                 facts.Calls.Add(new Call(target, operation.Syntax, held, isExact, receiver, FreshObjects.ReceiverOf(operation, resolve, _index),
-                    receiverPath: ObjectPaths.ReceiverOf(operation, target, resolve), heldSites: heldSites, flags: FlagGuards.ArgumentsOf(operation),
+                    receiverPath: ObjectPaths.ReceiverOf(operation, target, resolve), heldSites: heldSites, flags: FlagGuards.ArgumentsOf(operation, facts.Method),
                     guard: FlagGuards.Of(operation, facts.Method), releasedBefore: ReleasedSoFar(facts)));
             }
 

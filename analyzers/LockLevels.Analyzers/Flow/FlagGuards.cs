@@ -40,8 +40,8 @@ namespace LockLevels.Analyzers.Flow
             return null;
         }
 
-        /// <summary>The constant bool arguments of a call, by the callee's parameter ordinal.</summary>
-        public static FlagArguments ArgumentsOf(IOperation call)
+        /// <summary>The constant bool arguments of a call, and those that are <paramref name="caller"/>'s own flags, by the callee's parameter ordinal.</summary>
+        public static FlagArguments ArgumentsOf(IOperation call, IMethodSymbol? caller)
         {
             var arguments = call switch
             {
@@ -58,10 +58,18 @@ namespace LockLevels.Analyzers.Flow
 
             foreach (var argument in arguments)
             {
-                if (argument.Parameter is { Type.SpecialType: SpecialType.System_Boolean } parameter
-                    && argument.Value.ConstantValue is { HasValue: true, Value: bool value })
+                if (argument.Parameter is not { Type.SpecialType: SpecialType.System_Boolean } parameter)
+                {
+                    continue;
+                }
+
+                if (argument.Value.ConstantValue is { HasValue: true, Value: bool value })
                 {
                     flags = flags.With(parameter.Ordinal, value);
+                }
+                else if (caller != null && argument.Value.Syntax is IdentifierNameSyntax name && Flag(name, caller) is { WhenTrue: true } passed)
+                {
+                    flags = flags.Forwarding(parameter.Ordinal, passed.Parameter.Ordinal);
                 }
             }
 

@@ -9,15 +9,45 @@ namespace LockLevels.Analyzers.Model
         private readonly ulong _known;
         private readonly ulong _values;
 
-        private FlagArguments(ulong known, ulong values)
+        /// <summary>Arguments that are the caller's own bool parameters: (callee's ordinal, caller's ordinal).</summary>
+        private readonly (int Callee, int Caller)[]? _forwarded;
+
+        private FlagArguments(ulong known, ulong values, (int Callee, int Caller)[]? forwarded)
         {
             _known = known;
             _values = values;
+            _forwarded = forwarded;
         }
 
         public FlagArguments With(int ordinal, bool value)
             => ordinal < 0 || ordinal >= 64 ? this
-                : new FlagArguments(_known | (1UL << ordinal), value ? _values | (1UL << ordinal) : _values & ~(1UL << ordinal));
+                : new FlagArguments(_known | (1UL << ordinal), value ? _values | (1UL << ordinal) : _values & ~(1UL << ordinal), _forwarded);
+
+        /// <summary>The callee's parameter <paramref name="calleeOrdinal"/> gets the caller's parameter <paramref name="callerOrdinal"/>.</summary>
+        public FlagArguments Forwarding(int calleeOrdinal, int callerOrdinal)
+        {
+            var forwarded = new (int Callee, int Caller)[(_forwarded?.Length ?? 0) + 1];
+            _forwarded?.CopyTo(forwarded, 0);
+            forwarded[forwarded.Length - 1] = (calleeOrdinal, callerOrdinal);
+            return new FlagArguments(_known, _values, forwarded);
+        }
+
+        /// <summary>The caller's parameter passed on as the callee's <paramref name="calleeOrdinal"/>, or -1.</summary>
+        public int ForwardedFrom(int calleeOrdinal)
+        {
+            if (_forwarded != null)
+            {
+                foreach (var (callee, caller) in _forwarded)
+                {
+                    if (callee == calleeOrdinal)
+                    {
+                        return caller;
+                    }
+                }
+            }
+
+            return -1;
+        }
 
         /// <summary>Whether the call passes the other value for a parameter an acquisition requires to be <paramref name="required"/>.</summary>
         public bool Contradicts(int ordinal, bool required)

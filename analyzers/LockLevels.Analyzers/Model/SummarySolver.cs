@@ -134,7 +134,7 @@ namespace LockLevels.Analyzers.Model
                             }
 
                             bool onOwnObject = acquired.OnOwnObject && call.Receiver == ReceiverKind.This;
-                            changed |= node.Add(new Acquisition(acquired.Level, acquired.Shared, call.Site, call.Callee, acquired, acquired.Bounded, onOwnObject, call.Guard,
+                            changed |= node.Add(new Acquisition(acquired.Level, acquired.Shared, call.Site, call.Callee, acquired, acquired.Bounded, onOwnObject, GuardThrough(call, acquired),
                                 acquired.AfterOwnRelease || Contains(call.ReleasedBefore, acquired.Level)));
                         }
                     }
@@ -233,6 +233,21 @@ namespace LockLevels.Analyzers.Model
             public (int Ordinal, bool Value) Guard { get; }
 
             public IReadOnlyList<string> ReleasedBefore { get; }
+        }
+
+        /// <summary>
+        /// The caller's guard of an acquisition reached through <paramref name="call"/>: the call's own, else the
+        /// callee's guard when its flag is one the caller passes on (<c>Delete(lockHeld: lockHeld)</c>).
+        /// </summary>
+        private static (int Ordinal, bool Value) GuardThrough(CallEdge call, Acquisition acquired)
+        {
+            if (call.Guard.Ordinal >= 0 || acquired.Guard.Ordinal < 0)
+            {
+                return call.Guard;
+            }
+
+            int callerOrdinal = call.Flags.ForwardedFrom(acquired.Guard.Ordinal);
+            return callerOrdinal < 0 ? Unguarded : (callerOrdinal, acquired.Guard.Value);
         }
 
         private static bool Contains(IReadOnlyList<string> levels, string level)

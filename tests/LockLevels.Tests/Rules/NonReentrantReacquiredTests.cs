@@ -107,14 +107,17 @@ namespace LockLevels.Tests.Rules
 
         [Theory]
         [MemberData(nameof(Kinds))]
-        public Task CallThatSaysTheLockIsHeld_IsNotARetaking_ButOneThatSaysItIsNotIs(LockKind kind) => Verify.VerifyAnalyzerAsync(kind.Source("""
+        public Task CallThatSaysTheLockIsHeld_DirectlyOrPassedOn_IsNotARetaking_ButOneThatSaysItIsNotIs(LockKind kind) => Verify.VerifyAnalyzerAsync(kind.Source("""
                 void Run()
                 {
                     {|#1:TAKE|};
                     Delete(lockHeld: true);
+                    Forward(true);
                     {|#0:Delete(false)|};
                     RELEASE;
                 }
+
+                void Forward(bool held) => Delete(held);
 
                 void Delete(bool lockHeld)
                 {
