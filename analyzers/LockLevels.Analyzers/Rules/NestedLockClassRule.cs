@@ -24,7 +24,7 @@ namespace LockLevels.Analyzers.Rules
         {
             var diagnostics = new List<Diagnostic>();
             var reported = new HashSet<(Location, string)>();
-            foreach (var retaking in Retaking.All(facts))
+            foreach (var retaking in facts.Retakings)
             {
                 if (!retaking.IsOtherObject || IsDeclared(retaking, index) || IsOrderedByAKey(retaking) || !reported.Add((retaking.Location, retaking.Level)))
                 {

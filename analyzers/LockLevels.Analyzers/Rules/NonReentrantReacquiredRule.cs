@@ -23,7 +23,7 @@ namespace LockLevels.Analyzers.Rules
         {
             var diagnostics = new List<Diagnostic>();
             var reported = new HashSet<(Location, string)>();
-            foreach (var retaking in Retaking.All(facts))
+            foreach (var retaking in facts.Retakings)
             {
                 if (retaking.IsSameObject && WhyItFails(retaking) is { } reason && reported.Add((retaking.Location, retaking.Level)))
                 {

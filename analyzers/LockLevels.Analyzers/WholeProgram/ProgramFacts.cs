@@ -10,6 +10,8 @@ namespace LockLevels.Analyzers.WholeProgram
     /// <summary>What the whole-program analysis found, for the compilation-end rules; immutable once built.</summary>
     internal sealed class ProgramFacts
     {
+        private IReadOnlyList<Retaking>? _retakings;
+
         public ProgramFacts(List<BodyFacts> bodies, List<CallReach> reaches, LockDependencyGraph<EdgeWitness> graph, List<Cycle> cycles, HashSet<string> inferred,
             List<CallReach> retaken)
         {
@@ -37,6 +39,12 @@ namespace LockLevels.Analyzers.WholeProgram
 
         /// <summary>The lock classes inferred for unannotated locks; every other node is a declared level.</summary>
         public HashSet<string> Inferred { get; }
+
+        /// <summary>
+        /// Every level taken while the same level is held (LL0009 reads those on one object, LL0010 those on
+        /// two): made on first use, once for both, by the compilation-end action that runs the rules in turn.
+        /// </summary>
+        public IReadOnlyList<Retaking> Retakings => _retakings ??= Retaking.All(this);
     }
 
     /// <summary>A call made while levels are held, and one level a callee it reaches acquires.</summary>

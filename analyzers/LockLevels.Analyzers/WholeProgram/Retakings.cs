@@ -1,10 +1,9 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using LockLevels.Analyzers.Flow;
-using LockLevels.Analyzers.WholeProgram;
 using Microsoft.CodeAnalysis;
 
-namespace LockLevels.Analyzers.Rules
+namespace LockLevels.Analyzers.WholeProgram
 {
     /// <summary>
     /// A level taken while the same level is already held in the body: directly, or by a call that
@@ -57,6 +56,7 @@ namespace LockLevels.Analyzers.Rules
         public ImmutableArray<Location> AdditionalLocations => ImmutableArray.Create(First.Location).AddRange(Hops);
 
         /// <summary>Every retaking of the program: those within bodies first, then those through calls, each group in source order.</summary>
+        /// <summary>Every retaking of the program; read once through <see cref="ProgramFacts.Retakings"/>.</summary>
         public static List<Retaking> All(ProgramFacts facts)
         {
             var all = new List<Retaking>();
