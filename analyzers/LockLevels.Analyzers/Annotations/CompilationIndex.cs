@@ -43,8 +43,11 @@ namespace LockLevels.Analyzers.Annotations
         private readonly ConcurrentDictionary<INamedTypeSymbol, bool> _letsOutThis = new(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<ISymbol, bool> _createdByItsObject = new(SymbolEqualityComparer.Default);
 
+        private readonly Compilation _compilation;
+
         private CompilationIndex(Compilation compilation, bool inferUnannotated)
         {
+            _compilation = compilation;
             InferUnannotated = inferUnannotated;
             Symbols = LockSymbols.Create(compilation);
             Annotations = new AnnotationReader(Symbols);
@@ -140,7 +143,7 @@ namespace LockLevels.Analyzers.Annotations
             => _initialCounts.GetOrAdd(field.OriginalDefinition, CreationArguments.FirstIntegerArgument);
 
         /// <summary>Whether constructing <paramref name="type"/> may hand the new object to others (<see cref="ThisEscape"/>).</summary>
-        public bool LetsOutThis(INamedTypeSymbol type) => _letsOutThis.GetOrAdd(type.OriginalDefinition, ThisEscape.LetsOutThis);
+        public bool LetsOutThis(INamedTypeSymbol type) => _letsOutThis.GetOrAdd(type.OriginalDefinition, t => ThisEscape.LetsOutThis(t, _compilation));
 
         /// <summary>A field or auto-property that only ever holds objects its own object creates (<see cref="ThisEscape.IsCreatedByItsObject"/>).</summary>
         public bool IsCreatedByItsObject(ISymbol member) => _createdByItsObject.GetOrAdd(member.OriginalDefinition, ThisEscape.IsCreatedByItsObject);

@@ -75,6 +75,74 @@ namespace LockLevels.Tests.Unannotated
             Verify.Diagnostic("LL0100").WithLocation(0).WithLocation(0).WithLocation(1)
                 .WithMessage(Prefix + "Connector._cancel → Connector._sync (Cancel: Connector.Break → lock (Connector._sync)) → Connector._cancel (Use: lock (Connector._cancel))"));
 
+        /// <summary>A helper the new object keeps, that only stores what it is given, and a timer made unstarted.</summary>
+        private const string Helpers = """
+
+            class Reader
+            {
+                private readonly Connector _owner;
+                private readonly int _id;
+
+                public Reader(Connector owner) { _owner = owner; _id = owner.Id; }
+            }
+
+            class Leaking
+            {
+                private readonly Connector _owner;
+
+                public Leaking(Connector owner) { _owner = owner; Registry.Add(owner); }
+            }
+
+            class Publishing
+            {
+                private readonly Connector _owner;
+
+                public Publishing(Connector owner) { _owner = owner; Others.Add(this); }
+            }
+
+            class Source : System.Diagnostics.Tracing.EventSource
+            {
+                private readonly Connector _owner;
+
+                public Source(Connector owner) { _owner = owner; }
+            }
+
+            class Args : System.EventArgs
+            {
+                private readonly Connector _owner;
+
+                public Args(Connector owner) { _owner = owner; }
+            }
+
+            static class Others
+            {
+                public static void Add(object helper) { }
+            }
+            """;
+
+        private const string Members = "public int Id => 1;\n\n    private object _helper;\n\n    private System.Threading.Timer _timer;\n\n    private void Tick(object state) => Break();\n\n    ";
+
+        [Theory]
+        [InlineData("public Connector() { _helper = new Reader(this); }")]
+        [InlineData("public Connector() { this._helper = new Args(this); }")]
+        [InlineData("public Connector() { _timer = new System.Threading.Timer(Tick, null, System.Threading.Timeout.Infinite, System.Threading.Timeout.Infinite); }")]
+        [InlineData("public Connector() { _timer = new System.Threading.Timer(_ => Break(), null, -1, -1); }")]
+        public Task NewObjectHandedOnlyToWhatItKeeps_IsNotAnEdge(string constructor) => Verify.VerifyAnalyzerAsync(
+            Code(constructor: Members + constructor) + Helpers);
+
+        [Theory]
+        [InlineData("public Connector() { _helper = new Leaking(this); }")]
+        [InlineData("public Connector() { _helper = new Publishing(this); }")]
+        [InlineData("public Connector() { _helper = new Source(this); }")]
+        [InlineData("public Connector() { var reader = new Reader(this); _helper = reader; }")]
+        [InlineData("public Connector() { Others.Add(new Reader(this)); }")]
+        [InlineData("public Connector() { _timer = new System.Threading.Timer(Tick, null, 0, 1000); }")]
+        [InlineData("public Connector() { _timer = new System.Threading.Timer(Tick, null, System.Threading.Timeout.Infinite, 1000); _timer.Change(0, 1000); }")]
+        public Task NewObjectHandedToWhatLetsItOut_IsAnEdge(string constructor) => Verify.VerifyAnalyzerAsync(
+            Code(constructor: Members + constructor, marked: true) + Helpers,
+            Verify.Diagnostic("LL0100").WithLocation(0).WithLocation(0).WithLocation(1)
+                .WithMessage(Prefix + "Connector._cancel → Connector._sync (Cancel: Connector.Break → lock (Connector._sync)) → Connector._cancel (Use: lock (Connector._cancel))"));
+
         [Fact]
         public Task OwnLockInAnAutoPropertyOfANewObject_IsNotAnEdge() => Verify.VerifyAnalyzerAsync(
             Code().Replace("private readonly object _sync = new();", "private object _sync { get; } = new();"));
