@@ -22,6 +22,7 @@ namespace LockLevels.Analyzers.Annotations
         private static bool LetsOutThis(INamedTypeSymbol type, Compilation compilation, int depth)
         {
             var methodNames = new HashSet<string>(System.StringComparer.Ordinal);
+            var instanceNames = new HashSet<string>(System.StringComparer.Ordinal);
             var pending = new Stack<SyntaxNode>();
             for (var current = type; current != null && current.SpecialType != SpecialType.System_Object; current = current.BaseType)
             {
@@ -40,6 +41,11 @@ namespace LockLevels.Analyzers.Annotations
                     if (member is IMethodSymbol { IsStatic: false, MethodKind: MethodKind.Ordinary } method)
                     {
                         methodNames.Add(method.Name);
+                    }
+
+                    if (!member.IsStatic)
+                    {
+                        instanceNames.Add(member.Name);
                     }
                 }
 
@@ -80,8 +86,7 @@ namespace LockLevels.Analyzers.Annotations
                     switch (node)
                     {
                         case ThisExpressionSyntax when !IsReceiver(node) && !IsGivenToOwnedHelper(node, type, compilation, depth):
-                        case AnonymousFunctionExpressionSyntax when !IsUnstartedTimerCallback(node):
-                        case LocalFunctionStatementSyntax:
+                        case AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax when CapturesThis(node, instanceNames) && !IsUnstartedTimerCallback(node):
                             return true;
                         case IdentifierNameSyntax name when methodNames.Contains(name.Identifier.ValueText):
                             if (!IsInvoked(name))
@@ -101,6 +106,41 @@ namespace LockLevels.Analyzers.Annotations
                             // A timer made unstarted may be started here; its callback could then run at once.
                             return true;
                     }
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// Whether a lambda or local function may capture the object: it names <c>this</c>, <c>base</c> or an
+        /// instance member without a receiver. One that uses only its parameters and locals hands out nothing.
+        /// </summary>
+        private static bool CapturesThis(SyntaxNode function, HashSet<string> instanceNames)
+        {
+            var modifiers = function switch
+            {
+                AnonymousFunctionExpressionSyntax lambda => lambda.Modifiers,
+                LocalFunctionStatementSyntax local => local.Modifiers,
+                _ => default,
+            };
+            if (IsStatic(modifiers))
+            {
+                return false;
+            }
+
+            foreach (var node in function.DescendantNodes())
+            {
+                switch (node)
+                {
+                    case ThisExpressionSyntax:
+                    case BaseExpressionSyntax:
+                        return true;
+                    case IdentifierNameSyntax name when instanceNames.Contains(name.Identifier.ValueText)
+                        && !(name.Parent is MemberAccessExpressionSyntax access && access.Name == name)
+                        && !(name.Parent is MemberBindingExpressionSyntax)
+                        && name.Parent is not NameColonSyntax:
+                        return true;
                 }
             }
 

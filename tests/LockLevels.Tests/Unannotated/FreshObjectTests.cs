@@ -127,6 +127,8 @@ namespace LockLevels.Tests.Unannotated
         [InlineData("public Connector() { this._helper = new Args(this); }")]
         [InlineData("public Connector() { _timer = new System.Threading.Timer(Tick, null, System.Threading.Timeout.Infinite, System.Threading.Timeout.Infinite); }")]
         [InlineData("public Connector() { _timer = new System.Threading.Timer(_ => Break(), null, -1, -1); }")]
+        [InlineData("public Connector() : this(2) { }\n\n    public Connector(int size) { System.Func<int, int> twice = n => n * size; _helper = twice; }")]
+        [InlineData("public Connector() { System.Action<object> log = static o => o.ToString(); }")]
         public Task NewObjectHandedOnlyToWhatItKeeps_IsNotAnEdge(string constructor) => Verify.VerifyAnalyzerAsync(
             Code(constructor: Members + constructor) + Helpers);
 
@@ -137,6 +139,8 @@ namespace LockLevels.Tests.Unannotated
         [InlineData("public Connector() { var reader = new Reader(this); _helper = reader; }")]
         [InlineData("public Connector() { Others.Add(new Reader(this)); }")]
         [InlineData("public Connector() { _timer = new System.Threading.Timer(Tick, null, 0, 1000); }")]
+        [InlineData("public Connector() { System.Action tick = () => Break(); Others.Add(tick); }")]
+        [InlineData("public Connector() { System.Func<int> id = () => Id; Others.Add(id); }")]
         [InlineData("public Connector() { _timer = new System.Threading.Timer(Tick, null, System.Threading.Timeout.Infinite, 1000); _timer.Change(0, 1000); }")]
         public Task NewObjectHandedToWhatLetsItOut_IsAnEdge(string constructor) => Verify.VerifyAnalyzerAsync(
             Code(constructor: Members + constructor, marked: true) + Helpers,
