@@ -17,9 +17,14 @@ namespace LockLevels.Analyzers.Annotations
         /// <summary>How deep an owned helper's own construction is followed (a helper that makes a helper, ...).</summary>
         private const int MaxHelperDepth = 3;
 
-        public static bool LetsOutThis(INamedTypeSymbol type, Compilation compilation) => LetsOutThis(type, compilation, depth: 0);
+        public static bool LetsOutThis(INamedTypeSymbol type, Compilation compilation) => FirstEscape(type, compilation, depth: 0) != null;
 
-        private static bool LetsOutThis(INamedTypeSymbol type, Compilation compilation, int depth)
+        /// <summary>Stands for a type whose construction cannot be read: any syntax node of the compilation would do.</summary>
+        private static SyntaxNode Unreadable(INamedTypeSymbol type)
+            => type.DeclaringSyntaxReferences.IsEmpty ? Microsoft.CodeAnalysis.CSharp.SyntaxFactory.IdentifierName(type.Name) : type.DeclaringSyntaxReferences[0].GetSyntax();
+
+        /// <summary>The first construction code that may hand the object out, the type itself when its declarations cannot be read; null when none.</summary>
+        internal static SyntaxNode? FirstEscape(INamedTypeSymbol type, Compilation compilation, int depth)
         {
             var methodNames = new HashSet<string>(System.StringComparer.Ordinal);
             var instanceNames = new HashSet<string>(System.StringComparer.Ordinal);
@@ -33,7 +38,7 @@ namespace LockLevels.Analyzers.Annotations
                         break;
                     }
 
-                    return true;
+                    return Unreadable(type);
                 }
 
                 foreach (var member in current.GetMembers())
@@ -53,7 +58,7 @@ namespace LockLevels.Analyzers.Annotations
                 {
                     if (reference.GetSyntax() is not TypeDeclarationSyntax declaration)
                     {
-                        return true;
+                        return reference.GetSyntax();
                     }
 
                     if (declaration.ParameterList != null)
@@ -87,7 +92,7 @@ namespace LockLevels.Analyzers.Annotations
                     {
                         case ThisExpressionSyntax when !IsReceiver(node) && !IsGivenToOwnedHelper(node, type, compilation, depth):
                         case AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax when CapturesThis(node, instanceNames) && !IsUnstartedTimerCallback(node):
-                            return true;
+                            return node;
                         case IdentifierNameSyntax name when methodNames.Contains(name.Identifier.ValueText):
                             if (!IsInvoked(name))
                             {
@@ -96,7 +101,7 @@ namespace LockLevels.Analyzers.Annotations
                                     break;
                                 }
 
-                                return true;
+                                return node;
                             }
 
                             // An own method the constructor calls runs during construction too.
@@ -104,12 +109,12 @@ namespace LockLevels.Analyzers.Annotations
                             break;
                         case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Change" } }:
                             // A timer made unstarted may be started here; its callback could then run at once.
-                            return true;
+                            return node;
                     }
                 }
             }
 
-            return false;
+            return null;
         }
 
         /// <summary>
@@ -188,7 +193,7 @@ namespace LockLevels.Analyzers.Annotations
             {
                 if (symbol is not INamedTypeSymbol { TypeKind: TypeKind.Class } helper
                     || !StoresOrReadsOnly(helper, position)
-                    || LetsOutThis(helper, compilation, depth + 1))
+                    || FirstEscape(helper, compilation, depth + 1) != null)
                 {
                     return false;
                 }
