@@ -13,7 +13,7 @@ namespace LockLevels.Tests.Interprocedural
     /// </summary>
     public class CustomNodeLockTests
     {
-        private const string Source = """
+        internal const string Source = """
             using System;
             using System.Collections.Generic;
             using System.Threading;
