@@ -132,6 +132,18 @@ namespace LockLevels.Analyzers
             "LongTermClaim '{0}' does not name a parameterless method of {1} that returns IDisposable",
             Annotations, DiagnosticSeverity.Error);
 
+        public static readonly DiagnosticDescriptor ReceiverLevelWithoutReceiver = Create(
+            DiagnosticIds.ReceiverLevelWithoutReceiver,
+            "Receiver-level annotation on a method without a receiver",
+            "[{0}] without a level takes the level of the object {1} is called on, but {1} is {2} and is called on no object",
+            Annotations, DiagnosticSeverity.Error);
+
+        public static readonly DiagnosticDescriptor TryLockNotBool = Create(
+            DiagnosticIds.TryLockNotBool,
+            "Try-lock that does not return bool",
+            "{0} is [Acquires(Try = true)] but returns '{1}'; a try-lock returns bool, Task<bool> or ValueTask<bool>, true where it took the lock",
+            Annotations, DiagnosticSeverity.Error);
+
         private static DiagnosticDescriptor Create(string id, string title, string message, string category, DiagnosticSeverity severity, params string[] customTags)
             => new DiagnosticDescriptor(id, title, message, category, severity, isEnabledByDefault: true,
                 description: null, helpLinkUri: HelpLink(id), customTags: customTags);

@@ -22,5 +22,7 @@ namespace LockLevels.Analyzers
         public const string LockOnUnlockableMember = "LL0904";
         public const string ReleaseWithoutAcquire = "LL0905";
         public const string InvalidLongTermClaim = "LL0906";
+        public const string ReceiverLevelWithoutReceiver = "LL0907";
+        public const string TryLockNotBool = "LL0908";
     }
 }

@@ -15,6 +15,7 @@ namespace LockLevels.Analyzers.Annotations
         private readonly ConcurrentDictionary<IMethodSymbol, MethodAnnotations> _methods = new(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<ISymbol, LevelUse?> _lockMembers = new(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<IAssemblySymbol, bool> _annotatedAssemblies = new(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<ITypeSymbol, LevelUse?> _lockClasses = new(SymbolEqualityComparer.Default);
 
         public AnnotationReader(LockSymbols symbols) => _symbols = symbols;
 
@@ -64,6 +65,73 @@ namespace LockLevels.Analyzers.Annotations
 
             return _lockMembers.GetOrAdd(member, found);
         }
+
+        /// <summary>
+        /// The level of a class marked [Lock] (every instance of it and of its derived types belongs to the
+        /// level), read off the type or its nearest marked base type; for a type parameter, off its
+        /// constraints. Null when none is marked.
+        /// </summary>
+        public LevelUse? ClassLevelOf(ITypeSymbol? type)
+        {
+            if (_symbols.Lock == null || type == null)
+            {
+                return null;
+            }
+
+            if (type is ITypeParameterSymbol parameter)
+            {
+                foreach (var constraint in parameter.ConstraintTypes)
+                {
+                    if (ClassLevelOf(constraint) is { } constrained)
+                    {
+                        return constrained;
+                    }
+                }
+
+                return null;
+            }
+
+            if (type is not INamedTypeSymbol { TypeKind: TypeKind.Class } named)
+            {
+                return null;
+            }
+
+            named = named.OriginalDefinition;
+            if (_lockClasses.TryGetValue(named, out var cached))
+            {
+                return cached;
+            }
+
+            LevelUse? found = null;
+            for (var current = named; current != null && found == null; current = current.BaseType?.OriginalDefinition)
+            {
+                if (!MayHaveAnnotations(current.ContainingAssembly))
+                {
+                    continue;
+                }
+
+                foreach (var attribute in current.GetAttributes())
+                {
+                    if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, _symbols.Lock))
+                    {
+                        var levels = Levels(attribute, shared: false, longTermClaim: null);
+                        if (levels.Count > 0 && levels[0].Level.Length > 0)
+                        {
+                            found = levels[0];
+                            break;
+                        }
+                    }
+                }
+            }
+
+            return _lockClasses.GetOrAdd(named, found);
+        }
+
+        /// <summary>
+        /// [Acquires] or [Releases] through its parameterless constructor: the level is the receiver's. An
+        /// attribute whose arguments do not bind (half-typed code) has no constructor and is not one.
+        /// </summary>
+        public static bool IsReceiverLevel(AttributeData attribute) => attribute.AttributeConstructor is { Parameters.Length: 0 };
 
         /// <summary>
         /// Only source and assemblies that reference the annotations can carry them: calls into the
@@ -122,7 +190,7 @@ namespace LockLevels.Analyzers.Annotations
                 return MethodAnnotations.None;
             }
 
-            ImmutableArray<LevelUse>.Builder? acquires = null, releases = null, might = null, held = null;
+            ImmutableArray<LevelUse>.Builder? acquires = null, releases = null, might = null, held = null, receiverAcquires = null, receiverReleases = null;
             foreach (var attribute in attributes)
             {
                 var type = attribute.AttributeClass;
@@ -133,11 +201,26 @@ namespace LockLevels.Analyzers.Annotations
 
                 if (SymbolEqualityComparer.Default.Equals(type, _symbols.Acquires))
                 {
-                    Add(ref acquires, Levels(attribute, NamedBool(attribute, "Shared"), NamedString(attribute, "LongTermClaim")));
+                    bool shared = NamedBool(attribute, "Shared"), isTry = NamedBool(attribute, "Try");
+                    if (IsReceiverLevel(attribute))
+                    {
+                        Add(ref receiverAcquires, new LevelUse(string.Empty, shared, NamedString(attribute, "LongTermClaim"), attribute, 0, isTry));
+                    }
+                    else
+                    {
+                        Add(ref acquires, Levels(attribute, shared, NamedString(attribute, "LongTermClaim"), isTry));
+                    }
                 }
                 else if (SymbolEqualityComparer.Default.Equals(type, _symbols.Releases))
                 {
-                    Add(ref releases, Levels(attribute, false, null));
+                    if (IsReceiverLevel(attribute))
+                    {
+                        Add(ref receiverReleases, new LevelUse(string.Empty, false, null, attribute, 0));
+                    }
+                    else
+                    {
+                        Add(ref releases, Levels(attribute, false, null));
+                    }
                 }
                 else if (SymbolEqualityComparer.Default.Equals(type, _symbols.MightAcquire))
                 {
@@ -149,16 +232,19 @@ namespace LockLevels.Analyzers.Annotations
                 }
             }
 
-            if (acquires == null && releases == null && might == null && held == null)
+            if (acquires == null && releases == null && might == null && held == null && receiverAcquires == null && receiverReleases == null)
             {
                 return MethodAnnotations.None;
             }
 
-            return new MethodAnnotations(ToImmutable(acquires), ToImmutable(releases), ToImmutable(might), ToImmutable(held));
+            // What the body of a receiver-level method takes on this is the level of its own class, if it has one.
+            string? selfLevel = receiverAcquires != null || receiverReleases != null ? ClassLevelOf(method.ContainingType)?.Level : null;
+            return new MethodAnnotations(ToImmutable(acquires), ToImmutable(releases), ToImmutable(might), ToImmutable(held),
+                ToImmutable(receiverAcquires), ToImmutable(receiverReleases), selfLevel);
         }
 
         /// <summary>Every level an attribute names through its constructor arguments, empty names included.</summary>
-        public static List<LevelUse> Levels(AttributeData attribute, bool shared, string? longTermClaim)
+        public static List<LevelUse> Levels(AttributeData attribute, bool shared, string? longTermClaim, bool isTry = false)
         {
             var result = new List<LevelUse>();
             int index = 0;
@@ -170,28 +256,28 @@ namespace LockLevels.Analyzers.Annotations
                     {
                         foreach (var element in argument.Values)
                         {
-                            AddLevel(result, element, attribute, shared, longTermClaim, index++);
+                            AddLevel(result, element, attribute, shared, longTermClaim, isTry, index++);
                         }
                     }
                 }
                 else
                 {
-                    AddLevel(result, argument, attribute, shared, longTermClaim, index++);
+                    AddLevel(result, argument, attribute, shared, longTermClaim, isTry, index++);
                 }
             }
 
             return result;
         }
 
-        private static void AddLevel(List<LevelUse> result, TypedConstant constant, AttributeData attribute, bool shared, string? longTermClaim, int index)
+        private static void AddLevel(List<LevelUse> result, TypedConstant constant, AttributeData attribute, bool shared, string? longTermClaim, bool isTry, int index)
         {
             if (constant.Kind == TypedConstantKind.Primitive && constant.Value is string level)
             {
-                result.Add(new LevelUse(level.Trim(), shared, longTermClaim, attribute, index));
+                result.Add(new LevelUse(level.Trim(), shared, longTermClaim, attribute, index, isTry));
             }
             else if (constant.Kind == TypedConstantKind.Primitive && constant.IsNull)
             {
-                result.Add(new LevelUse(string.Empty, shared, longTermClaim, attribute, index));
+                result.Add(new LevelUse(string.Empty, shared, longTermClaim, attribute, index, isTry));
             }
         }
 
@@ -219,6 +305,12 @@ namespace LockLevels.Analyzers.Annotations
             }
 
             return null;
+        }
+
+        private static void Add(ref ImmutableArray<LevelUse>.Builder? builder, LevelUse use)
+        {
+            builder ??= ImmutableArray.CreateBuilder<LevelUse>();
+            builder.Add(use);
         }
 
         private static void Add(ref ImmutableArray<LevelUse>.Builder? builder, List<LevelUse> uses)

@@ -8,12 +8,16 @@ namespace LockLevels.Analyzers.Annotations
         public static readonly MethodAnnotations None = new MethodAnnotations(
             ImmutableArray<LevelUse>.Empty, ImmutableArray<LevelUse>.Empty, ImmutableArray<LevelUse>.Empty, ImmutableArray<LevelUse>.Empty);
 
-        public MethodAnnotations(ImmutableArray<LevelUse> acquires, ImmutableArray<LevelUse> releases, ImmutableArray<LevelUse> mightAcquire, ImmutableArray<LevelUse> calledWithLocksHeld)
+        public MethodAnnotations(ImmutableArray<LevelUse> acquires, ImmutableArray<LevelUse> releases, ImmutableArray<LevelUse> mightAcquire, ImmutableArray<LevelUse> calledWithLocksHeld,
+            ImmutableArray<LevelUse> receiverAcquires = default, ImmutableArray<LevelUse> receiverReleases = default, string? selfLevel = null)
         {
             Acquires = acquires;
             Releases = releases;
             MightAcquire = mightAcquire;
             CalledWithLocksHeld = calledWithLocksHeld;
+            ReceiverAcquires = receiverAcquires.IsDefault ? ImmutableArray<LevelUse>.Empty : receiverAcquires;
+            ReceiverReleases = receiverReleases.IsDefault ? ImmutableArray<LevelUse>.Empty : receiverReleases;
+            SelfLevel = selfLevel;
         }
 
         public ImmutableArray<LevelUse> Acquires { get; }
@@ -24,11 +28,31 @@ namespace LockLevels.Analyzers.Annotations
 
         public ImmutableArray<LevelUse> CalledWithLocksHeld { get; }
 
-        public bool IsEmpty => Acquires.IsEmpty && Releases.IsEmpty && MightAcquire.IsEmpty && CalledWithLocksHeld.IsEmpty;
+        /// <summary>
+        /// [Acquires] without a level (on a custom lock type): the call acquires the level of the object it
+        /// is called on, resolved at each call site from the receiver's [Lock] (<c>Flow/LockEventClassifier</c>).
+        /// Their <see cref="LevelUse.Level"/> is empty.
+        /// </summary>
+        public ImmutableArray<LevelUse> ReceiverAcquires { get; }
 
-        public bool AcquiresLevel(string level) => Contains(Acquires, level);
+        /// <summary>[Releases] without a level: the call releases the level of the object it is called on.</summary>
+        public ImmutableArray<LevelUse> ReceiverReleases { get; }
 
-        public bool ReleasesLevel(string level) => Contains(Releases, level);
+        /// <summary>
+        /// For a method with receiver-level annotations whose type (or a base type) is [Lock("Level")]: that
+        /// level, which is what the method's own body takes and drops on <c>this</c> (the implementation of
+        /// the declared acquisition), so the body's balance and its callers' summaries count it as declared.
+        /// </summary>
+        public string? SelfLevel { get; }
+
+        public bool IsEmpty => Acquires.IsEmpty && Releases.IsEmpty && MightAcquire.IsEmpty && CalledWithLocksHeld.IsEmpty && ReceiverAcquires.IsEmpty && ReceiverReleases.IsEmpty;
+
+        /// <summary>The method is [Acquires] or [Releases] without a level: the level is its receiver's.</summary>
+        public bool IsReceiverLevel => !ReceiverAcquires.IsEmpty || !ReceiverReleases.IsEmpty;
+
+        public bool AcquiresLevel(string level) => Contains(Acquires, level) || (!ReceiverAcquires.IsEmpty && level == SelfLevel);
+
+        public bool ReleasesLevel(string level) => Contains(Releases, level) || (!ReceiverReleases.IsEmpty && level == SelfLevel);
 
         public bool MightAcquireLevel(string level) => Contains(MightAcquire, level);
 

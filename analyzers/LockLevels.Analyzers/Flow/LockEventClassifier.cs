@@ -27,10 +27,40 @@ namespace LockLevels.Analyzers.Flow
         public bool IsConditionalAcquisition(IInvocationOperation invocation)
         {
             var method = invocation.TargetMethod;
+            if (!ReturnsBool(method))
+            {
+                return false;
+            }
+
+            if (_symbols.IsLockingType(method.ContainingType))
+            {
+                return method.Name.StartsWith("TryEnter") || method.Name.StartsWith("Wait");
+            }
+
+            // [Acquires(..., Try = true)]: a custom try-lock, held only where it returned true.
+            var annotations = _compilation.Annotations.ForMethod(method);
+            return HasTry(annotations.Acquires) || HasTry(annotations.ReceiverAcquires);
+        }
+
+        /// <summary>bool, Task&lt;bool&gt; or ValueTask&lt;bool&gt;: what a try-lock may return.</summary>
+        public static bool ReturnsBool(IMethodSymbol method)
+        {
             var returnType = method.ReturnType;
-            bool returnsBool = returnType.SpecialType == SpecialType.System_Boolean
-                || (returnType is INamedTypeSymbol { IsGenericType: true } task && task.TypeArguments.Length == 1 && task.TypeArguments[0].SpecialType == SpecialType.System_Boolean && task.Name == "Task");
-            return returnsBool && _symbols.IsLockingType(method.ContainingType) && (method.Name.StartsWith("TryEnter") || method.Name.StartsWith("Wait"));
+            return returnType.SpecialType == SpecialType.System_Boolean
+                || (returnType is INamedTypeSymbol { IsGenericType: true, Name: "Task" or "ValueTask" } task && task.TypeArguments.Length == 1 && task.TypeArguments[0].SpecialType == SpecialType.System_Boolean);
+        }
+
+        private static bool HasTry(System.Collections.Immutable.ImmutableArray<LevelUse> uses)
+        {
+            foreach (var use in uses)
+            {
+                if (use.Try)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         public void Classify(IInvocationOperation invocation, ValueResolver resolver, List<LockEvent> events)
@@ -53,7 +83,24 @@ namespace LockLevels.Analyzers.Flow
                     if (use.Level.Length > 0)
                     {
                         events.Add(new LockEvent(LockEventKind.Acquire, use.Level, use.Shared, invocation, location, description,
-                            lockObject: LockObject.OfLevel(_compilation, use.Level, receiver), primitive: LockPrimitive.AcquiringMethod, acquirer: method));
+                            lockObject: LockObject.OfLevel(_compilation, use.Level, receiver), isTry: use.Try && ReturnsBool(method), primitive: LockPrimitive.AcquiringMethod, acquirer: method));
+                    }
+                }
+
+                if (annotations.IsReceiverLevel && ReceiverLockOf(invocation, method, resolver) is { } receiverLock)
+                {
+                    // The object called on is the lock: its [Lock] level is taken and released exactly as a
+                    // lock statement on a [Lock] field takes its own, on that object.
+                    var lockDescription = receiverLock.Member == null ? description : Names.Member(receiverLock.Member) + "." + method.Name;
+                    foreach (var use in annotations.ReceiverAcquires)
+                    {
+                        events.Add(new LockEvent(LockEventKind.Acquire, receiverLock.Level, use.Shared, invocation, location, lockDescription,
+                            lockObject: receiverLock.Object, isTry: use.Try && ReturnsBool(method), primitive: LockPrimitive.AcquiringMethod, acquirer: method, member: receiverLock.Member));
+                    }
+
+                    foreach (var _ in annotations.ReceiverReleases)
+                    {
+                        events.Add(new LockEvent(LockEventKind.Release, receiverLock.Level, false, invocation, location, lockDescription, lockObject: receiverLock.Object, member: receiverLock.Member));
                     }
                 }
 
@@ -279,19 +326,57 @@ namespace LockLevels.Analyzers.Flow
                 : null;
         }
 
-        /// <summary>The level a lock object belongs to: its [Lock] level, or else (when inferring) its lock class.</summary>
-        private LockTarget? LockOf(IOperation resolved)
+        /// <summary>
+        /// The level of the object a receiver-level [Acquires] or [Releases] method is called on: the [Lock] of
+        /// the field or property the receiver reads, else the [Lock] of the receiver's class (or a base class).
+        /// A receiver with neither (a local of an unmarked lock type) belongs to no level: nothing is taken.
+        /// </summary>
+        private LockTarget? ReceiverLockOf(IInvocationOperation invocation, IMethodSymbol method, ValueResolver resolver)
         {
-            ISymbol? member = resolved switch
+            if (method.IsStatic || invocation.Instance == null)
+            {
+                return null;
+            }
+
+            var resolved = resolver.Resolve(invocation.Instance);
+            var member = MemberOf(resolved);
+            var use = (member == null ? null : _compilation.Annotations.LockLevelOf(member))
+                ?? _compilation.Annotations.ClassLevelOf(resolved.Type ?? method.ContainingType);
+            if (use == null)
+            {
+                return null;
+            }
+
+            // A custom lock says nothing of its re-entrancy: it is the level's, as for any [Acquires] method.
+            var lockObject = LockObject.Of(_compilation, resolved, member, use.Level);
+            lockObject = new LockObject(lockObject.Path, lockObject.Owner, LockObject.LevelReentrancy(_compilation, use.Level), lockObject.KeyOrder, lockObject.OwnersOwn);
+            return new LockTarget(use.Level, member == null ? Names.Member(method) : Names.Member(member), inferred: false, lockObject, member);
+        }
+
+        private ISymbol? MemberOf(IOperation resolved)
+            => resolved switch
             {
                 IFieldReferenceOperation field => field.Field,
                 IPropertyReferenceOperation { Property.IsIndexer: false } property => _compilation.BackingFieldOf(property.Property) ?? (ISymbol)property.Property,
                 _ => null,
             };
 
+        /// <summary>
+        /// The level a lock object belongs to: its [Lock] level, else the [Lock] of its class, or else (when
+        /// inferring) its lock class.
+        /// </summary>
+        private LockTarget? LockOf(IOperation resolved)
+        {
+            var member = MemberOf(resolved);
             if (member != null && _compilation.Annotations.LockLevelOf(member) is { } use)
             {
                 return new LockTarget(use.Level, Names.Member(member), inferred: false, LockObject.Of(_compilation, resolved, member, use.Level), member);
+            }
+
+            if (_compilation.Annotations.ClassLevelOf(resolved.Type) is { } classUse)
+            {
+                var name = member == null ? Names.Type(resolved.Type!) : Names.Member(member);
+                return new LockTarget(classUse.Level, name, inferred: false, LockObject.Of(_compilation, resolved, member, classUse.Level), member);
             }
 
             if (!_compilation.InferUnannotated || InferredClass(resolved, member) is not { } lockClass)

@@ -98,7 +98,7 @@ namespace LockLevels.Analyzers.Flow
             return new LockObject(ObjectPaths.Of(resolved), owner, reentrancy, Flow.KeyOrder.Of(resolved), ownersOwn);
         }
 
-        private static Reentrancy LevelReentrancy(CompilationIndex compilation, string level) => compilation.Reentry.IsRecursive(level) ? Reentrancy.Reentrant : Reentrancy.NonRecursiveLevel;
+        public static Reentrancy LevelReentrancy(CompilationIndex compilation, string level) => compilation.Reentry.IsRecursive(level) ? Reentrancy.Reentrant : Reentrancy.NonRecursiveLevel;
 
         /// <summary>A level taken by an [Acquires] method: the object is the call's receiver.</summary>
         public static LockObject OfLevel(CompilationIndex compilation, string level, string? receiver) => new LockObject(receiver, receiver, LevelReentrancy(compilation, level));

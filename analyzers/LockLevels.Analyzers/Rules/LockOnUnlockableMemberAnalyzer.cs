@@ -5,7 +5,10 @@ using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace LockLevels.Analyzers.Rules
 {
-    /// <summary>LL0904: [Lock] on a field or property of a value type, which no locking API can take.</summary>
+    /// <summary>
+    /// LL0904: [Lock] on a field or property of a value type, which no locking API can take; a custom lock
+    /// struct with receiver-level [Acquires]/[Releases] methods is a lock and is accepted.
+    /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class LockOnUnlockableMemberAnalyzer : DiagnosticAnalyzer
     {
@@ -28,7 +31,7 @@ namespace LockLevels.Analyzers.Rules
                 _ => null,
             };
 
-            if (type == null || !type.IsValueType || type.TypeKind == TypeKind.Error)
+            if (type == null || !type.IsValueType || type.TypeKind == TypeKind.Error || IsCustomLock(type, compilation))
             {
                 return;
             }
@@ -43,6 +46,25 @@ namespace LockLevels.Analyzers.Rules
                         levels.Count > 0 ? levels[0].Level : string.Empty, context.Symbol.Name, type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat)));
                 }
             }
+        }
+
+        /// <summary>A type whose own methods take and drop the level of the object they are called on.</summary>
+        internal static bool IsCustomLock(ITypeSymbol type, CompilationIndex compilation)
+        {
+            if (compilation.Annotations.ClassLevelOf(type) != null)
+            {
+                return true;
+            }
+
+            foreach (var member in type.OriginalDefinition.GetMembers())
+            {
+                if (member is IMethodSymbol method && compilation.Annotations.ForMethod(method).IsReceiverLevel)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
     }
 }

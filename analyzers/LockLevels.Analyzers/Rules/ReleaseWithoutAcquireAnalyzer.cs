@@ -43,11 +43,13 @@ namespace LockLevels.Analyzers.Rules
                 AnnotationRule.RegisterForFunctions(start, (function, _) => Collect(function));
                 start.RegisterSymbolAction(symbol =>
                 {
-                    if (compilation.Annotations.LockLevelOf(symbol.Symbol) is { } use)
+                    // A [Lock] class is a level its instances are taken at, like a [Lock] field's.
+                    var use = symbol.Symbol is ITypeSymbol type ? compilation.Annotations.ClassLevelOf(type) : compilation.Annotations.LockLevelOf(symbol.Symbol);
+                    if (use != null)
                     {
                         acquired.TryAdd(use.Level, true);
                     }
-                }, SymbolKind.Field, SymbolKind.Property);
+                }, SymbolKind.Field, SymbolKind.Property, SymbolKind.NamedType);
                 start.RegisterCompilationEndAction(end =>
                 {
                     var reported = new List<(IMethodSymbol, LevelUse)>(releases);
@@ -107,6 +109,11 @@ namespace LockLevels.Analyzers.Rules
                 switch (member)
                 {
                     case INamespaceOrTypeSymbol nested:
+                        if (nested is ITypeSymbol type && compilation.Annotations.ClassLevelOf(type) is { } classUse)
+                        {
+                            acquired.TryAdd(classUse.Level, true);
+                        }
+
                         AddAcquisitions(acquired, compilation, nested, cancellationToken);
                         break;
                     case IMethodSymbol method:

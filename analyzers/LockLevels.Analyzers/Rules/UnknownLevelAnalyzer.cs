@@ -22,7 +22,7 @@ namespace LockLevels.Analyzers.Rules
             {
                 start.RegisterSymbolAction(symbol => CheckMethod((IMethodSymbol)symbol.Symbol, compilation, symbol.ReportDiagnostic, symbol.CancellationToken), SymbolKind.Method);
                 AnnotationRule.RegisterForFunctions(start, (function, node) => CheckMethod(function, compilation, node.ReportDiagnostic, node.CancellationToken));
-                start.RegisterSymbolAction(symbol => CheckLockMember(symbol, compilation), SymbolKind.Field, SymbolKind.Property);
+                start.RegisterSymbolAction(symbol => CheckLockMember(symbol, compilation), SymbolKind.Field, SymbolKind.Property, SymbolKind.NamedType);
                 var assembly = start.Compilation.Assembly;
                 start.RegisterSyntaxTreeAction(tree => CheckRecursiveLevels(tree, assembly, compilation));
                 AnnotationRule.RegisterForHierarchies(start, compilation, (tree, _, hierarchy) =>

@@ -48,6 +48,13 @@ namespace LockLevels.Tests.Reach
         public Task NetfsFixedSample_SameResultsWithFirstPassOnAndOff()
             => AssertSameResults("samples/Netfs.Fixed", ReachSources.Sample("Netfs.Fixed", sharedFrom: "Netfs"));
 
+        [Fact]
+        public Task CustomLockTypeWithReceiverLevels_SameResultsWithFirstPassOnAndOff()
+            => AssertSameResults("a custom NodeLock", new[]
+            {
+                Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(LockLevels.Tests.Interprocedural.CustomNodeLockTests.Source, AnalyzerRunner.ParseOptions),
+            }, expectDiagnostics: true);
+
         [Theory]
         [InlineData(CodebaseShape.Dense, 600)]
         [InlineData(CodebaseShape.Sparse, 1500)]

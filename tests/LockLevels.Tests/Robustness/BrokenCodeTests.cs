@@ -34,6 +34,22 @@ namespace LockLevels.Tests.Robustness
                     public void WritePages(AddressSpace mapping) { new SuperBlock().StartWrite();
                     public void ReadFolio(AddressSpace mapping) {
                 """),
+            ["ReceiverLevelLockHalfTyped"] = Annotated("""
+                [Lock(] class Broken { [Acquires(Try = )] public bool TryEnter() => true; [Releases] public void Exit() { } }
+                [Lock("FolioLock")] class Gate : Missing { [Acquires(Try = "yes")] public bool TryEnter() => true; [Acquires(Shared = true, Try = true)] public void Enter() { } }
+                [Lock("FolioLock")] struct NotAClass { [Acquires] public void Enter() { } }
+                class Gate2<T> where T : Gate { [Lock("MmapLock")] public T? Lock; [Acquires] public int this[int i] => 0; [Acquires] public bool P => true; }
+                sealed class C
+                {
+                    [Lock("FolioLock")] private Unknown _u;
+                    [Lock("FolioLock")] private Broken _b = new();
+                    void M(Gate2<Gate> g, Gate[] gates, dynamic d)
+                    {
+                        if (g.Lock!.TryEnter()) { _b.Exit(); }
+                        if (!gates[0].TryEnter() is false) { gates[1].Exit(); }
+                        _u.Enter(); _b.TryEnter(; new Gate().Enter(); (null as Gate)?.Enter(); d.Enter();
+                        _ = g[0]; _ = g.P; Gate.Enter();
+                """),
             ["AcquiresWithNoClosingParenthesis"] = Annotated("""
                 sealed class C
                 {

@@ -136,5 +136,35 @@ namespace LockLevels.Tests.Rules
             }
             """),
             Verify.Diagnostic(DiagnosticIds.LockOnUnlockableMember).WithLocation(0).WithArguments("FolioLock", "Locked", "int"));
+
+        [Fact]
+        public Task LockOnAStructWithReceiverLevelMethods_IsNotReported() => Verify.VerifyAnalyzerAsync(Preamble.With("""
+            struct SpinGate
+            {
+                private int _taken;
+                [Acquires] public void Enter() { while (Interlocked.Exchange(ref _taken, 1) != 0) { } }
+                [Releases] public void Exit() => Volatile.Write(ref _taken, 0);
+            }
+
+            sealed class Inode
+            {
+                [Lock("FolioLock")] private SpinGate _gate;
+                public void Touch() { _gate.Enter(); _gate.Exit(); }
+            }
+            """));
+
+        [Fact]
+        public Task LockOnAStructWithOnlyNamedLevelMethods_IsStillReported() => Verify.VerifyAnalyzerAsync(Preamble.With("""
+            struct Gate
+            {
+                [Acquires("FolioLock")] public void Enter() { }
+            }
+
+            sealed class Inode
+            {
+                [{|#0:Lock("FolioLock")|}] private Gate _gate;
+            }
+            """),
+            Verify.Diagnostic(DiagnosticIds.LockOnUnlockableMember).WithLocation(0).WithArguments("FolioLock", "_gate", "Gate"));
     }
 }

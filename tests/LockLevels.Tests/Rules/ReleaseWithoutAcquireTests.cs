@@ -204,5 +204,20 @@ namespace LockLevels.Tests.Rules
                 [Releases("")] public void End() { }
             }
             """));
+
+        [Fact]
+        public Task ReleasesOfALevelOnlyALockClassHas_IsNotReported() => Verify.VerifyAnalyzerAsync(Preamble.With(JournalHierarchy + """
+            [Lock("JournalLock")]
+            sealed class JournalLock
+            {
+                [Acquires] public void Enter() { }
+                [Releases] public void Exit() { }
+            }
+
+            sealed class Journal
+            {
+                [Releases("JournalLock")] public void End() { }
+            }
+            """));
     }
 }

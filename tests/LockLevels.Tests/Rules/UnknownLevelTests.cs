@@ -264,5 +264,15 @@ namespace LockLevels.Tests.Rules
             [assembly: LockHierarchy("Outer", "Inner")]
             [assembly: LockHierarchy("Other")]
             """));
+
+        [Fact]
+        public Task UnknownLevelOnALockClass_IsReportedAtTheLevel() => Verify.VerifyAnalyzerAsync(Preamble.With("""
+            [Lock({|#0:"NodeLock"|})]
+            sealed class Node
+            {
+                [Acquires] public void Enter() { }
+            }
+            """),
+            Verify.Diagnostic(Descriptors.UnknownLevel).WithLocation(0).WithArguments("NodeLock"));
     }
 }
