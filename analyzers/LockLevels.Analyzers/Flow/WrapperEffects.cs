@@ -216,7 +216,8 @@ namespace LockLevels.Analyzers.Flow
                 return _calledNames;
             }
 
-            var names = new HashSet<string>(System.StringComparer.Ordinal);
+            // using and await using call these without spelling them.
+            var names = new HashSet<string>(System.StringComparer.Ordinal) { "Dispose", "DisposeAsync" };
             foreach (var tree in _compilation.SyntaxTrees)
             {
                 foreach (var node in tree.GetRoot().DescendantNodes())
