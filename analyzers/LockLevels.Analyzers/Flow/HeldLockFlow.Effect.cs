@@ -33,10 +33,13 @@ namespace LockLevels.Analyzers.Flow
                 }
 
                 leavesHeld = true;
-                if (HeldOnEvery(paths, held.Level))
+
+                // Given back and taken again (a retry that hands its caller's lock back): the caller holds it
+                // before and after, which is no acquisition of the call.
+                if (HeldOnEvery(paths, held.Level) && !ReleasedUnheld(held.Level))
                 {
                     var site = _sites[held.Site];
-                    acquires.Add(new WrapperLock(held.Level, held.Shared, site.Inferred, site.Object, site.Escapes));
+                    acquires.Add(new WrapperLock(held.Level, held.Shared, site.Inferred, site.Object));
                 }
             }
 
@@ -67,12 +70,25 @@ namespace LockLevels.Analyzers.Flow
                 {
                     if (states[exitOrdinal] is not { } end || !end.Contains(release.Level))
                     {
-                        releases.Add(new WrapperLock(release.Level, false, release.Inferred, release.Object, inScope: false));
+                        releases.Add(new WrapperLock(release.Level, false, release.Inferred, release.Object));
                     }
                 }
             }
 
             return acquires.Count + releases.Count == 0 ? WrapperEffect.None : new WrapperEffect(acquires.ToImmutable(), releases.ToImmutable());
+        }
+
+        private bool ReleasedUnheld(string level)
+        {
+            foreach (var release in _facts.UnheldReleases)
+            {
+                if (release.Level == level)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private static bool HeldOnEvery(List<HeldLockSet> paths, string level)

@@ -267,6 +267,13 @@ namespace LockLevels.Analyzers.Flow
                 return (state.Release(takenLevel), state);
             }
 
+            if (block.ConditionKind != ControlFlowConditionKind.None && TestedCondition(branchValue) is { } condition)
+            {
+                // if (c) Exit(): where c is false, what only if (c) Enter() took was never taken.
+                state = Visit(branchValue, state, report);
+                return (DropGuarded(state, condition.Name, condition.Negated), DropGuarded(state, condition.Name, !condition.Negated));
+            }
+
             if (block.ConditionKind != ControlFlowConditionKind.None && branchValue is IIsNullOperation nullCheck)
             {
                 // using (scope) disposes only a non-null scope: where it is null, nothing was acquired.

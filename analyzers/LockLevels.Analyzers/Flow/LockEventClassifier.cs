@@ -276,7 +276,7 @@ namespace LockLevels.Analyzers.Flow
         /// </summary>
         private void AddWrapperEvents(IInvocationOperation invocation, IMethodSymbol method, WrapperEffect effect, Location location, ValueResolver resolver, List<LockEvent> events)
         {
-            var description = Names.Member(method);
+            var description = Names.Method(method);
             string? receiver = method.MethodKind == MethodKind.LocalFunction ? ObjectPaths.Captured
                 : method.IsStatic ? null
                 : ObjectPaths.Of(invocation.Instance == null ? null : resolver.Resolve(invocation.Instance));
@@ -336,29 +336,15 @@ namespace LockLevels.Analyzers.Flow
 
             var acquired = new List<LockEvent>();
             Classify(acquisition, resolver, acquired);
-            var wrapper = _compilation.Annotations.ForMethod(acquisition.TargetMethod).IsEmpty ? EffectOf(acquisition.TargetMethod) : WrapperEffect.None;
             var location = disposal.IsImplicit ? acquired.Count > 0 ? acquired[0].Location : disposal.Syntax.GetLocation() : disposal.Syntax.GetLocation();
             foreach (var @event in acquired)
             {
-                // Of an inferred wrapper's holds, only those of a scope it returns end with the value's disposal.
-                if (@event.Kind == LockEventKind.Acquire && (wrapper.IsEmpty || InScope(wrapper, @event.Level)))
+                // As for an [Acquires] method, what an inferred wrapper returning an IDisposable holds ends with its disposal.
+                if (@event.Kind == LockEventKind.Acquire)
                 {
                     events.Add(new LockEvent(LockEventKind.Release, @event.Level, false, disposal, location, @event.Description, isDisposal: true, lockObject: @event.Object));
                 }
             }
-        }
-
-        private static bool InScope(WrapperEffect effect, string level)
-        {
-            foreach (var held in effect.Acquires)
-            {
-                if (held.Level == level && held.InScope)
-                {
-                    return true;
-                }
-            }
-
-            return false;
         }
 
         private bool IsMutex(IOperation? instance)

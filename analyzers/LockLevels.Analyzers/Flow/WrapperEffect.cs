@@ -48,13 +48,12 @@ namespace LockLevels.Analyzers.Flow
     /// <summary>One level of a <see cref="WrapperEffect"/>, with the object in the wrapper's own terms.</summary>
     internal sealed class WrapperLock
     {
-        public WrapperLock(string level, bool shared, bool inferred, LockObject? lockObject, bool inScope)
+        public WrapperLock(string level, bool shared, bool inferred, LockObject? lockObject)
         {
             Level = level;
             Shared = shared;
             Inferred = inferred;
             Object = lockObject;
-            InScope = inScope;
         }
 
         public string Level { get; }
@@ -67,8 +66,5 @@ namespace LockLevels.Analyzers.Flow
 
         /// <summary>"this._gate", "param:node": translated to the call's receiver by <see cref="LockObject.SeenThrough"/>.</summary>
         public LockObject? Object { get; }
-
-        /// <summary>Held by a scope the wrapper returns (an acquisition's IDisposable): disposing the result releases it.</summary>
-        public bool InScope { get; }
     }
 }

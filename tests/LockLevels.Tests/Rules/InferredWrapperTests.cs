@@ -224,5 +224,38 @@ namespace LockLevels.Tests.Rules
         [Fact]
         public Task TokenTakingZeroToTwoLocks_ReleasedByItsDispose() => Verify.VerifyAnalyzerAsync("#nullable enable\n" + Preamble.With(Pages),
             StillHeld("FolioLock", "Leak"));
+
+        // LL0100 through inferred wrappers of an unannotated lock. Before: EnterGate() left nothing held in
+        // Transfer, so the gate → ledger order was never seen and the AB-BA with Audit went unreported.
+        [Fact]
+        public Task UnannotatedLockTakenThroughWrappers_OrdersTheCallersLocks() => VerifyOrder.VerifyAnalyzerAsync("""
+            using System.Threading;
+
+            class Bank
+            {
+                private readonly object _gate = new();
+                private readonly object _ledger = new();
+
+                private void EnterGate() => Monitor.Enter(_gate);
+
+                private void ExitGate() => Monitor.Exit(_gate);
+
+                void Transfer()
+                {
+                    EnterGate();
+                    lock ({|#0:_ledger|}) { }
+                    ExitGate();
+                }
+
+                void Audit()
+                {
+                    lock (_ledger)
+                    {
+                        lock ({|#1:_gate|}) { }
+                    }
+                }
+            }
+            """, VerifyOrder.Diagnostic("LL0100").WithLocation(0).WithLocation(0).WithLocation(1)
+                .WithMessage("possible lock-order inversion between unannotated locks: Bank._gate → Bank._ledger (Transfer: lock (Bank._ledger)) → Bank._gate (Audit: lock (Bank._gate))"));
     }
 }

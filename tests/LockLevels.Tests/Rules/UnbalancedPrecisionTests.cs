@@ -85,5 +85,73 @@ namespace LockLevels.Tests.Rules
                 }
             }
             """ + WriteEnd), NotHeld("SbWriters", "Write"));
+
+        // 5c. Before: the paths join after the first if, so the second if's false branch seemed to skip
+        // the release (LL0005 "'SbWriters' still held on some path out of Write" at sb.StartWrite()).
+        [Fact]
+        public Task ReleaseGuardedByTheAcquisitionsCondition_IsNotReported() => Verify.VerifyAnalyzerAsync(Preamble.With("""
+            class C
+            {
+                private readonly bool _journal;
+
+                public void Write(SuperBlock sb, bool write)
+                {
+                    if (write)
+                        sb.StartWrite();
+                    Work();
+                    if (write)
+                        sb.EndWrite();
+                }
+
+                public void Log(SuperBlock sb)
+                {
+                    bool flush = _journal;
+                    if (!flush) { } else sb.StartWrite();
+                    if (flush)
+                    {
+                        sb.EndWrite();
+                    }
+
+                    if (_journal)
+                        sb.StartWrite();
+                    if (!_journal)
+                        return;
+                    sb.EndWrite();
+                }
+
+                static void Work() { }
+            }
+            """));
+
+        // 5c, the true shape beside it: the condition changes in between, so the release may be skipped.
+        [Fact]
+        public Task ConditionAssignedBetween_IsReported() => Verify.VerifyAnalyzerAsync(Preamble.With("""
+            class C
+            {
+                public void Write(SuperBlock sb, bool write)
+                {
+                    if (write)
+                        {|#0:sb.StartWrite()|};
+                    write = !write;
+                    if (write)
+                        sb.EndWrite();
+                }
+            }
+            """), StillHeld("SbWriters", "Write"));
+
+        // 5c, and a release guarded by another condition still misses a path.
+        [Fact]
+        public Task ReleaseGuardedByAnotherCondition_IsReported() => Verify.VerifyAnalyzerAsync(Preamble.With("""
+            class C
+            {
+                public void Write(SuperBlock sb, bool write, bool done)
+                {
+                    if (write)
+                        {|#0:sb.StartWrite()|};
+                    if (done)
+                        sb.EndWrite();
+                }
+            }
+            """), StillHeld("SbWriters", "Write"));
     }
 }
