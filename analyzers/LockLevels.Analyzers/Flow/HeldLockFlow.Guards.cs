@@ -40,7 +40,8 @@ namespace LockLevels.Analyzers.Flow
                 _ => null,
             };
 
-            return symbol != null && TypeOf(symbol)?.SpecialType == SpecialType.System_Boolean && IsStable(symbol)
+            // Locals the compiler makes (a lowered pattern's) have no name: nothing in the source can test them again.
+            return symbol != null && !string.IsNullOrEmpty(symbol.Name) && TypeOf(symbol)?.SpecialType == SpecialType.System_Boolean && IsStable(symbol)
                 ? (symbol.Name, negated)
                 : null;
         }
