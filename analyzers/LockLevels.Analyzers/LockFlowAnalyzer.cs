@@ -71,8 +71,9 @@ namespace LockLevels.Analyzers
             }
 
             int maxInferredChain = CompilationIndex.ReadMaxChainLength(start.Compilation, start.Options);
-            var analysis = new BodyAnalysis(index);
             var program = new ConcurrentQueue<BodyFacts>();
+            var reach = _firstPass ? LockReach.Build(start.Compilation, start.CancellationToken) : null;
+            var analysis = new BodyAnalysis(index, new WrapperEffects(start.Compilation, index, reach));
 
             void Analyze(IOperation root, ISymbol owner, Func<IOperation, ControlFlowGraph?> getGraph, Action<Diagnostic> report, CancellationToken cancellationToken)
             {
@@ -95,8 +96,7 @@ namespace LockLevels.Analyzers
             {
                 // Only the bodies that may touch or reach a lock, or hold a fact the whole program
                 // reads, get operations; the rest cost the first pass's one syntax walk.
-                var reach = LockReach.Build(start.Compilation, start.CancellationToken);
-                start.RegisterCodeBlockAction(block => AnalyzeNeeded(block, reach, Analyze));
+                start.RegisterCodeBlockAction(block => AnalyzeNeeded(block, reach!, Analyze));
             }
             else
             {

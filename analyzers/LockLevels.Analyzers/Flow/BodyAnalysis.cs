@@ -19,12 +19,16 @@ namespace LockLevels.Analyzers.Flow
         private readonly CompilationIndex _index;
         private readonly LockEventClassifier _classifier;
         private readonly CallRecorder _recorder;
+        private readonly WrapperEffects? _wrappers;
 
-        public BodyAnalysis(CompilationIndex index)
+        /// <param name="wrappers">Inferred wrappers of the compilation; null analyses every call as before issue 13 (no wrapper is inferred).</param>
+        public BodyAnalysis(CompilationIndex index, WrapperEffects? wrappers = null)
         {
             _index = index;
-            _classifier = new LockEventClassifier(index);
+            _wrappers = wrappers;
+            _classifier = new LockEventClassifier(index, wrappers);
             _recorder = new CallRecorder(index);
+            wrappers?.Use(_classifier, _recorder);
         }
 
         public ImmutableArray<BodyFacts> Analyze(IOperation body, ISymbol owner, Func<IOperation, ControlFlowGraph?> getGraph, CancellationToken cancellationToken)
@@ -37,6 +41,7 @@ namespace LockLevels.Analyzers.Flow
                 // Most bodies take no lock: their calls, for summaries, are all they contribute; no graph.
                 return lockFree;
             }
+
 
             var graph = getGraph(body);
             if (graph == null)
@@ -51,7 +56,16 @@ namespace LockLevels.Analyzers.Flow
 
         private void AnalyzeGraph(ControlFlowGraph graph, IMethodSymbol? owner, DeepContext? context, List<BodyFacts> bodies, CancellationToken cancellationToken)
         {
-            bodies.Add(HeldLockFlow.Run(_index, _classifier, _recorder, graph, owner, context, cancellationToken));
+            var facts = HeldLockFlow.Run(_index, _classifier, _recorder, graph, owner, context, cancellationToken);
+
+            // The effect callers see is the one computed for them (once, in WrapperEffects), so the body's own
+            // rules and its callers always agree on whether it is a wrapper.
+            if (owner != null && _wrappers != null && _wrappers.Of(owner) is { IsEmpty: false } effect)
+            {
+                facts.Effect = effect;
+            }
+
+            bodies.Add(facts);
 
             // Lambdas and local functions run whenever they are invoked: each is its own body, with nothing held on entry.
             foreach (var localFunction in graph.LocalFunctions)

@@ -64,6 +64,13 @@ namespace LockLevels.Analyzers.Flow
 
         /// <summary>Every await of the body, in source order, with the locks it may hold there.</summary>
         public List<AwaitPoint> Awaits { get; } = new();
+
+        /// <summary>
+        /// For an inferred wrapper (an unannotated private or internal method or a local function): what it
+        /// holds or gives back on every normal path, which its callers see as acquired or released
+        /// (<see cref="WrapperEffects"/>); null for any other body.
+        /// </summary>
+        public WrapperEffect? Effect { get; set; }
     }
 
     /// <summary>A level held just before an acquisition, and where it came from.</summary>
@@ -175,8 +182,9 @@ namespace LockLevels.Analyzers.Flow
     /// <summary>A release of a level that is not held on any path to it.</summary>
     internal sealed class Release
     {
-        public Release(string level, Location location, bool inferred, bool isDisposal)
+        public Release(string level, Location location, bool inferred, bool isDisposal, LockObject? lockObject = null)
         {
+            Object = lockObject;
             Level = level;
             Location = location;
             Inferred = inferred;
@@ -191,6 +199,9 @@ namespace LockLevels.Analyzers.Flow
 
         /// <summary>Made by disposing the scope an acquisition returned.</summary>
         public bool IsDisposal { get; }
+
+        /// <summary>The object released, when known.</summary>
+        public LockObject? Object { get; }
     }
 
     /// <summary>An acquisition of this body still held at its end.</summary>

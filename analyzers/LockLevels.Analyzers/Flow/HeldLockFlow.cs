@@ -34,6 +34,7 @@ namespace LockLevels.Analyzers.Flow
         private readonly List<Site> _sites = new();
         private readonly Dictionary<(IOperation, string), int> _siteIndex = new();
         private readonly List<LockEvent> _events = new();
+        private readonly List<string> _releasedLevels = new();
         private readonly List<(int Entry, ControlFlowRegion Try)> _handlers = new();
         private readonly Dictionary<ILocalSymbol, string> _lockTakenFlags;
         private readonly List<(LockStatementSyntax Statement, LockEvent Acquisition)> _unloweredLocks = new();
@@ -60,10 +61,16 @@ namespace LockLevels.Analyzers.Flow
         }
 
         /// <summary>The facts of the body whose graph this is (its lambdas and local functions apart).</summary>
-        public static BodyFacts Run(CompilationIndex index, LockEventClassifier classifier, CallRecorder recorder, ControlFlowGraph graph, IMethodSymbol? owner, DeepContext? context, CancellationToken cancellationToken)
+        /// <param name="inferEffect">Also work out what the body does to its caller's locks on every path (<see cref="BodyFacts.Effect"/>), for <see cref="WrapperEffects"/>.</param>
+        public static BodyFacts Run(CompilationIndex index, LockEventClassifier classifier, CallRecorder recorder, ControlFlowGraph graph, IMethodSymbol? owner, DeepContext? context, CancellationToken cancellationToken, bool inferEffect = false)
         {
             var flow = new HeldLockFlow(index, classifier, recorder, graph, owner, context, cancellationToken);
             flow.Run();
+            if (inferEffect)
+            {
+                flow._facts.Effect = flow.InferEffect();
+            }
+
             return flow._facts;
         }
 
@@ -260,6 +267,13 @@ namespace LockLevels.Analyzers.Flow
                 return (state.Release(takenLevel), state);
             }
 
+            if (block.ConditionKind != ControlFlowConditionKind.None && TestedCondition(branchValue) is { } condition)
+            {
+                // if (c) Exit(): where c is false, what only if (c) Enter() took was never taken.
+                state = Visit(branchValue, state, report);
+                return (DropGuarded(state, condition.Name, condition.Negated), DropGuarded(state, condition.Name, !condition.Negated));
+            }
+
             if (block.ConditionKind != ControlFlowConditionKind.None && branchValue is IIsNullOperation nullCheck)
             {
                 // using (scope) disposes only a non-null scope: where it is null, nothing was acquired.
@@ -286,7 +300,22 @@ namespace LockLevels.Analyzers.Flow
 
         private HeldLockSet ReleaseScope(IOperation scope, HeldLockSet state)
         {
-            if (_resolver.Resolve(scope) is not IInvocationOperation acquisition || !_classifier.ReturnsScope(acquisition))
+            var resolved = _resolver.Resolve(scope);
+            if (resolved is IObjectCreationOperation creation)
+            {
+                // using (new WriteEnd(sb)): a new object is never null, so the path that skips its Dispose is
+                // never taken; it leaves the levels as the Dispose would.
+                _releasedLevels.Clear();
+                _classifier.DisposalReleases(creation.Type, _releasedLevels);
+                foreach (var level in _releasedLevels)
+                {
+                    state = state.Release(level);
+                }
+
+                return state;
+            }
+
+            if (resolved is not IInvocationOperation acquisition || !_classifier.ReturnsScope(acquisition))
             {
                 return state;
             }
@@ -346,7 +375,7 @@ namespace LockLevels.Analyzers.Flow
                     case LockEventKind.Release:
                         if (report && !state.Contains(@event.Level))
                         {
-                            _facts.UnheldReleases.Add(new Release(@event.Level, @event.Location, @event.Inferred, @event.IsDisposal));
+                            _facts.UnheldReleases.Add(new Release(@event.Level, @event.Location, @event.Inferred, @event.IsDisposal, @event.Object));
                         }
 
                         state = state.Release(@event.Level, ReleasedSite(@event, state));

@@ -10,15 +10,85 @@ namespace LockLevels.Analyzers.Flow
     {
         private readonly CompilationIndex _compilation;
         private readonly LockSymbols _symbols;
+        private readonly WrapperEffects? _wrappers;
 
-        public LockEventClassifier(CompilationIndex compilation)
+        public LockEventClassifier(CompilationIndex compilation, WrapperEffects? wrappers = null)
         {
             _compilation = compilation;
             _symbols = compilation.Symbols;
+            _wrappers = wrappers;
         }
 
         /// <summary>Cheap test used before paying for a control flow graph.</summary>
-        public bool MayAffectLocks(IMethodSymbol method) => _compilation.CalleeOf(method).MayAffectLocks;
+        public bool MayAffectLocks(IMethodSymbol method) => _compilation.CalleeOf(method).MayAffectLocks || !EffectOf(method).IsEmpty;
+
+        /// <summary>What an unannotated call does as an inferred wrapper (<see cref="WrapperEffects"/>).</summary>
+        public WrapperEffect EffectOf(IMethodSymbol method) => _wrappers?.Of(method) ?? WrapperEffect.None;
+
+        /// <summary>
+        /// Disposing a value of <paramref name="type"/> (a using of it) releases something: its Dispose is
+        /// [Releases] or an inferred releasing wrapper.
+        /// </summary>
+        public bool DisposalAffectsLocks(ITypeSymbol? type)
+            => ConcreteDisposal(type, null) is { } dispose && (!_compilation.Annotations.ForMethod(dispose).IsEmpty || !EffectOf(dispose).IsEmpty);
+
+        /// <summary>The levels disposing a value of <paramref name="type"/> releases through its own Dispose ([Releases], or an inferred wrapper).</summary>
+        public void DisposalReleases(ITypeSymbol? type, List<string> levels)
+        {
+            if (ConcreteDisposal(type, null) is not { } dispose)
+            {
+                return;
+            }
+
+            foreach (var use in _compilation.Annotations.ForMethod(dispose).Releases)
+            {
+                levels.Add(use.Level);
+            }
+
+            foreach (var released in EffectOf(dispose).Releases)
+            {
+                levels.Add(released.Level);
+            }
+        }
+
+        /// <summary>
+        /// The Dispose (or DisposeAsync) that a call of the interface's member on a value of <paramref name="type"/>
+        /// runs: a using statement calls IDisposable.Dispose, but what it releases is said on the type's own.
+        /// </summary>
+        private IMethodSymbol? ConcreteDisposal(ITypeSymbol? type, IMethodSymbol? interfaceMethod)
+        {
+            if (type is not INamedTypeSymbol { TypeKind: TypeKind.Class or TypeKind.Struct } named)
+            {
+                return null;
+            }
+
+            if (named.IsRefLikeType)
+            {
+                // ref structs (Lock.Scope) dispose by pattern.
+                return FirstDispose(named);
+            }
+
+            interfaceMethod ??= FirstDispose(_symbols.IDisposable);
+            if (interfaceMethod == null)
+            {
+                return null;
+            }
+
+            return named.FindImplementationForInterfaceMember(interfaceMethod) as IMethodSymbol;
+        }
+
+        private static IMethodSymbol? FirstDispose(INamedTypeSymbol type)
+        {
+            foreach (var member in type.GetMembers("Dispose"))
+            {
+                if (member is IMethodSymbol { Parameters.Length: 0 } dispose)
+                {
+                    return dispose;
+                }
+            }
+
+            return null;
+        }
 
         /// <summary>
         /// True for calls whose bool result says whether the lock was taken
@@ -72,10 +142,30 @@ namespace LockLevels.Analyzers.Flow
                 method = target;
             }
 
+            var location = invocation.Syntax.GetLocation();
+            if (invocation.Instance != null && method.ContainingType.TypeKind == TypeKind.Interface && method.Parameters.Length == 0
+                && method.Name is "Dispose" or "DisposeAsync"
+                && ConcreteDisposal(ValueResolver.StripConversions(invocation.Instance).Type, method) is { } concrete
+                && (!_compilation.Annotations.ForMethod(concrete).IsEmpty || !EffectOf(concrete).IsEmpty))
+            {
+                // using (var end = new WriteEnd(sb)): the lowered call is IDisposable.Dispose, but the
+                // disposed value's own Dispose says what is released; a using's implicit call points at the resource.
+                method = concrete;
+                if (invocation.IsImplicit)
+                {
+                    location = resolver.Resolve(invocation.Instance).Syntax.GetLocation();
+                }
+            }
+
             var annotations = _compilation.Annotations.ForMethod(method);
+            if (annotations.IsEmpty && EffectOf(method) is { IsEmpty: false } effect)
+            {
+                AddWrapperEvents(invocation, method, effect, location, resolver, events);
+                return;
+            }
+
             if (!annotations.IsEmpty)
             {
-                var location = invocation.Syntax.GetLocation();
                 var description = Names.Member(method);
                 var receiver = method.IsStatic ? "static:" + Names.Type(method.ContainingType) : ObjectPaths.Of(invocation.Instance == null ? null : resolver.Resolve(invocation.Instance));
                 foreach (var use in annotations.Acquires)
@@ -227,6 +317,29 @@ namespace LockLevels.Analyzers.Flow
             }
         }
 
+        /// <summary>
+        /// A call of an inferred wrapper: what it holds on every path is acquired at the call, what it gives back
+        /// is released there, each on the call's receiver as for an [Acquires] call; Shared as the wrapper took it.
+        /// </summary>
+        private void AddWrapperEvents(IInvocationOperation invocation, IMethodSymbol method, WrapperEffect effect, Location location, ValueResolver resolver, List<LockEvent> events)
+        {
+            var description = Names.Method(method);
+            string? receiver = method.MethodKind == MethodKind.LocalFunction ? ObjectPaths.Captured
+                : method.IsStatic ? null
+                : ObjectPaths.Of(invocation.Instance == null ? null : resolver.Resolve(invocation.Instance));
+            foreach (var held in effect.Acquires)
+            {
+                events.Add(new LockEvent(LockEventKind.Acquire, held.Level, held.Shared, invocation, location, description, inferred: held.Inferred,
+                    lockObject: held.Object?.SeenThrough(receiver), primitive: LockPrimitive.AcquiringMethod, acquirer: method));
+            }
+
+            foreach (var released in effect.Releases)
+            {
+                events.Add(new LockEvent(LockEventKind.Release, released.Level, false, invocation, location, description, inferred: released.Inferred,
+                    lockObject: released.Object?.SeenThrough(receiver)));
+            }
+        }
+
         /// <summary>True when the call returns a scope whose disposal releases what the call acquired.</summary>
         public bool ReturnsScope(IInvocationOperation invocation)
         {
@@ -273,6 +386,7 @@ namespace LockLevels.Analyzers.Flow
             var location = disposal.IsImplicit ? acquired.Count > 0 ? acquired[0].Location : disposal.Syntax.GetLocation() : disposal.Syntax.GetLocation();
             foreach (var @event in acquired)
             {
+                // As for an [Acquires] method, what an inferred wrapper returning an IDisposable holds ends with its disposal.
                 if (@event.Kind == LockEventKind.Acquire)
                 {
                     events.Add(new LockEvent(LockEventKind.Release, @event.Level, false, disposal, location, @event.Description, isDisposal: true, lockObject: @event.Object));

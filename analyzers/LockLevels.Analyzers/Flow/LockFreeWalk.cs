@@ -53,6 +53,10 @@ namespace LockLevels.Analyzers.Flow
                     return true;
                 case IMethodReferenceOperation reference when _classifier.MayAffectLocks(reference.Method):
                     return true;
+                case IUsingOperation @using when DisposesLocks(@using.Resources):
+                    return true;
+                case IUsingDeclarationOperation @using when DisposesLocks(@using.DeclarationGroup):
+                    return true;
                 case IAnonymousFunctionOperation lambda:
                     return Walk(lambda.Body, NewBody(lambda.Symbol, lambda, null), ImmutableArray<string>.Empty);
                 case ILocalFunctionOperation localFunction:
@@ -92,6 +96,28 @@ namespace LockLevels.Analyzers.Flow
             }
 
             return false;
+        }
+
+        /// <summary>A using whose resource's own Dispose releases a level ([Releases], or an inferred wrapper): the flow sees the release.</summary>
+        private bool DisposesLocks(IOperation resources)
+        {
+            if (resources is IVariableDeclarationGroupOperation group)
+            {
+                foreach (var declaration in group.Declarations)
+                {
+                    foreach (var declarator in declaration.Declarators)
+                    {
+                        if (_classifier.DisposalAffectsLocks(declarator.Symbol.Type))
+                        {
+                            return true;
+                        }
+                    }
+                }
+
+                return false;
+            }
+
+            return _classifier.DisposalAffectsLocks(ValueResolver.StripConversions(resources).Type);
         }
 
         /// <summary>A local assigned more than once is not followed: which delegate it holds depends on the path.</summary>

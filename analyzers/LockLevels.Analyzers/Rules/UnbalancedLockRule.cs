@@ -10,7 +10,9 @@ namespace LockLevels.Analyzers.Rules
     /// <summary>
     /// LL0005: a level acquired and still held on some path out of a body that is not [Acquires] it, or
     /// released where it is not held in one that is not [Releases] it. Inferred (unannotated) locks are
-    /// not checked: no annotation promised their balance.
+    /// not checked: no annotation promised their balance. An inferred wrapper (<see cref="WrapperEffect"/>: a
+    /// private or internal method or a local function that holds a level on every path out, or gives one
+    /// back on every path) is not reported for those levels: its callers are checked for them instead.
     /// </summary>
     internal sealed class UnbalancedLockRule : IBodyRule
     {
@@ -22,9 +24,10 @@ namespace LockLevels.Analyzers.Rules
             foreach (var body in bodies)
             {
                 var annotations = body.Method == null ? MethodAnnotations.None : index.Annotations.ForMethod(body.Method);
+                var effect = body.Effect ?? WrapperEffect.None;
                 foreach (var release in body.UnheldReleases)
                 {
-                    if (!release.Inferred && !release.IsDisposal && !annotations.ReleasesLevel(release.Level) && reported.Add(release.Location))
+                    if (!release.Inferred && !release.IsDisposal && !annotations.ReleasesLevel(release.Level) && !effect.ReleasesLevel(release.Level) && reported.Add(release.Location))
                     {
                         report(Diagnostic.Create(Descriptors.UnbalancedRelease, release.Location, release.Level, Names.Body(body.Method)));
                     }
@@ -32,7 +35,7 @@ namespace LockLevels.Analyzers.Rules
 
                 foreach (var held in body.HeldAtExit)
                 {
-                    if (!held.Escapes && !held.Inferred && !held.Unlowered && !annotations.AcquiresLevel(held.Level) && reported.Add(held.Location))
+                    if (!held.Escapes && !held.Inferred && !held.Unlowered && !annotations.AcquiresLevel(held.Level) && !effect.AcquiresLevel(held.Level) && reported.Add(held.Location))
                     {
                         report(Diagnostic.Create(Descriptors.UnbalancedAcquire, held.Location, held.Level, Names.Body(body.Method)));
                     }

@@ -110,8 +110,15 @@ namespace LockLevels.Analyzers.WholeProgram
             }
 
             var annotations = _index.Annotations.ForMethod(call.Callee);
+            var effect = _bodies.TryGetValue(call.Callee, out var callee) ? callee.Effect : null;
             foreach (var inner in Of(call.Callee))
             {
+                if (effect != null && effect.AcquiresLevel(inner.Level))
+                {
+                    // An inferred wrapper's holds are the flow's too, as an [Acquires] method's are.
+                    continue;
+                }
+
                 // A scope the callee returns is released where its caller disposes it: known only for a using.
                 bool disposedUnseen = inner.InScope && heldUntil == int.MaxValue;
                 if (!disposedUnseen && !annotations.AcquiresLevel(inner.Level) && !ReleasedBetween(body, call.Syntax.Span.End, until, inner.Level))

@@ -1,0 +1,317 @@
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Threading;
+using LockLevels.Analyzers.Annotations;
+using LockLevels.Analyzers.Reach;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.FlowAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace LockLevels.Analyzers.Flow
+{
+    /// <summary>
+    /// Inferred wrappers: the <see cref="WrapperEffect"/> of each unannotated private or internal method
+    /// and local function, computed on demand (when a body that is being analysed calls one) from the
+    /// held-lock flow over the callee's own graph, once per compilation. Its callers' flows then hold or
+    /// give back what it does, as for an annotated call. Wrappers calling wrappers are followed callees
+    /// first, depth first; a method on a cycle of such calls (recursion) is no wrapper, whichever of
+    /// them is asked first, so the answer never depends on the order bodies are analysed in. A method
+    /// whose name is never called in the compilation is no wrapper either: nobody would be checked.
+    /// </summary>
+    internal sealed class WrapperEffects
+    {
+        /// <summary>Deeper chains of helpers are cut (their callee is taken as no wrapper) so a pathological call graph cannot overflow the stack.</summary>
+        private const int MaxDepth = 48;
+
+        private readonly Compilation _compilation;
+        private readonly CompilationIndex _index;
+        private readonly LockReach? _reach;
+        private readonly ConcurrentDictionary<IMethodSymbol, Entry> _effects = new(SymbolEqualityComparer.Default);
+
+        // One computation at a time: the depth-first order below is what makes cycles come out the same
+        // whichever body asks first. Only the first call of each method pays; the rest read _effects.
+        private readonly object _gate = new();
+        private readonly List<IMethodSymbol> _stack = new();
+        private int _lowest = int.MaxValue;
+
+        private HashSet<string>? _calledNames;
+        private LockEventClassifier? _classifier;
+        private CallRecorder? _recorder;
+
+        public WrapperEffects(Compilation compilation, CompilationIndex index, LockReach? reach)
+        {
+            _compilation = compilation;
+            _index = index;
+            _reach = reach;
+        }
+
+        /// <summary>The flow that computes effects: the one every body is analysed with.</summary>
+        public void Use(LockEventClassifier classifier, CallRecorder recorder)
+        {
+            _classifier = classifier;
+            _recorder = recorder;
+        }
+
+        /// <summary>What a call of <paramref name="method"/> does to its caller's locks; <see cref="WrapperEffect.None"/> for any method that is no inferred wrapper.</summary>
+        public WrapperEffect Of(IMethodSymbol method)
+        {
+            method = AnnotationReader.Normalize(method);
+            if (_effects.TryGetValue(method, out var known) && known.CycleRoot == null)
+            {
+                return known.Effect;
+            }
+
+            if (known == null && !IsCandidate(method))
+            {
+                return _effects.GetOrAdd(method, Entry.NoWrapper).Effect;
+            }
+
+            lock (_gate)
+            {
+                return Compute(method);
+            }
+        }
+
+        private WrapperEffect Compute(IMethodSymbol method)
+        {
+            if (_effects.TryGetValue(method, out var known))
+            {
+                // Still on a cycle whose first method is being computed: its members see each other as on the stack.
+                if (known.CycleRoot != null && IndexOf(known.CycleRoot) is var root && root >= 0)
+                {
+                    _lowest = System.Math.Min(_lowest, root);
+                }
+
+                return known.Effect;
+            }
+
+            int onStack = IndexOf(method);
+            if (onStack >= 0)
+            {
+                _lowest = System.Math.Min(_lowest, onStack);
+                return WrapperEffect.None;
+            }
+
+            if (_stack.Count >= MaxDepth)
+            {
+                return WrapperEffect.None;
+            }
+
+            int depth = _stack.Count;
+            int outerLowest = _lowest;
+            _lowest = int.MaxValue;
+            _stack.Add(method);
+            WrapperEffect effect;
+            try
+            {
+                effect = EffectOfBody(method);
+            }
+            finally
+            {
+                _stack.RemoveAt(depth);
+            }
+
+            int lowest = _lowest;
+            _lowest = System.Math.Min(outerLowest, lowest);
+            if (lowest <= depth)
+            {
+                // On a cycle of calls: recursion decides nothing about what one call leaves held.
+                var cycleRoot = lowest < depth ? _stack[lowest] : null;
+                _effects.TryAdd(method, new Entry(WrapperEffect.None, cycleRoot));
+                return WrapperEffect.None;
+            }
+
+            _effects.TryAdd(method, new Entry(effect, null));
+            return effect;
+        }
+
+        private int IndexOf(IMethodSymbol method)
+        {
+            for (int i = 0; i < _stack.Count; i++)
+            {
+                if (SymbolEqualityComparer.Default.Equals(_stack[i], method))
+                {
+                    return i;
+                }
+            }
+
+            return -1;
+        }
+
+        /// <summary>
+        /// Only what no other assembly can call without our seeing it: a public or protected member must say
+        /// what it acquires ([Acquires], [Releases]), and keeps LL0005 until it does. Overridable methods
+        /// are out: a call reaches their overrides too.
+        /// </summary>
+        private bool IsCandidate(IMethodSymbol method)
+        {
+            if (method.ContainingAssembly is not ISourceAssemblySymbol || method.IsAbstract || method.IsVirtual || method.IsOverride || method.IsExtern
+                || method.MethodKind is not (MethodKind.Ordinary or MethodKind.LocalFunction or MethodKind.ExplicitInterfaceImplementation)
+                || !_index.Annotations.ForMethod(method).IsEmpty || _index.ContextOf(method) != null)
+            {
+                return false;
+            }
+
+            if (method.MethodKind == MethodKind.LocalFunction)
+            {
+                return true;
+            }
+
+            for (ISymbol? symbol = method.MethodKind == MethodKind.ExplicitInterfaceImplementation ? method.ContainingType : method;
+                symbol is not null and not INamespaceSymbol; symbol = symbol.ContainingSymbol)
+            {
+                if (symbol.DeclaredAccessibility is Accessibility.Private or Accessibility.Internal or Accessibility.ProtectedAndInternal)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private WrapperEffect EffectOfBody(IMethodSymbol method)
+        {
+            var syntax = BodySyntax(method);
+            if (syntax == null || _classifier == null || _recorder == null || (_reach != null && !_reach.MayMatter(syntax)))
+            {
+                return WrapperEffect.None;
+            }
+
+            // The driver's semantic models are shared with analyzers (a caching provider), so this binds
+            // the callee's body once for both; the first pass above keeps it from binding bodies that reach no lock.
+#pragma warning disable RS1030 // The callee's body is not the one this callback was given.
+            var model = _compilation.GetSemanticModel(syntax.SyntaxTree);
+#pragma warning restore RS1030
+            var operation = model.GetOperation(syntax, CancellationToken.None);
+            if (operation == null)
+            {
+                return WrapperEffect.None;
+            }
+
+            var root = BodyRoots.RootOf(operation);
+            var graph = BodyRoots.HasControlFlowGraph(root) ? BodyRoots.GraphOf(root, CancellationToken.None) : null;
+            if (graph != null && method.MethodKind == MethodKind.LocalFunction)
+            {
+                graph = LocalFunctionGraph(graph, method);
+            }
+
+            var effect = graph == null
+                ? WrapperEffect.None
+                : HeldLockFlow.Run(_index, _classifier, _recorder, graph, method, null, CancellationToken.None, inferEffect: true).Effect ?? WrapperEffect.None;
+
+            // A method nobody calls wraps nothing: its own body is where the imbalance shows (LL0005 stays).
+            return effect.IsEmpty || CalledNames().Contains(method.Name) ? effect : WrapperEffect.None;
+        }
+
+        /// <summary>
+        /// The names the compilation calls or passes as method groups, read once from syntax when the first
+        /// wrapper is found: a wrapper whose name is never called is none (reading every call's symbol would
+        /// bind every body, which the first pass exists to avoid).
+        /// </summary>
+        private HashSet<string> CalledNames()
+        {
+            if (_calledNames != null)
+            {
+                return _calledNames;
+            }
+
+            // using and await using call these without spelling them.
+            var names = new HashSet<string>(System.StringComparer.Ordinal) { "Dispose", "DisposeAsync" };
+            foreach (var tree in _compilation.SyntaxTrees)
+            {
+                foreach (var node in tree.GetRoot().DescendantNodes())
+                {
+                    var name = node switch
+                    {
+                        InvocationExpressionSyntax invocation => invocation.Expression,
+                        ArgumentSyntax argument => argument.Expression,
+                        EqualsValueClauseSyntax value => value.Value,
+                        AssignmentExpressionSyntax assignment => assignment.Right,
+                        _ => null,
+                    };
+
+                    switch (name)
+                    {
+                        case SimpleNameSyntax simple:
+                            names.Add(simple.Identifier.ValueText);
+                            break;
+                        case MemberAccessExpressionSyntax access:
+                            names.Add(access.Name.Identifier.ValueText);
+                            break;
+                        case MemberBindingExpressionSyntax binding:
+                            names.Add(binding.Name.Identifier.ValueText);
+                            break;
+                    }
+                }
+            }
+
+            return _calledNames = names;
+        }
+
+        /// <summary>The declaration with the body (a partial method's implementation); null for iterators, whose body runs later.</summary>
+        private static SyntaxNode? BodySyntax(IMethodSymbol method)
+        {
+            foreach (var reference in method.DeclaringSyntaxReferences)
+            {
+                var syntax = reference.GetSyntax();
+                var (body, expression) = syntax switch
+                {
+                    BaseMethodDeclarationSyntax declaration => (declaration.Body, declaration.ExpressionBody),
+                    LocalFunctionStatementSyntax local => (local.Body, local.ExpressionBody),
+                    _ => (null, null),
+                };
+
+                if (body != null || expression != null)
+                {
+                    foreach (var node in syntax.DescendantNodes(node => node == syntax || node is not (LocalFunctionStatementSyntax or AnonymousFunctionExpressionSyntax)))
+                    {
+                        if (node is YieldStatementSyntax)
+                        {
+                            return null;
+                        }
+                    }
+
+                    return syntax;
+                }
+            }
+
+            return null;
+        }
+
+        private static ControlFlowGraph? LocalFunctionGraph(ControlFlowGraph graph, IMethodSymbol localFunction)
+        {
+            foreach (var candidate in graph.LocalFunctions)
+            {
+                var nested = graph.GetLocalFunctionControlFlowGraph(candidate, CancellationToken.None);
+                if (SymbolEqualityComparer.Default.Equals(candidate, localFunction))
+                {
+                    return nested;
+                }
+
+                if (LocalFunctionGraph(nested, localFunction) is { } found)
+                {
+                    return found;
+                }
+            }
+
+            return null;
+        }
+
+        private sealed class Entry
+        {
+            public static readonly Entry NoWrapper = new(WrapperEffect.None, null);
+
+            public Entry(WrapperEffect effect, IMethodSymbol? cycleRoot)
+            {
+                Effect = effect;
+                CycleRoot = cycleRoot;
+            }
+
+            public WrapperEffect Effect { get; }
+
+            /// <summary>For a method found on a cycle: the first method of the cycle, computed further up the stack.</summary>
+            public IMethodSymbol? CycleRoot { get; }
+        }
+    }
+}
