@@ -47,7 +47,7 @@ namespace LockLevels.Analyzers
             DiagnosticIds.DeepContextCalledWithoutLocks,
             "Deep context called without its locks",
             "'{1}' is not held at this call to {0}, which is called with {2} held (declared on {3})",
-            Ordering, DiagnosticSeverity.Info);
+            Ordering, DiagnosticSeverity.Warning);
 
         public static readonly DiagnosticDescriptor UndeclaredAcquisition = Create(
             DiagnosticIds.UndeclaredAcquisition,
