@@ -66,6 +66,18 @@ namespace LockLevels.Analyzers
             "One lock class nested on two objects",
             "'{0}' is acquired on {1} while it is held on {2} (first {3}, then {4}); a thread nesting them the other way deadlocks with this one",
             Ordering, DiagnosticSeverity.Warning, WellKnownDiagnosticTags.CompilationEnd);
+        public static readonly DiagnosticDescriptor NotHeldMemberReached = Create(
+            DiagnosticIds.NotHeldReached,
+            "Member declared 'must not hold' reached where its level may be held",
+            "'{0}' may be held at this call ({1}), and {2} must be entered without it ([CalledWithLocksNotHeld]): {3}",
+            Ordering, DiagnosticSeverity.Warning, WellKnownDiagnosticTags.CompilationEnd);
+
+        public static readonly DiagnosticDescriptor NotHeldLevelAcquired = Create(
+            DiagnosticIds.NotHeldReached,
+            "Member declared 'must not hold' reached where its level may be held",
+            "'{0}' is acquired while '{1}' may be held ({2}), and {0} is acquired only without it ([assembly: AcquiredWithLocksNotHeld]): {3}",
+            Ordering, DiagnosticSeverity.Warning, WellKnownDiagnosticTags.CompilationEnd);
+
         public static readonly DiagnosticDescriptor ThreadAffineLockAcrossAwait = Create(
             DiagnosticIds.ThreadAffineLockAcrossAwait,
             "Thread-affine lock held across await",

@@ -13,6 +13,7 @@ namespace LockLevels.Analyzers
         public const string ThreadAffineLockAcrossAwait = "LL0008";
         public const string NonReentrantReacquired = "LL0009";
         public const string LockClassNestedOnTwoObjects = "LL0010";
+        public const string NotHeldReached = "LL0011";
         public const string UnannotatedLockOrderInversion = "LL0100";
 
         public const string UnknownLevel = "LL0900";

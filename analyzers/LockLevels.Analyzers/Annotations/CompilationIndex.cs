@@ -57,6 +57,7 @@ namespace LockLevels.Analyzers.Annotations
 
             Order = LockOrder.Build(chains);
             Reentry = new ReentryDeclarations(compilation, Symbols);
+            NotHeld = new NotHeldDeclarations(compilation, Symbols);
         }
 
         public LockSymbols Symbols { get; }
@@ -70,6 +71,9 @@ namespace LockLevels.Analyzers.Annotations
 
         /// <summary>What LL0009 and LL0010 need to know of declarations: recursive levels, declared nestings, how lock fields are created.</summary>
         public ReentryDeclarations Reentry { get; }
+
+        /// <summary>What LL0011 needs to know of [assembly: AcquiredWithLocksNotHeld] declarations.</summary>
+        public NotHeldDeclarations NotHeld { get; }
 
         /// <summary>Whether unannotated lock fields, properties, this and typeof(T) become lock classes (LL0100).</summary>
         public bool InferUnannotated { get; }

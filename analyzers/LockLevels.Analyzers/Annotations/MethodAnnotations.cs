@@ -2,14 +2,19 @@ using System.Collections.Immutable;
 
 namespace LockLevels.Analyzers.Annotations
 {
-    /// <summary>The lock annotations written on one method (not inherited ones).</summary>
+    /// <summary>
+    /// The lock annotations written on one method (not inherited ones); for an accessor, with those of
+    /// its property or indexer that apply to every accessor ([CalledWithLocksHeld], [CalledWithLocksNotHeld]).
+    /// </summary>
     internal sealed class MethodAnnotations
     {
         public static readonly MethodAnnotations None = new MethodAnnotations(
-            ImmutableArray<LevelUse>.Empty, ImmutableArray<LevelUse>.Empty, ImmutableArray<LevelUse>.Empty, ImmutableArray<LevelUse>.Empty);
+            ImmutableArray<LevelUse>.Empty, ImmutableArray<LevelUse>.Empty, ImmutableArray<LevelUse>.Empty, ImmutableArray<LevelUse>.Empty, ImmutableArray<LevelUse>.Empty);
 
-        public MethodAnnotations(ImmutableArray<LevelUse> acquires, ImmutableArray<LevelUse> releases, ImmutableArray<LevelUse> mightAcquire, ImmutableArray<LevelUse> calledWithLocksHeld)
+        public MethodAnnotations(ImmutableArray<LevelUse> acquires, ImmutableArray<LevelUse> releases, ImmutableArray<LevelUse> mightAcquire, ImmutableArray<LevelUse> calledWithLocksHeld,
+            ImmutableArray<LevelUse> calledWithLocksNotHeld)
         {
+            CalledWithLocksNotHeld = calledWithLocksNotHeld;
             Acquires = acquires;
             Releases = releases;
             MightAcquire = mightAcquire;
@@ -24,7 +29,10 @@ namespace LockLevels.Analyzers.Annotations
 
         public ImmutableArray<LevelUse> CalledWithLocksHeld { get; }
 
-        public bool IsEmpty => Acquires.IsEmpty && Releases.IsEmpty && MightAcquire.IsEmpty && CalledWithLocksHeld.IsEmpty;
+        /// <summary>Levels that must not be held when the method is entered (LL0011).</summary>
+        public ImmutableArray<LevelUse> CalledWithLocksNotHeld { get; }
+
+        public bool IsEmpty => Acquires.IsEmpty && Releases.IsEmpty && MightAcquire.IsEmpty && CalledWithLocksHeld.IsEmpty && CalledWithLocksNotHeld.IsEmpty;
 
         public bool AcquiresLevel(string level) => Contains(Acquires, level);
 
