@@ -144,6 +144,12 @@ namespace LockLevels.Analyzers
             "LongTermClaim '{0}' does not name a parameterless method of {1} that returns IDisposable",
             Annotations, DiagnosticSeverity.Error);
 
+        public static readonly DiagnosticDescriptor IneffectiveAnnotation = Create(
+            DiagnosticIds.IneffectiveAnnotation,
+            "Lock annotation that has no effect where it is written",
+            "[{0}] has no effect on {1}: {2}",
+            Annotations, DiagnosticSeverity.Error);
+
         private static DiagnosticDescriptor Create(string id, string title, string message, string category, DiagnosticSeverity severity, params string[] customTags)
             => new DiagnosticDescriptor(id, title, message, category, severity, isEnabledByDefault: true,
                 description: null, helpLinkUri: HelpLink(id), customTags: customTags);

@@ -23,5 +23,6 @@ namespace LockLevels.Analyzers
         public const string LockOnUnlockableMember = "LL0904";
         public const string ReleaseWithoutAcquire = "LL0905";
         public const string InvalidLongTermClaim = "LL0906";
+        public const string IneffectiveAnnotation = "LL0909";
     }
 }

@@ -292,7 +292,10 @@ namespace LockLevels.Analyzers.Annotations
         private DeepContext? OwnContext(IMethodSymbol method)
         {
             var uses = Annotations.ForMethod(method).CalledWithLocksHeld;
-            if (uses.IsEmpty)
+
+            // What the runtime runs (a finalizer, a static constructor) or a delegate invokes (a lambda)
+            // has no call site to hold the levels or to check: LL0909 says so at the attribute.
+            if (uses.IsEmpty || method.MethodKind is MethodKind.Destructor or MethodKind.StaticConstructor or MethodKind.AnonymousFunction)
             {
                 return null;
             }
