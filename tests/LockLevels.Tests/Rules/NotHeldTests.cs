@@ -282,5 +282,44 @@ namespace LockLevels.Tests.Rules
                 }
             }
             """);
+
+        [Fact]
+        public Task ConstructorAnnotation_IsCheckedAtNew() => Verify.VerifyAnalyzerAsync(Levels + """
+            sealed class Cursor
+            {
+                [CalledWithLocksNotHeld("Node")] public Cursor() { }
+            }
+
+            class Tree
+            {
+                [Lock("Node")] private readonly object _node = new();
+
+                Cursor Open()
+                {
+                    lock (_node)
+                    {
+                        return {|#0:new Cursor()|};
+                    }
+                }
+            }
+            """, Member("Node", "taken by lock (Tree._node)", "Cursor constructor", "Cursor constructor"));
+
+        [Fact]
+        public Task AnnotatedLambda_IsCheckedWhereItsDelegateIsInvoked() => Verify.VerifyAnalyzerAsync(Levels + """
+            class Tree
+            {
+                [Lock("Node")] private readonly object _node = new();
+
+                void Insert()
+                {
+                    Action fix = [CalledWithLocksNotHeld("Node")] () => { };
+                    fix();
+                    lock (_node)
+                    {
+                        {|#0:fix()|};
+                    }
+                }
+            }
+            """, Member("Node", "taken by lock (Tree._node)", "the lambda in Insert", "the lambda in Insert"));
     }
 }
