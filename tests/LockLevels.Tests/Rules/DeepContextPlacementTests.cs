@@ -179,5 +179,14 @@ namespace LockLevels.Tests.Rules
             }
             """), Chains.Diagnostic("LL0003").WithLocation(0).WithLocation(1)
                 .WithArguments("Writeback.SetXattr", "SbWriters", "FolioLock", "Writeback.SetXattr → SuperBlock.StartWrite (SbWriters)"));
+
+        [Fact]
+        public Task DeepContextCalledWithoutLocks_IsAWarningByDefault() => Calls.VerifyAnalyzerAsync(Preamble.With("""
+            class Writeback
+            {
+                void Flush(AddressSpace mapping, IAddressSpaceOperations ops) => {|#0:ops.WritePages(mapping)|};
+            }
+            """), new DiagnosticResult("LL0006", Microsoft.CodeAnalysis.DiagnosticSeverity.Warning).WithLocation(0)
+                .WithArguments("WritePages", "InvalidateLock", "InvalidateLock, FolioLock", "IAddressSpaceOperations.WritePages"));
     }
 }
