@@ -176,7 +176,9 @@ namespace LockLevels.Analyzers.Annotations
             }
 
             var type = method.ContainingType;
-            if (type != null && method.MethodKind == MethodKind.Ordinary && !method.IsStatic)
+            // A property accessor implements the interface's accessor as a method implements a method: its
+            // [CalledWithLocksHeld] (on the accessor or the property) is inherited, and calls dispatch to it.
+            if (type != null && (method.MethodKind is MethodKind.Ordinary or MethodKind.PropertyGet or MethodKind.PropertySet) && !method.IsStatic)
             {
                 foreach (var @interface in type.AllInterfaces)
                 {

@@ -188,5 +188,28 @@ namespace LockLevels.Tests.Rules
             }
             """), new DiagnosticResult("LL0006", Microsoft.CodeAnalysis.DiagnosticSeverity.Warning).WithLocation(0)
                 .WithArguments("WritePages", "InvalidateLock", "InvalidateLock, FolioLock", "IAddressSpaceOperations.WritePages"));
+
+        [Fact]
+        public Task InterfacePropertyAnnotation_IsInheritedByTheImplementingGetter() => Bodies.VerifyAnalyzerAsync(Preamble.With("""
+            interface IPage
+            {
+                [CalledWithLocksHeld("FolioLock")] int Size { get; }
+            }
+
+            sealed class Page : IPage
+            {
+                private readonly SuperBlock _backing = new();
+
+                public int Size
+                {
+                    get
+                    {
+                        {|#0:_backing.StartWrite()|};
+                        _backing.EndWrite();
+                        return 0;
+                    }
+                }
+            }
+            """), Bodies.Diagnostic("LL0002").WithLocation(0).WithArguments("SbWriters", "FolioLock", "Size", "FolioLock", "IPage.Size"));
     }
 }
