@@ -47,7 +47,7 @@ namespace LockLevels.Analyzers
             DiagnosticIds.DeepContextCalledWithoutLocks,
             "Deep context called without its locks",
             "'{1}' is not held at this call to {0}, which is called with {2} held (declared on {3})",
-            Ordering, DiagnosticSeverity.Info);
+            Ordering, DiagnosticSeverity.Warning);
 
         public static readonly DiagnosticDescriptor UndeclaredAcquisition = Create(
             DiagnosticIds.UndeclaredAcquisition,
@@ -66,6 +66,18 @@ namespace LockLevels.Analyzers
             "One lock class nested on two objects",
             "'{0}' is acquired on {1} while it is held on {2} (first {3}, then {4}); a thread nesting them the other way deadlocks with this one",
             Ordering, DiagnosticSeverity.Warning, WellKnownDiagnosticTags.CompilationEnd);
+        public static readonly DiagnosticDescriptor NotHeldMemberReached = Create(
+            DiagnosticIds.NotHeldReached,
+            "Member declared 'must not hold' reached where its level may be held",
+            "'{0}' may be held at this call ({1}), and {2} must be entered without it ([CalledWithLocksNotHeld]): {3}",
+            Ordering, DiagnosticSeverity.Warning, WellKnownDiagnosticTags.CompilationEnd);
+
+        public static readonly DiagnosticDescriptor NotHeldLevelAcquired = Create(
+            DiagnosticIds.NotHeldReached,
+            "Member declared 'must not hold' reached where its level may be held",
+            "'{0}' is acquired while '{1}' may be held ({2}), and {0} is acquired only without it ([assembly: AcquiredWithLocksNotHeld]): {3}",
+            Ordering, DiagnosticSeverity.Warning, WellKnownDiagnosticTags.CompilationEnd);
+
         public static readonly DiagnosticDescriptor ThreadAffineLockAcrossAwait = Create(
             DiagnosticIds.ThreadAffineLockAcrossAwait,
             "Thread-affine lock held across await",
@@ -142,6 +154,12 @@ namespace LockLevels.Analyzers
             DiagnosticIds.TryLockNotBool,
             "Try-lock that does not return bool",
             "{0} is [Acquires(Try = true)] but returns '{1}'; a try-lock returns bool, Task<bool> or ValueTask<bool>, true where it took the lock",
+            Annotations, DiagnosticSeverity.Error);
+
+        public static readonly DiagnosticDescriptor IneffectiveAnnotation = Create(
+            DiagnosticIds.IneffectiveAnnotation,
+            "Lock annotation that has no effect where it is written",
+            "[{0}] has no effect on {1}: {2}",
             Annotations, DiagnosticSeverity.Error);
 
         private static DiagnosticDescriptor Create(string id, string title, string message, string category, DiagnosticSeverity severity, params string[] customTags)

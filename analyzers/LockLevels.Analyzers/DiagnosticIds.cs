@@ -13,6 +13,7 @@ namespace LockLevels.Analyzers
         public const string ThreadAffineLockAcrossAwait = "LL0008";
         public const string NonReentrantReacquired = "LL0009";
         public const string LockClassNestedOnTwoObjects = "LL0010";
+        public const string NotHeldReached = "LL0011";
         public const string UnannotatedLockOrderInversion = "LL0100";
 
         public const string UnknownLevel = "LL0900";
@@ -24,5 +25,6 @@ namespace LockLevels.Analyzers
         public const string InvalidLongTermClaim = "LL0906";
         public const string ReceiverLevelWithoutReceiver = "LL0907";
         public const string TryLockNotBool = "LL0908";
+        public const string IneffectiveAnnotation = "LL0909";
     }
 }

@@ -30,7 +30,7 @@ namespace LockLevels.Analyzers
 
         private static readonly ImmutableArray<IProgramRule> ProgramRules = ImmutableArray.Create<IProgramRule>(
             new CallChainRule(), new CircularDependencyRule(), new UnannotatedLockOrderRule(), new NonReentrantReacquiredRule(), new NestedLockClassRule(),
-            new ThreadAffineAwaitRule());
+            new ThreadAffineAwaitRule(), new NotHeldRule());
 
         private readonly Action<Compilation, LockGraph>? _onGraph;
         private readonly bool _firstPass = true;

@@ -4,9 +4,11 @@ namespace LockLevels
 {
     /// <summary>
     /// A deep context: the method (and every implementation or override of it) runs with these
-    /// levels held by its callers, like a filesystem's writepages or read_folio.
+    /// levels held by its callers, like a filesystem's writepages or read_folio. On a constructor, its
+    /// body runs with them held and every <c>new</c> of it must hold them; on a property or indexer, it
+    /// applies to both accessors; on a local function, to its body and its calls.
     /// </summary>
-    [AttributeUsage(AttributeTargets.Method, AllowMultiple = false)]
+    [AttributeUsage(AttributeTargets.Method | AttributeTargets.Constructor | AttributeTargets.Property, AllowMultiple = false)]
     public sealed class CalledWithLocksHeldAttribute : Attribute
     {
         /// <summary>Declares that every caller of the method holds <paramref name="levels"/>.</summary>

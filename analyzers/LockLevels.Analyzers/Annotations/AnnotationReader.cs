@@ -185,12 +185,16 @@ namespace LockLevels.Analyzers.Annotations
         private MethodAnnotations Read(IMethodSymbol method)
         {
             var attributes = method.GetAttributes();
-            if (attributes.IsEmpty)
+
+            // A property's or indexer's attribute applies to its accessors: a property is no body of its own.
+            var property = method.AssociatedSymbol as IPropertySymbol;
+            var propertyAttributes = property == null ? ImmutableArray<AttributeData>.Empty : property.GetAttributes();
+            if (attributes.IsEmpty && propertyAttributes.IsEmpty)
             {
                 return MethodAnnotations.None;
             }
 
-            ImmutableArray<LevelUse>.Builder? acquires = null, releases = null, might = null, held = null, receiverAcquires = null, receiverReleases = null;
+            ImmutableArray<LevelUse>.Builder? acquires = null, releases = null, might = null, held = null, notHeld = null, receiverAcquires = null, receiverReleases = null;
             foreach (var attribute in attributes)
             {
                 var type = attribute.AttributeClass;
@@ -226,21 +230,45 @@ namespace LockLevels.Analyzers.Annotations
                 {
                     Add(ref might, Levels(attribute, NamedBool(attribute, "Shared"), null));
                 }
-                else if (SymbolEqualityComparer.Default.Equals(type, _symbols.CalledWithLocksHeld))
+                else
                 {
-                    Add(ref held, Levels(attribute, false, null));
+                    AddEntryLevels(attribute, ref held, ref notHeld);
                 }
             }
 
-            if (acquires == null && releases == null && might == null && held == null && receiverAcquires == null && receiverReleases == null)
+            foreach (var attribute in propertyAttributes)
+            {
+                AddEntryLevels(attribute, ref held, ref notHeld);
+            }
+
+            if (acquires == null && releases == null && might == null && held == null && notHeld == null && receiverAcquires == null && receiverReleases == null)
             {
                 return MethodAnnotations.None;
             }
 
             // What the body of a receiver-level method takes on this is the level of its own class, if it has one.
             string? selfLevel = receiverAcquires != null || receiverReleases != null ? ClassLevelOf(method.ContainingType)?.Level : null;
-            return new MethodAnnotations(ToImmutable(acquires), ToImmutable(releases), ToImmutable(might), ToImmutable(held),
+            return new MethodAnnotations(ToImmutable(acquires), ToImmutable(releases), ToImmutable(might), ToImmutable(held), ToImmutable(notHeld),
                 ToImmutable(receiverAcquires), ToImmutable(receiverReleases), selfLevel);
+        }
+
+        /// <summary>The annotations that say what holds on entry, the two a property can carry for its accessors.</summary>
+        private void AddEntryLevels(AttributeData attribute, ref ImmutableArray<LevelUse>.Builder? held, ref ImmutableArray<LevelUse>.Builder? notHeld)
+        {
+            var type = attribute.AttributeClass;
+            if (type == null)
+            {
+                return;
+            }
+
+            if (SymbolEqualityComparer.Default.Equals(type, _symbols.CalledWithLocksHeld))
+            {
+                Add(ref held, Levels(attribute, false, null));
+            }
+            else if (SymbolEqualityComparer.Default.Equals(type, _symbols.CalledWithLocksNotHeld))
+            {
+                Add(ref notHeld, Levels(attribute, false, null));
+            }
         }
 
         /// <summary>Every level an attribute names through its constructor arguments, empty names included.</summary>

@@ -60,6 +60,7 @@ namespace LockLevels.Analyzers.Annotations
 
             Order = LockOrder.Build(chains);
             Reentry = new ReentryDeclarations(compilation, Symbols);
+            NotHeld = new NotHeldDeclarations(compilation, Symbols);
         }
 
         public LockSymbols Symbols { get; }
@@ -73,6 +74,9 @@ namespace LockLevels.Analyzers.Annotations
 
         /// <summary>What LL0009 and LL0010 need to know of declarations: recursive levels, declared nestings, how lock fields are created.</summary>
         public ReentryDeclarations Reentry { get; }
+
+        /// <summary>What LL0011 needs to know of [assembly: AcquiredWithLocksNotHeld] declarations.</summary>
+        public NotHeldDeclarations NotHeld { get; }
 
         /// <summary>Whether unannotated lock fields, properties, this and typeof(T) become lock classes (LL0100).</summary>
         public bool InferUnannotated { get; }
@@ -175,7 +179,9 @@ namespace LockLevels.Analyzers.Annotations
             }
 
             var type = method.ContainingType;
-            if (type != null && method.MethodKind == MethodKind.Ordinary && !method.IsStatic)
+            // A property accessor implements the interface's accessor as a method implements a method: its
+            // [CalledWithLocksHeld] (on the accessor or the property) is inherited, and calls dispatch to it.
+            if (type != null && (method.MethodKind is MethodKind.Ordinary or MethodKind.PropertyGet or MethodKind.PropertySet) && !method.IsStatic)
             {
                 foreach (var @interface in type.AllInterfaces)
                 {
@@ -291,7 +297,10 @@ namespace LockLevels.Analyzers.Annotations
         private DeepContext? OwnContext(IMethodSymbol method)
         {
             var uses = Annotations.ForMethod(method).CalledWithLocksHeld;
-            if (uses.IsEmpty)
+
+            // What the runtime runs (a finalizer, a static constructor) or a delegate invokes (a lambda)
+            // has no call site to hold the levels or to check: LL0909 says so at the attribute.
+            if (uses.IsEmpty || method.MethodKind is MethodKind.Destructor or MethodKind.StaticConstructor or MethodKind.AnonymousFunction)
             {
                 return null;
             }

@@ -19,6 +19,8 @@ namespace LockLevels.Analyzers.Annotations
             LockTeardown = TypeNamed(compilation, "LockLevels.LockTeardownAttribute");
             RecursiveLevels = TypeNamed(compilation, "LockLevels.RecursiveLevelsAttribute");
             LockNesting = TypeNamed(compilation, "LockLevels.LockNestingAttribute");
+            CalledWithLocksNotHeld = TypeNamed(compilation, "LockLevels.CalledWithLocksNotHeldAttribute");
+            AcquiredWithLocksNotHeld = TypeNamed(compilation, "LockLevels.AcquiredWithLocksNotHeldAttribute");
 
             Monitor = TypeNamed(compilation, "System.Threading.Monitor");
             SemaphoreSlim = TypeNamed(compilation, "System.Threading.SemaphoreSlim");
@@ -40,6 +42,8 @@ namespace LockLevels.Analyzers.Annotations
         public INamedTypeSymbol? LockTeardown { get; }
         public INamedTypeSymbol? RecursiveLevels { get; }
         public INamedTypeSymbol? LockNesting { get; }
+        public INamedTypeSymbol? CalledWithLocksNotHeld { get; }
+        public INamedTypeSymbol? AcquiredWithLocksNotHeld { get; }
 
         public INamedTypeSymbol? Monitor { get; }
         public INamedTypeSymbol? SemaphoreSlim { get; }

@@ -2,15 +2,20 @@ using System.Collections.Immutable;
 
 namespace LockLevels.Analyzers.Annotations
 {
-    /// <summary>The lock annotations written on one method (not inherited ones).</summary>
+    /// <summary>
+    /// The lock annotations written on one method (not inherited ones); for an accessor, with those of
+    /// its property or indexer that apply to every accessor ([CalledWithLocksHeld], [CalledWithLocksNotHeld]).
+    /// </summary>
     internal sealed class MethodAnnotations
     {
         public static readonly MethodAnnotations None = new MethodAnnotations(
-            ImmutableArray<LevelUse>.Empty, ImmutableArray<LevelUse>.Empty, ImmutableArray<LevelUse>.Empty, ImmutableArray<LevelUse>.Empty);
+            ImmutableArray<LevelUse>.Empty, ImmutableArray<LevelUse>.Empty, ImmutableArray<LevelUse>.Empty, ImmutableArray<LevelUse>.Empty, ImmutableArray<LevelUse>.Empty);
 
         public MethodAnnotations(ImmutableArray<LevelUse> acquires, ImmutableArray<LevelUse> releases, ImmutableArray<LevelUse> mightAcquire, ImmutableArray<LevelUse> calledWithLocksHeld,
-            ImmutableArray<LevelUse> receiverAcquires = default, ImmutableArray<LevelUse> receiverReleases = default, string? selfLevel = null)
+            ImmutableArray<LevelUse> calledWithLocksNotHeld, ImmutableArray<LevelUse> receiverAcquires = default, ImmutableArray<LevelUse> receiverReleases = default,
+            string? selfLevel = null)
         {
+            CalledWithLocksNotHeld = calledWithLocksNotHeld;
             Acquires = acquires;
             Releases = releases;
             MightAcquire = mightAcquire;
@@ -27,6 +32,9 @@ namespace LockLevels.Analyzers.Annotations
         public ImmutableArray<LevelUse> MightAcquire { get; }
 
         public ImmutableArray<LevelUse> CalledWithLocksHeld { get; }
+
+        /// <summary>Levels that must not be held when the method is entered (LL0011).</summary>
+        public ImmutableArray<LevelUse> CalledWithLocksNotHeld { get; }
 
         /// <summary>
         /// [Acquires] without a level (on a custom lock type): the call acquires the level of the object it
@@ -45,7 +53,8 @@ namespace LockLevels.Analyzers.Annotations
         /// </summary>
         public string? SelfLevel { get; }
 
-        public bool IsEmpty => Acquires.IsEmpty && Releases.IsEmpty && MightAcquire.IsEmpty && CalledWithLocksHeld.IsEmpty && ReceiverAcquires.IsEmpty && ReceiverReleases.IsEmpty;
+        public bool IsEmpty => Acquires.IsEmpty && Releases.IsEmpty && MightAcquire.IsEmpty && CalledWithLocksHeld.IsEmpty && CalledWithLocksNotHeld.IsEmpty
+            && ReceiverAcquires.IsEmpty && ReceiverReleases.IsEmpty;
 
         /// <summary>The method is [Acquires] or [Releases] without a level: the level is its receiver's.</summary>
         public bool IsReceiverLevel => !ReceiverAcquires.IsEmpty || !ReceiverReleases.IsEmpty;

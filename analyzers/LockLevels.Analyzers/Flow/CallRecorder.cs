@@ -19,6 +19,8 @@ namespace LockLevels.Analyzers.Flow
 
         public CallRecorder(CompilationIndex index) => _index = index;
 
+        public CompilationIndex Index => _index;
+
         /// <param name="held">The levels held at the operation, context levels first.</param>
         /// <param name="resolve">How the walk sees through temporaries and locals to a delegate's value.</param>
         /// <param name="heldSites">The acquisitions of the body held at the operation, with their objects.</param>
@@ -52,7 +54,9 @@ namespace LockLevels.Analyzers.Flow
                     guard: FlagGuards.Of(operation, facts.Method), releasedBefore: ReleasedSoFar(facts)));
             }
 
-            if (operation is IInvocationOperation && _index.ContextOf(target) is { } required)
+            // A deep context is entered by a call, a `new` of an annotated constructor, or a use of an
+            // annotated property or indexer (its accessor); a method group or delegate creation enters nothing yet.
+            if ((operation is IInvocationOperation or IObjectCreationOperation or IPropertyReferenceOperation) && _index.ContextOf(target) is { } required)
             {
                 facts.DeepContextCalls.Add(new DeepContextCall(target, required, operation.Syntax.GetLocation(), held));
             }

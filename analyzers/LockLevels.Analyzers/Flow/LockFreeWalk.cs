@@ -11,8 +11,8 @@ namespace LockLevels.Analyzers.Flow
     /// One walk of a body's operation tree, without a control flow graph: it stops as soon as the
     /// body turns out to touch a lock (the held-lock flow then takes over), and otherwise hands the
     /// body's calls to the <see cref="CallRecorder"/>, which is all most bodies ever need. Lambdas
-    /// and local functions get facts of their own; only the method itself runs with its deep-context
-    /// levels held.
+    /// and local functions get facts of their own; the method, and a local function that is
+    /// [CalledWithLocksHeld] itself, run with their deep-context levels held.
     /// </summary>
     internal sealed class LockFreeWalk
     {
@@ -60,7 +60,10 @@ namespace LockLevels.Analyzers.Flow
                 case IAnonymousFunctionOperation lambda:
                     return Walk(lambda.Body, NewBody(lambda.Symbol, lambda, null), ImmutableArray<string>.Empty);
                 case ILocalFunctionOperation localFunction:
-                    return localFunction.Body != null && Walk(localFunction.Body, NewBody(localFunction.Symbol, localFunction, null), ImmutableArray<string>.Empty);
+                    // A local function can be a deep context of its own, as in the held-lock flow.
+                    var context = _recorder.Index.ContextOf(localFunction.Symbol);
+                    return localFunction.Body != null
+                        && Walk(localFunction.Body, NewBody(localFunction.Symbol, localFunction, context), context?.Levels ?? ImmutableArray<string>.Empty);
                 case IVariableDeclaratorOperation { Initializer: { } initializer } declarator:
                     Assign(declarator.Symbol, initializer.Value);
                     break;

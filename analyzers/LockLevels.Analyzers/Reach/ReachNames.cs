@@ -61,6 +61,7 @@ namespace LockLevels.Analyzers.Reach
             "Releases", "ReleasesAttribute",
             "MightAcquire", "MightAcquireAttribute",
             "CalledWithLocksHeld", "CalledWithLocksHeldAttribute",
+            "CalledWithLocksNotHeld", "CalledWithLocksNotHeldAttribute",
             "Lock", "LockAttribute",
             "LockSetup", "LockSetupAttribute",
             "LockTeardown", "LockTeardownAttribute",

@@ -7,7 +7,8 @@ namespace LockLevels.Analyzers.Rules
 {
     /// <summary>
     /// LL0903: one method annotated two ways that cannot both hold for a level: it acquires and
-    /// releases it, acquires it both shared and exclusive, or acquires a level its callers already hold.
+    /// releases it, acquires it both shared and exclusive, acquires a level its callers already hold, or
+    /// requires it both held and not held on entry.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class ContradictoryAnnotationsAnalyzer : DiagnosticAnalyzer
@@ -25,6 +26,18 @@ namespace LockLevels.Analyzers.Rules
         private static void Check(SymbolAnalysisContext context, CompilationIndex compilation)
         {
             var annotations = compilation.Annotations.ForMethod((IMethodSymbol)context.Symbol);
+
+            // Held and not held on entry at once: no caller can satisfy both. Reported at the [CalledWithLocksNotHeld]
+            // written on the member itself (one on a property would otherwise be reported once per accessor).
+            var own = context.Symbol.GetAttributes();
+            foreach (var notHeld in annotations.CalledWithLocksNotHeld)
+            {
+                if (notHeld.Level.Length > 0 && own.Contains(notHeld.Attribute))
+                {
+                    Report(context, annotations.CalledWithLocksHeld, notHeld.Level, "[CalledWithLocksHeld]", "[CalledWithLocksNotHeld]", notHeld);
+                }
+            }
+
             if (annotations.Acquires.IsEmpty)
             {
                 return;

@@ -26,7 +26,7 @@ namespace LockLevels.Analyzers.Rules
                             if (reported.Add(call.Location))
                             {
                                 report(Diagnostic.Create(Descriptors.DeepContextCalledWithoutLocks, call.Location,
-                                    call.Callee.Name, level, string.Join(", ", call.Required.Levels), call.Required.DeclaringMemberName));
+                                    DeepContext.MemberName(call.Callee), level, string.Join(", ", call.Required.Levels), call.Required.DeclaringMemberName));
                             }
 
                             break;

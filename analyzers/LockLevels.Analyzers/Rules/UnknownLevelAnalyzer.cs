@@ -49,14 +49,31 @@ namespace LockLevels.Analyzers.Rules
             Check(report, cancellationToken, compilation, annotations.Acquires);
             Check(report, cancellationToken, compilation, annotations.Releases);
             Check(report, cancellationToken, compilation, annotations.MightAcquire);
-            Check(report, cancellationToken, compilation, annotations.CalledWithLocksHeld);
+            CheckOwn(report, cancellationToken, compilation, method, annotations.CalledWithLocksHeld);
+            CheckOwn(report, cancellationToken, compilation, method, annotations.CalledWithLocksNotHeld);
+        }
+
+        /// <summary>An accessor's entry levels include its property's: those are checked once, on the property.</summary>
+        private static void CheckOwn(System.Action<Diagnostic> report, System.Threading.CancellationToken cancellationToken, CompilationIndex compilation, IMethodSymbol method, ImmutableArray<LevelUse> uses)
+        {
+            var property = method.AssociatedSymbol as IPropertySymbol;
+            foreach (var use in uses)
+            {
+                if (property == null || !property.GetAttributes().Contains(use.Attribute))
+                {
+                    Check(report, cancellationToken, compilation, use);
+                }
+            }
         }
 
         private static void CheckLockMember(SymbolAnalysisContext context, CompilationIndex compilation)
         {
             foreach (var attribute in context.Symbol.GetAttributes())
             {
-                if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, compilation.Symbols.Lock))
+                if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, compilation.Symbols.Lock)
+                    || (attribute.AttributeClass != null && context.Symbol is IPropertySymbol
+                        && (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, compilation.Symbols.CalledWithLocksHeld)
+                            || SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, compilation.Symbols.CalledWithLocksNotHeld))))
                 {
                     foreach (var use in AnnotationReader.Levels(attribute, false, null))
                     {
@@ -66,17 +83,19 @@ namespace LockLevels.Analyzers.Rules
             }
         }
 
-        /// <summary>[assembly: RecursiveLevels(...)] names levels like any other annotation.</summary>
+        /// <summary>[assembly: RecursiveLevels(...)] and [assembly: AcquiredWithLocksNotHeld(...)] name levels like any other annotation.</summary>
         private static void CheckRecursiveLevels(SyntaxTreeAnalysisContext tree, IAssemblySymbol assembly, CompilationIndex compilation)
         {
-            if (compilation.Symbols.RecursiveLevels == null)
+            if (compilation.Symbols.RecursiveLevels == null && compilation.Symbols.AcquiredWithLocksNotHeld == null)
             {
                 return;
             }
 
             foreach (var attribute in assembly.GetAttributes())
             {
-                if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, compilation.Symbols.RecursiveLevels)
+                if (attribute.AttributeClass != null
+                    && (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, compilation.Symbols.RecursiveLevels)
+                        || SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, compilation.Symbols.AcquiredWithLocksNotHeld))
                     && attribute.ApplicationSyntaxReference?.SyntaxTree == tree.Tree)
                 {
                     foreach (var use in AnnotationReader.Levels(attribute, false, null))

@@ -113,7 +113,7 @@ namespace LockLevels.Analyzers.WholeProgram
                 cycles.Add(new Cycle(edges, AllInferred(inferred, edges)));
             }
 
-            return new ProgramFacts(bodies, reaches, graph, cycles, inferred, retaken);
+            return new ProgramFacts(bodies, reaches, graph, cycles, inferred, retaken, dispatch);
         }
 
         private static bool AllInferred(HashSet<string> inferred, IReadOnlyList<LockDependencyGraph<EdgeWitness>.Edge> cycle)

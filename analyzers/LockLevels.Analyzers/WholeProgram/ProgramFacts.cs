@@ -13,8 +13,9 @@ namespace LockLevels.Analyzers.WholeProgram
         private IReadOnlyList<Retaking>? _retakings;
 
         public ProgramFacts(List<BodyFacts> bodies, List<CallReach> reaches, LockDependencyGraph<EdgeWitness> graph, List<Cycle> cycles, HashSet<string> inferred,
-            List<CallReach> retaken)
+            List<CallReach> retaken, CallDispatch? dispatch = null)
         {
+            Dispatch = dispatch;
             Retaken = retaken;
             Bodies = bodies;
             Reaches = reaches;
@@ -22,6 +23,9 @@ namespace LockLevels.Analyzers.WholeProgram
             Cycles = cycles;
             Inferred = inferred;
         }
+
+        /// <summary>Which bodies each recorded call reaches (null only in facts built without one).</summary>
+        public CallDispatch? Dispatch { get; }
 
         /// <summary>Method bodies in source order.</summary>
         public IReadOnlyList<BodyFacts> Bodies { get; }

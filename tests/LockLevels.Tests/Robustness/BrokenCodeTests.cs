@@ -159,6 +159,33 @@ namespace LockLevels.Tests.Robustness
                     void Use() { var c = new C() + new C(); c.P = c.P; }
                 }
                 """),
+            ["HalfTypedEntryAnnotations"] = Annotated("""
+                [assembly: AcquiredWithLocksNotHeld()]
+                [assembly: AcquiredWithLocksNotHeld(null)]
+                [assembly: AcquiredWithLocksNotHeld("MmapLock")]
+                [assembly: AcquiredWithLocksNotHeld("MmapLock", null, "", 42)]
+                [assembly: AcquiredWithLocksNotHeld(, "FolioLock")]
+                sealed class C
+                {
+                    [CalledWithLocksNotHeld(] public void M() { }
+                    [CalledWithLocksNotHeld(null)] public void N() { }
+                    [CalledWithLocksNotHeld("", (string)null, 3)] public C() { }
+                    [CalledWithLocksNotHeld("FolioLock")] public int P { get => 0; set { } }
+                    [CalledWithLocksNotHeld("FolioLock")] static C() { }
+                    [CalledWithLocksHeld("FolioLock"), CalledWithLocksNotHeld("FolioLock")] ~C() { }
+                    void Use(AddressSpace mapping)
+                    {
+                        lock (mapping.FolioLock)
+                        {
+                            M(); N(); _ = new C(); P = P + 1; Undefined();
+                            Action a = [CalledWithLocksNotHeld("FolioLock")] () => M();
+                            a();
+                            Local();
+                            [CalledWithLocksHeld(] void Local() { lock (mapping.MmapLock) { } }
+                        }
+                    }
+                }
+                """),
             ["GenericAndPartialTypes"] = Annotated("""
                 partial class Pool<T> where T : class
                 {

@@ -205,5 +205,15 @@ namespace LockLevels.Tests.Rules
                 public void Nothing() { }
             }
             """));
+
+        [Fact]
+        public Task CalledWithLocksHeldAndNotHeldSameLevel_IsReportedAtTheNotHeld() => Verify.VerifyAnalyzerAsync(Preamble.With("""
+            sealed class Journal
+            {
+                [CalledWithLocksHeld("FolioLock", "MmapLock"), {|#0:CalledWithLocksNotHeld("FolioLock")|}] public void Write() { }
+                [CalledWithLocksHeld("FolioLock"), CalledWithLocksNotHeld("MmapLock")] public void Read() { }
+            }
+            """),
+            Verify.Diagnostic(DiagnosticIds.ContradictoryAnnotations).WithLocation(0).WithArguments("Write", "[CalledWithLocksHeld]", "[CalledWithLocksNotHeld]", "FolioLock"));
     }
 }
