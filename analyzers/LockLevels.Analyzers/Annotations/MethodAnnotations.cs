@@ -56,6 +56,9 @@ namespace LockLevels.Analyzers.Annotations
         public bool IsEmpty => Acquires.IsEmpty && Releases.IsEmpty && MightAcquire.IsEmpty && CalledWithLocksHeld.IsEmpty && CalledWithLocksNotHeld.IsEmpty
             && ReceiverAcquires.IsEmpty && ReceiverReleases.IsEmpty;
 
+        /// <summary>What the method does to locks is written on it ([Acquires], [Releases], [MightAcquire]), not left to its body.</summary>
+        public bool DeclaresLockEffects => !Acquires.IsEmpty || !Releases.IsEmpty || !MightAcquire.IsEmpty || IsReceiverLevel;
+
         /// <summary>The method is [Acquires] or [Releases] without a level: the level is its receiver's.</summary>
         public bool IsReceiverLevel => !ReceiverAcquires.IsEmpty || !ReceiverReleases.IsEmpty;
 

@@ -199,11 +199,16 @@ namespace LockLevels.Analyzers.Flow
         /// <summary>Where a held level was acquired in this body.</summary>
         private sealed class Site
         {
-            public Site(LockEvent acquisition, bool escapes)
+            public Site(LockEvent acquisition, bool escapes, LockObject? renamed = null, bool isRenamed = false)
             {
                 Event = acquisition;
                 Escapes = escapes;
+                _renamed = renamed;
+                _isRenamed = isRenamed;
             }
+
+            private readonly LockObject? _renamed;
+            private readonly bool _isRenamed;
 
             /// <summary>The acquisition made here.</summary>
             public LockEvent Event { get; }
@@ -217,7 +222,8 @@ namespace LockLevels.Analyzers.Flow
 
             public string Description => Event.Description;
 
-            public LockObject? Object => Event.Object;
+            /// <summary>The lock object as the body names it now: a local reassigned since names another object.</summary>
+            public LockObject? Object => _isRenamed ? _renamed : Event.Object;
 
             public bool Shared => Event.Shared;
 

@@ -351,7 +351,7 @@ namespace LockLevels.Analyzers.Flow
                 RecordAwait(operation, state);
             }
 
-            return operation is IInvocationOperation invocation ? Apply(invocation, state, report) : state;
+            return operation is IInvocationOperation invocation ? Apply(invocation, state, report) : Renamed(operation, state);
         }
 
         private HeldLockSet Apply(IInvocationOperation invocation, HeldLockSet state, bool report)

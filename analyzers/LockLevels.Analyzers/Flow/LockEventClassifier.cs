@@ -30,7 +30,7 @@ namespace LockLevels.Analyzers.Flow
         /// [Releases] or an inferred releasing wrapper.
         /// </summary>
         public bool DisposalAffectsLocks(ITypeSymbol? type)
-            => ConcreteDisposal(type, null) is { } dispose && (!_compilation.Annotations.ForMethod(dispose).IsEmpty || !EffectOf(dispose).IsEmpty);
+            => ConcreteDisposal(type, null) is { } dispose && (_compilation.Annotations.ForMethod(dispose).DeclaresLockEffects || !EffectOf(dispose).IsEmpty);
 
         /// <summary>The levels disposing a value of <paramref name="type"/> releases through its own Dispose ([Releases], or an inferred wrapper).</summary>
         public void DisposalReleases(ITypeSymbol? type, List<string> levels)
@@ -146,7 +146,7 @@ namespace LockLevels.Analyzers.Flow
             if (invocation.Instance != null && method.ContainingType.TypeKind == TypeKind.Interface && method.Parameters.Length == 0
                 && method.Name is "Dispose" or "DisposeAsync"
                 && ConcreteDisposal(ValueResolver.StripConversions(invocation.Instance).Type, method) is { } concrete
-                && (!_compilation.Annotations.ForMethod(concrete).IsEmpty || !EffectOf(concrete).IsEmpty))
+                && (_compilation.Annotations.ForMethod(concrete).DeclaresLockEffects || !EffectOf(concrete).IsEmpty))
             {
                 // using (var end = new WriteEnd(sb)): the lowered call is IDisposable.Dispose, but the
                 // disposed value's own Dispose says what is released; a using's implicit call points at the resource.
@@ -158,13 +158,13 @@ namespace LockLevels.Analyzers.Flow
             }
 
             var annotations = _compilation.Annotations.ForMethod(method);
-            if (annotations.IsEmpty && EffectOf(method) is { IsEmpty: false } effect)
+            if (!annotations.DeclaresLockEffects && EffectOf(method) is { IsEmpty: false } effect)
             {
                 AddWrapperEvents(invocation, method, effect, location, resolver, events);
                 return;
             }
 
-            if (!annotations.IsEmpty)
+            if (annotations.DeclaresLockEffects)
             {
                 var description = Names.Member(method);
                 var receiver = method.IsStatic ? "static:" + Names.Type(method.ContainingType) : ObjectPaths.Of(invocation.Instance == null ? null : resolver.Resolve(invocation.Instance));

@@ -148,7 +148,7 @@ namespace LockLevels.Analyzers.Flow
         {
             if (method.ContainingAssembly is not ISourceAssemblySymbol || method.IsAbstract || method.IsVirtual || method.IsOverride || method.IsExtern
                 || method.MethodKind is not (MethodKind.Ordinary or MethodKind.LocalFunction or MethodKind.ExplicitInterfaceImplementation)
-                || !_index.Annotations.ForMethod(method).IsEmpty || _index.ContextOf(method) != null)
+                || _index.Annotations.ForMethod(method).DeclaresLockEffects || _index.ContextOf(method) != null)
             {
                 return false;
             }

@@ -84,6 +84,41 @@ namespace LockLevels.Analyzers.Model
             return new HeldLockSet(Locks.SetItem(index, new HeldLock(level, held.Shared, held.Origin, first, held.Depth - 1, sites)));
         }
 
+        /// <summary>
+        /// The same levels with their acquisition sites renamed by <paramref name="map"/> (a site whose lock
+        /// object has come to be named otherwise); returns this set when no site changes.
+        /// </summary>
+        public HeldLockSet MapSites(Func<int, int> map)
+        {
+            ImmutableArray<HeldLock>.Builder? changed = null;
+            for (int i = 0; i < Locks.Length; i++)
+            {
+                var held = Locks[i];
+                int site = held.Site >= 0 ? map(held.Site) : held.Site;
+                bool differs = site != held.Site;
+                var sites = ImmutableArray<int>.Empty;
+                foreach (int other in held.Sites)
+                {
+                    int mapped = map(other);
+                    differs |= mapped != other;
+                    sites = WithSite(sites, mapped);
+                }
+
+                if (differs && changed == null)
+                {
+                    changed = ImmutableArray.CreateBuilder<HeldLock>(Locks.Length);
+                    for (int j = 0; j < i; j++)
+                    {
+                        changed.Add(Locks[j]);
+                    }
+                }
+
+                changed?.Add(differs ? new HeldLock(held.Level, held.Shared, held.Origin, site, held.Depth, sites) : held);
+            }
+
+            return changed == null ? this : new HeldLockSet(changed.MoveToImmutable());
+        }
+
         /// <summary>The union of two states: held if held on either path, at the greater depth.</summary>
         public HeldLockSet Join(HeldLockSet other)
         {

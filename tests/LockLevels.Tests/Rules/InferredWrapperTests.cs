@@ -40,6 +40,28 @@ namespace LockLevels.Tests.Rules
             }
             """));
 
+        // Before: a wrapper that also said what must hold on entry ([CalledWithLocksNotHeld], [LockNesting]:
+        // annotations of its callers' context, not of what it does) was no wrapper, and LL0005 was reported
+        // in Begin and in Write.
+        [Theory]
+        [InlineData("[CalledWithLocksNotHeld(\"MmapLock\")]")]
+        [InlineData("[LockNesting(\"this\", \"_sb\")]")]
+        public Task WrapperWithEntryAnnotations_IsStillAWrapper(string annotation) => Verify.VerifyAnalyzerAsync(Preamble.With("""
+            class C
+            {
+                private readonly SuperBlock _sb = new();
+
+                ANNOTATION
+                private void Begin() => _sb.StartWrite();
+
+                public void Write()
+                {
+                    Begin();
+                    _sb.EndWrite();
+                }
+            }
+            """.Replace("ANNOTATION", annotation)));
+
         // The true shape in the caller: the wrapper's level is held on a path out of it.
         [Fact]
         public Task CallerThatSkipsTheRelease_IsReportedAtTheWrapperCall() => Verify.VerifyAnalyzerAsync(Preamble.With("""

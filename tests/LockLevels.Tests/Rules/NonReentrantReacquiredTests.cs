@@ -444,5 +444,65 @@ namespace LockLevels.Tests.Rules
             }
             """), Verify.Diagnostic("LL0009").WithLocation(0).WithLocation(1).WithLocation(2)
                 .WithArguments("Cache._gate", "Cache._gate.WaitAsync", "Cache.LoadAsync → Cache._gate.WaitAsync", SemaphoreFails));
+
+        // Before: walking a list hand over hand took "local:next" in one iteration and again in the next, one
+        // name for two objects, and LL0009 said the lock was taken again by its holder.
+        [Fact]
+        public Task HandOverHandWalk_TakesEachNodeOnce() => Verify.VerifyAnalyzerAsync("""
+            using System.Threading;
+            using LockLevels;
+
+            class Node
+            {
+                public readonly ReaderWriterLockSlim Gate = new();
+                public Node Next;
+            }
+
+            class List
+            {
+                [LockNesting("node", "next")]
+                public static void Walk(Node head)
+                {
+                    var node = head;
+                    node.Gate.EnterReadLock();
+                    while (node.Next is Node next)
+                    {
+                        next.Gate.EnterReadLock();
+                        node.Gate.ExitReadLock();
+                        node = next;
+                    }
+
+                    node.Gate.ExitReadLock();
+                }
+            }
+            """);
+
+        // The same loop that forgets to let the parent go still takes one object twice when the list loops
+        // back to a node it holds; LL0009 cannot know that, so it reports the re-take of a name only when the
+        // name still means the held object.
+        [Fact]
+        public Task RetakingTheHeldLocalInALoop_IsReported() => Verify.VerifyAnalyzerAsync("""
+            using System.Threading;
+
+            class Node
+            {
+                public readonly ReaderWriterLockSlim Gate = new();
+                public Node Next;
+            }
+
+            class List
+            {
+                public static void Spin(Node node, int times)
+                {
+                    for (int i = 0; i < times; i++)
+                    {
+                        {|#0:node.Gate.EnterReadLock()|};
+                    }
+
+                    node.Gate.ExitReadLock();
+                }
+            }
+            """,
+            Verify.Diagnostic("LL0009").WithLocation(0).WithLocation(0).WithArguments("Node.Gate", "Node.Gate.EnterReadLock", "Node.Gate.EnterReadLock", NoRecursionFails));
     }
 }
