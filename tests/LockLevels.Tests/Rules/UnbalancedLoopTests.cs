@@ -189,6 +189,21 @@ namespace LockLevels.Tests.Rules
             }
             """), StillHeld("FolioLock", "Flush"));
 
+        // True: the same with a receiver-level [Acquires].
+        [Fact]
+        public Task ReceiverLevelAcquireLoopWithoutAReleaseLoop_IsReported() => Verify.VerifyAnalyzerAsync(With("""
+            class C
+            {
+                void Flush(MmapGate[] gates)
+                {
+                    foreach (var gate in gates)
+                    {
+                        {|#0:gate.Enter()|};
+                    }
+                }
+            }
+            """), StillHeld("MmapLock", "Flush"));
+
         // True: an early return between the loops leaves every folio locked.
         [Fact]
         public Task ReturnBetweenTheLoops_IsReported() => Verify.VerifyAnalyzerAsync(With("""
