@@ -276,6 +276,44 @@ namespace LockLevels.Tests.Rules
             }
             """), StillHeld("FolioLock", "Flush"));
 
+        // True: a continue skips some acquisitions, so the loops no longer pair (the level stays "held").
+        [Fact]
+        public Task ContinueInTheAcquireLoop_IsReported() => Verify.VerifyAnalyzerAsync(With("""
+            class C
+            {
+                void Flush(Folio[] folios)
+                {
+                    foreach (var folio in folios)
+                    {
+                        if (folio.Next == null)
+                            continue;
+                        {|#0:folio.Lock()|};
+                    }
+
+                    foreach (var folio in folios) folio.Unlock();
+                }
+            }
+            """), StillHeld("FolioLock", "Flush"));
+
+        // True: the acquiring loop also releases the level, so it is no acquire-only loop.
+        [Fact]
+        public Task AcquireLoopThatAlsoReleases_IsReported() => Verify.VerifyAnalyzerAsync(With("""
+            class C
+            {
+                void Flush(Folio[] folios)
+                {
+                    foreach (var folio in folios)
+                    {
+                        {|#0:folio.Lock()|};
+                        folio.Lock();
+                        folio.Unlock();
+                    }
+
+                    foreach (var folio in folios) folio.Unlock();
+                }
+            }
+            """), StillHeld("FolioLock", "Flush"));
+
         // True: the release loop releases only some folios.
         [Fact]
         public Task ConditionalReleaseInTheLoop_IsReported() => Verify.VerifyAnalyzerAsync(With("""
