@@ -295,6 +295,12 @@ namespace LockLevels.Analyzers.Flow
             }
 
             state = Visit(branchValue, state, report);
+            if (block.ConditionKind != ControlFlowConditionKind.None && !state.IsEmpty && LoopEndedWhenFalse(branchValue) is { } loop)
+            {
+                // for (...) Exit(f[i]): where the loop ends normally, it gave back what a paired loop took.
+                return (ReleasedByLoop(state, loop), state);
+            }
+
             return (state, state);
         }
 

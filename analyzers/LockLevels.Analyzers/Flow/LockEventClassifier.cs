@@ -454,8 +454,11 @@ namespace LockLevels.Analyzers.Flow
 
             var resolved = resolver.Resolve(invocation.Instance);
             var member = MemberOf(resolved);
+            // The receiver's own static type when what it resolves to says less: a foreach variable over an
+            // array resolves to the enumerator's Current, an object, through the cast the loop makes.
             var use = (member == null ? null : _compilation.Annotations.LockLevelOf(member))
-                ?? _compilation.Annotations.ClassLevelOf(resolved.Type ?? method.ContainingType);
+                ?? _compilation.Annotations.ClassLevelOf(resolved.Type ?? method.ContainingType)
+                ?? (ReferenceEquals(resolved, invocation.Instance) ? null : _compilation.Annotations.ClassLevelOf(invocation.Instance.Type));
             if (use == null)
             {
                 return null;

@@ -119,6 +119,37 @@ namespace LockLevels.Analyzers.Model
             return changed == null ? this : new HeldLockSet(changed.MoveToImmutable());
         }
 
+        /// <summary>
+        /// Gives back everything taken at <paramref name="site"/>, whatever its depth (a loop's acquisitions,
+        /// all released by a loop that pairs with it). The level stays held for its other sites, at no more depth
+        /// than they are many: depth is kept per level, not per site, and a loop's site saturates it.
+        /// </summary>
+        public HeldLockSet ReleaseSite(string level, int site)
+        {
+            int index = IndexOf(level);
+            if (index < 0)
+            {
+                return this;
+            }
+
+            var held = Locks[index];
+            int at = held.Sites.IndexOf(site);
+            if (at < 0)
+            {
+                return this;
+            }
+
+            var sites = held.Sites.RemoveAt(at);
+            if (sites.IsEmpty && held.Origin == HeldOrigin.Acquired)
+            {
+                return new HeldLockSet(Locks.RemoveAt(index));
+            }
+
+            int first = held.Site == site && !sites.IsEmpty ? sites[0] : held.Site;
+            int depth = Math.Max(1, Math.Min(held.Depth, sites.Length));
+            return new HeldLockSet(Locks.SetItem(index, new HeldLock(level, held.Shared, held.Origin, first, depth, sites)));
+        }
+
         /// <summary>The union of two states: held if held on either path, at the greater depth.</summary>
         public HeldLockSet Join(HeldLockSet other)
         {

@@ -30,6 +30,19 @@ namespace LockLevels.Tests.Model
         }
 
         [Fact]
+        public void ReleaseSite_DropsEverythingTakenThere_AndKeepsTheOtherSitesAtTheirCount()
+        {
+            var loop = HeldLockSet.Empty.Acquire("A", shared: false, site: 0).Acquire("A", shared: false, site: 1).Acquire("A", shared: false, site: 1);
+
+            var rest = loop.ReleaseSite("A", 1);
+
+            Assert.Equal(new HeldLock("A", shared: false, HeldOrigin.Acquired, site: 0, depth: 1), Held(rest, "A"));
+            Assert.False(rest.ReleaseSite("A", 0).Contains("A"));
+            Assert.Same(rest, rest.ReleaseSite("A", 5));
+            Assert.Same(rest, rest.ReleaseSite("B", 0));
+        }
+
+        [Fact]
         public void Acquire_DoesNotChangeTheOriginalSet()
         {
             var original = HeldLockSet.Empty.Acquire("A", shared: false, site: 0);
