@@ -48,6 +48,13 @@ namespace LockLevels.Analyzers.Rules
                 SyntaxKind.ParenthesizedLambdaExpression);
         }
 
+        /// <summary>Calls <paramref name="check"/> with every method, local function and lambda that can carry annotations.</summary>
+        public static void RegisterForMethods(CompilationStartAnalysisContext start, Action<IMethodSymbol, Action<Diagnostic>, System.Threading.CancellationToken> check)
+        {
+            start.RegisterSymbolAction(symbol => check((IMethodSymbol)symbol.Symbol, symbol.ReportDiagnostic, symbol.CancellationToken), SymbolKind.Method);
+            RegisterForFunctions(start, (function, node) => check(function, node.ReportDiagnostic, node.CancellationToken));
+        }
+
         /// <summary>Reports what <paramref name="report"/> finds for hierarchies declared in the tree being analysed.</summary>
         public static void RegisterForHierarchies(CompilationStartAnalysisContext start, CompilationIndex compilation, Action<SyntaxTreeAnalysisContext, int, DeclaredHierarchy> report)
         {

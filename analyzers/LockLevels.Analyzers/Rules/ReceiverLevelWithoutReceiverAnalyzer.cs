@@ -21,8 +21,7 @@ namespace LockLevels.Analyzers.Rules
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
             AnnotationRule.Register(context, (start, compilation) =>
             {
-                start.RegisterSymbolAction(symbol => Check((IMethodSymbol)symbol.Symbol, compilation, symbol.ReportDiagnostic, symbol.CancellationToken), SymbolKind.Method);
-                AnnotationRule.RegisterForFunctions(start, (function, node) => Check(function, compilation, node.ReportDiagnostic, node.CancellationToken));
+                AnnotationRule.RegisterForMethods(start, (method, report, cancellationToken) => Check(method, compilation, report, cancellationToken));
             });
         }
 

@@ -20,8 +20,7 @@ namespace LockLevels.Analyzers.Rules
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
             AnnotationRule.Register(context, (start, compilation) =>
             {
-                start.RegisterSymbolAction(symbol => CheckMethod((IMethodSymbol)symbol.Symbol, compilation, symbol.ReportDiagnostic, symbol.CancellationToken), SymbolKind.Method);
-                AnnotationRule.RegisterForFunctions(start, (function, node) => CheckMethod(function, compilation, node.ReportDiagnostic, node.CancellationToken));
+                AnnotationRule.RegisterForMethods(start, (method, report, cancellationToken) => CheckMethod(method, compilation, report, cancellationToken));
                 start.RegisterSymbolAction(symbol => CheckLockMember(symbol, compilation), SymbolKind.Field, SymbolKind.Property, SymbolKind.NamedType);
                 var assembly = start.Compilation.Assembly;
                 start.RegisterSyntaxTreeAction(tree => CheckRecursiveLevels(tree, assembly, compilation));
