@@ -218,6 +218,13 @@ namespace LockLevels.Analyzers.Flow
 
             // using and await using call these without spelling them.
             var names = new HashSet<string>(System.StringComparer.Ordinal) { "Dispose", "DisposeAsync" };
+            if (_reach != null)
+            {
+                // The first pass has read every body's names already.
+                names.UnionWith(_reach.CalledNames);
+                return _calledNames = names;
+            }
+
             foreach (var tree in _compilation.SyntaxTrees)
             {
                 foreach (var node in tree.GetRoot().DescendantNodes())

@@ -44,8 +44,10 @@ namespace LockLevels.Analyzers.Reach
         private readonly Dictionary<SyntaxNode, ReachUnit> _units;
         private readonly Dictionary<ReachUnit, ReachUnit> _partners;
 
-        private LockReach(Dictionary<SyntaxNode, ReachUnit> units, Dictionary<ReachUnit, ReachUnit> partners, int unitCount, int matteringCount, (int Facts, int Stores) demanded, HashSet<string> matteringNames)
+        private LockReach(Dictionary<SyntaxNode, ReachUnit> units, Dictionary<ReachUnit, ReachUnit> partners, int unitCount, int matteringCount, (int Facts, int Stores) demanded, HashSet<string> matteringNames,
+            HashSet<string> calledNames)
         {
+            CalledNames = calledNames;
             MatteringNames = matteringNames;
             _units = units;
             _partners = partners;
@@ -66,6 +68,9 @@ namespace LockLevels.Analyzers.Reach
 
         /// <summary>Units that may store a delegate parameter a mattering caller fills: kept when the owner has a delegate-typed parameter.</summary>
         public int StoreCandidateCount { get; }
+
+        /// <summary>Every name some body calls (<c>N(...)</c>, <c>x.N(...)</c>, <c>x?.N(...)</c>).</summary>
+        public IReadOnlyCollection<string> CalledNames { get; }
 
         /// <summary>The names whose mention makes a body matter (lock APIs, annotated and mattering members, pseudo-names).</summary>
         public IReadOnlyCollection<string> MatteringNames { get; }
@@ -177,7 +182,16 @@ namespace LockLevels.Analyzers.Reach
 
             int mattering = graph.Propagate();
             var demanded = FactDemand.Mark(graph, walkers);
-            return new LockReach(graph.Keys, graph.Partners, graph.Units.Count, mattering, demanded, graph.MatteringNames);
+            var called = new HashSet<string>(System.StringComparer.Ordinal);
+            foreach (var unit in graph.Units)
+            {
+                if (unit.Invoked != null)
+                {
+                    called.UnionWith(unit.Invoked);
+                }
+            }
+
+            return new LockReach(graph.Keys, graph.Partners, graph.Units.Count, mattering, demanded, graph.MatteringNames, called);
         }
 
         private static ReachDemand DemandOf(ReachUnit unit) => unit.Matters ? ReachDemand.Facts : unit.Demand;
