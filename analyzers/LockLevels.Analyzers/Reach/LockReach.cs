@@ -69,7 +69,7 @@ namespace LockLevels.Analyzers.Reach
         /// <summary>Units that may store a delegate parameter a mattering caller fills: kept when the owner has a delegate-typed parameter.</summary>
         public int StoreCandidateCount { get; }
 
-        /// <summary>Every name some body calls (<c>N(...)</c>, <c>x.N(...)</c>, <c>x?.N(...)</c>).</summary>
+        /// <summary>Every name some body calls (<c>N(...)</c>, <c>x.N(...)</c>) or passes or stores as a value (a method group: <c>Run(N)</c>).</summary>
         public IReadOnlyCollection<string> CalledNames { get; }
 
         /// <summary>The names whose mention makes a body matter (lock APIs, annotated and mattering members, pseudo-names).</summary>
@@ -189,6 +189,11 @@ namespace LockLevels.Analyzers.Reach
                 {
                     called.UnionWith(unit.Invoked);
                 }
+            }
+
+            foreach (var walker in walkers)
+            {
+                called.UnionWith(walker.PassedNames);
             }
 
             return new LockReach(graph.Keys, graph.Partners, graph.Units.Count, mattering, demanded, graph.MatteringNames, called);

@@ -37,6 +37,18 @@ namespace LockLevels.Analyzers.Reach
                 _ => false,
             };
 
+        /// <summary><c>Run(N)</c>, <c>Action a = x.N</c>, <c>d = N</c>, <c>return N</c>: the name is a value passed, stored or returned, a method group if it names a method.</summary>
+        public static bool IsPassedName(SyntaxNode name)
+        {
+            var value = name.Parent is MemberAccessExpressionSyntax access && access.Name == name ? access : name;
+            return value.Parent switch
+            {
+                ArgumentSyntax or EqualsValueClauseSyntax or ArrowExpressionClauseSyntax or ReturnStatementSyntax => true,
+                AssignmentExpressionSyntax assignment => assignment.Right == value,
+                _ => false,
+            };
+        }
+
         /// <summary><c>N(...)</c>, <c>x.N(...)</c>, <c>x?.N(...)</c>: the name is what is called.</summary>
         public static bool IsInvokedName(SyntaxNode name)
         {

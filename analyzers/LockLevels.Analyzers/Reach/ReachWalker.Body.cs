@@ -337,6 +337,10 @@ namespace LockLevels.Analyzers.Reach
             else
             {
                 UninvokedNames.Add(name);
+                if (ReachSyntax.IsPassedName(node))
+                {
+                    PassedNames.Add(name);
+                }
             }
         }
 

@@ -43,6 +43,9 @@ namespace LockLevels.Analyzers.Reach
         /// <summary>Simple names used other than as the called name of an invocation: method groups among them become delegates.</summary>
         public HashSet<string> UninvokedNames { get; } = new(System.StringComparer.Ordinal);
 
+        /// <summary>Names passed or stored as values (<c>Run(Work)</c>, <c>Action a = x.Work</c>): method groups a delegate may call.</summary>
+        public HashSet<string> PassedNames { get; } = new(System.StringComparer.Ordinal);
+
         /// <summary>Types marked [InterpolatedStringHandler]: a <c>$"..."</c> may construct them.</summary>
         public HashSet<string> HandlerTypes { get; } = new(System.StringComparer.Ordinal);
 

@@ -62,6 +62,20 @@ namespace LockLevels.Tests.Rules
             }
             """.Replace("ANNOTATION", annotation)));
 
+        // A wrapper that is only ever passed as a method group is called through its delegate: still a
+        // wrapper (its own LL0005 would be false), found by name as the callers' calls are.
+        [Fact]
+        public Task WrapperUsedAsAMethodGroup_IsAWrapper() => Verify.VerifyAnalyzerAsync(Preamble.With("""
+            class C
+            {
+                private readonly SuperBlock _sb = new();
+
+                private void Begin() => _sb.StartWrite();
+
+                public System.Action Starter() => Begin;
+            }
+            """));
+
         // The true shape in the caller: the wrapper's level is held on a path out of it.
         [Fact]
         public Task CallerThatSkipsTheRelease_IsReportedAtTheWrapperCall() => Verify.VerifyAnalyzerAsync(Preamble.With("""
