@@ -95,8 +95,10 @@ namespace LockLevels.Analyzers
             if (_firstPass)
             {
                 // Only the bodies that may touch or reach a lock, or hold a fact the whole program
-                // reads, get operations; the rest cost the first pass's one syntax walk.
-                start.RegisterCodeBlockAction(block => AnalyzeNeeded(block, reach!, Analyze));
+                // reads, get operations; the rest cost the first pass's one syntax walk. One action per
+                // tree, not per declaration: a code-block action makes the driver do work for every
+                // declaration of the compilation, which is most of what LockLevels would cost there.
+                start.RegisterSemanticModelAction(tree => AnalyzeTree(tree, reach!, Analyze));
             }
             else
             {
@@ -132,32 +134,38 @@ namespace LockLevels.Analyzers
 
         private delegate void RootAnalysis(IOperation root, ISymbol owner, Func<IOperation, ControlFlowGraph?> getGraph, Action<Diagnostic> report, CancellationToken cancellationToken);
 
-        /// <summary>The code block's bodies that the first pass keeps, each analysed from its root once, as the operation-block path would.</summary>
-        private static void AnalyzeNeeded(CodeBlockAnalysisContext block, LockReach reach, RootAnalysis analyze)
+        /// <summary>The tree's bodies that the first pass keeps, each analysed from its root once, as the operation-block path would.</summary>
+        private static void AnalyzeTree(SemanticModelAnalysisContext tree, LockReach reach, RootAnalysis analyze)
         {
+            var cancellationToken = tree.CancellationToken;
+            var declarations = new List<(SyntaxNode Block, ISymbol Owner)>();
+            DeclarationBlocks.Collect(tree.SemanticModel, declarations, cancellationToken);
             var blocks = new List<SyntaxNode>(2);
-            BodyRoots.Collect(block.CodeBlock, block.OwningSymbol, blocks);
-            IOperation? previousRoot = null;
-            foreach (var syntax in blocks)
+            foreach (var (declaration, owner) in declarations)
             {
-                var demand = reach.DemandOf(syntax);
-                if (demand == ReachDemand.None || (demand == ReachDemand.IfDelegateParameter && !MayReceiveDelegate(block.OwningSymbol)))
+                blocks.Clear();
+                BodyRoots.Collect(declaration, owner, blocks);
+                IOperation? previousRoot = null;
+                foreach (var syntax in blocks)
                 {
-                    continue;
-                }
+                    var demand = reach.DemandOf(syntax);
+                    if (demand == ReachDemand.None || (demand == ReachDemand.IfDelegateParameter && !MayReceiveDelegate(owner)))
+                    {
+                        continue;
+                    }
 
-                var operation = block.SemanticModel.GetOperation(syntax, block.CancellationToken);
-                if (operation == null)
-                {
-                    continue;
-                }
+                    var operation = tree.SemanticModel.GetOperation(syntax, cancellationToken);
+                    if (operation == null)
+                    {
+                        continue;
+                    }
 
-                var root = BodyRoots.RootOf(operation);
-                if (root != previousRoot && BodyRoots.HasControlFlowGraph(root))
-                {
-                    previousRoot = root;
-                    var cancellationToken = block.CancellationToken;
-                    analyze(root, block.OwningSymbol, body => BodyRoots.GraphOf(body, cancellationToken), block.ReportDiagnostic, cancellationToken);
+                    var root = BodyRoots.RootOf(operation);
+                    if (root != previousRoot && BodyRoots.HasControlFlowGraph(root))
+                    {
+                        previousRoot = root;
+                        analyze(root, owner, body => BodyRoots.GraphOf(body, cancellationToken), tree.ReportDiagnostic, cancellationToken);
+                    }
                 }
             }
         }
