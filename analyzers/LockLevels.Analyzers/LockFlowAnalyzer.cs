@@ -72,7 +72,7 @@ namespace LockLevels.Analyzers
 
             int maxInferredChain = CompilationIndex.ReadMaxChainLength(start.Compilation, start.Options);
             var program = new ConcurrentQueue<BodyFacts>();
-            var reach = _firstPass ? LockReach.Build(start.Compilation, start.CancellationToken) : null;
+            var reach = _firstPass ? ReachCache.For(start.Compilation, start.CancellationToken) : null;
             var analysis = new BodyAnalysis(index, new WrapperEffects(start.Compilation, index, reach));
 
             void Analyze(IOperation root, ISymbol owner, Func<IOperation, ControlFlowGraph?> getGraph, Action<Diagnostic> report, CancellationToken cancellationToken)

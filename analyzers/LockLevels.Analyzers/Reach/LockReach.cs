@@ -43,11 +43,13 @@ namespace LockLevels.Analyzers.Reach
     {
         private readonly Dictionary<SyntaxNode, ReachUnit> _units;
         private readonly Dictionary<ReachUnit, ReachUnit> _partners;
+        private readonly Dictionary<SyntaxTree, List<SyntaxNode>> _attributedFunctions;
 
         private LockReach(Dictionary<SyntaxNode, ReachUnit> units, Dictionary<ReachUnit, ReachUnit> partners, int unitCount, int matteringCount, (int Facts, int Stores) demanded, HashSet<string> matteringNames,
-            HashSet<string> calledNames)
+            HashSet<string> calledNames, Dictionary<SyntaxTree, List<SyntaxNode>> attributedFunctions)
         {
             CalledNames = calledNames;
+            _attributedFunctions = attributedFunctions;
             MatteringNames = matteringNames;
             _units = units;
             _partners = partners;
@@ -68,6 +70,10 @@ namespace LockLevels.Analyzers.Reach
 
         /// <summary>Units that may store a delegate parameter a mattering caller fills: kept when the owner has a delegate-typed parameter.</summary>
         public int StoreCandidateCount { get; }
+
+        /// <summary>The local functions and lambdas of a tree that carry attributes (which symbol actions never visit).</summary>
+        public IReadOnlyList<SyntaxNode> AttributedFunctionsIn(SyntaxTree tree)
+            => _attributedFunctions.TryGetValue(tree, out var functions) ? functions : (IReadOnlyList<SyntaxNode>)System.Array.Empty<SyntaxNode>();
 
         /// <summary>Every name some body calls (<c>N(...)</c>, <c>x.N(...)</c>) or passes or stores as a value (a method group: <c>Run(N)</c>).</summary>
         public IReadOnlyCollection<string> CalledNames { get; }
@@ -191,12 +197,22 @@ namespace LockLevels.Analyzers.Reach
                 }
             }
 
+            var attributed = new Dictionary<SyntaxTree, List<SyntaxNode>>();
             foreach (var walker in walkers)
             {
                 called.UnionWith(walker.PassedNames);
+                foreach (var function in walker.AttributedFunctions)
+                {
+                    if (!attributed.TryGetValue(function.SyntaxTree, out var list))
+                    {
+                        attributed.Add(function.SyntaxTree, list = new List<SyntaxNode>());
+                    }
+
+                    list.Add(function);
+                }
             }
 
-            return new LockReach(graph.Keys, graph.Partners, graph.Units.Count, mattering, demanded, graph.MatteringNames, called);
+            return new LockReach(graph.Keys, graph.Partners, graph.Units.Count, mattering, demanded, graph.MatteringNames, called, attributed);
         }
 
         private static ReachDemand DemandOf(ReachUnit unit) => unit.Matters ? ReachDemand.Facts : unit.Demand;

@@ -100,6 +100,11 @@ namespace LockLevels.Analyzers.Reach
                 case SyntaxKind.AnonymousMethodExpression:
                 case SyntaxKind.QueryExpression:
                 case SyntaxKind.LocalFunctionStatement:
+                    if (node is LocalFunctionStatementSyntax { AttributeLists.Count: > 0 } or ParenthesizedLambdaExpressionSyntax { AttributeLists.Count: > 0 })
+                    {
+                        AttributedFunctions.Add(node);
+                    }
+
                     EnterFragment(node);
                     return;
                 case SyntaxKind.ThisConstructorInitializer:

@@ -43,6 +43,9 @@ namespace LockLevels.Analyzers.Reach
         /// <summary>Simple names used other than as the called name of an invocation: method groups among them become delegates.</summary>
         public HashSet<string> UninvokedNames { get; } = new(System.StringComparer.Ordinal);
 
+        /// <summary>Local functions and lambdas written with attributes, which symbol actions never visit.</summary>
+        public List<SyntaxNode> AttributedFunctions { get; } = new();
+
         /// <summary>Names passed or stored as values (<c>Run(Work)</c>, <c>Action a = x.Work</c>): method groups a delegate may call.</summary>
         public HashSet<string> PassedNames { get; } = new(System.StringComparer.Ordinal);
 

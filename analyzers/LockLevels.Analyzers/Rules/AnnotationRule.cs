@@ -1,5 +1,7 @@
 using System;
+using System.Threading;
 using LockLevels.Analyzers.Annotations;
+using LockLevels.Analyzers.Reach;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.CSharp;
@@ -24,35 +26,36 @@ namespace LockLevels.Analyzers.Rules
 
         /// <summary>
         /// Calls <paramref name="check"/> with each local function and lambda that carries attributes, which
-        /// symbol actions never visit. A syntax-node action, not an operation action: an operation action
-        /// makes the driver build every body's operation tree, which is most of what an analyzer can cost.
+        /// symbol actions never visit, as the first pass found them: one semantic-model action per tree,
+        /// neither a syntax-node action (which makes the driver walk every declaration for this analyzer)
+        /// nor an operation action (which makes it build every body's operation tree).
         /// </summary>
-        public static void RegisterForFunctions(CompilationStartAnalysisContext start, Action<IMethodSymbol, SyntaxNodeAnalysisContext> check)
+        public static void RegisterForFunctions(CompilationStartAnalysisContext start, Action<IMethodSymbol, Action<Diagnostic>, CancellationToken> check)
         {
-            start.RegisterSyntaxNodeAction(
-                node =>
+            var reach = ReachCache.For(start.Compilation, start.CancellationToken);
+            start.RegisterSemanticModelAction(tree =>
+            {
+                foreach (var function in reach.AttributedFunctionsIn(tree.SemanticModel.SyntaxTree))
                 {
-                    // Only these two can carry attributes (a simple lambda or anonymous method cannot).
-                    var symbol = node.Node switch
+                    var symbol = function switch
                     {
-                        LocalFunctionStatementSyntax { AttributeLists.Count: > 0 } function => node.SemanticModel.GetDeclaredSymbol(function, node.CancellationToken),
-                        ParenthesizedLambdaExpressionSyntax { AttributeLists.Count: > 0 } lambda => node.SemanticModel.GetSymbolInfo(lambda, node.CancellationToken).Symbol,
+                        LocalFunctionStatementSyntax local => tree.SemanticModel.GetDeclaredSymbol(local, tree.CancellationToken),
+                        ParenthesizedLambdaExpressionSyntax lambda => tree.SemanticModel.GetSymbolInfo(lambda, tree.CancellationToken).Symbol,
                         _ => null,
                     };
                     if (symbol is IMethodSymbol method)
                     {
-                        check(method, node);
+                        check(method, tree.ReportDiagnostic, tree.CancellationToken);
                     }
-                },
-                SyntaxKind.LocalFunctionStatement,
-                SyntaxKind.ParenthesizedLambdaExpression);
+                }
+            });
         }
 
         /// <summary>Calls <paramref name="check"/> with every method, local function and lambda that can carry annotations.</summary>
-        public static void RegisterForMethods(CompilationStartAnalysisContext start, Action<IMethodSymbol, Action<Diagnostic>, System.Threading.CancellationToken> check)
+        public static void RegisterForMethods(CompilationStartAnalysisContext start, Action<IMethodSymbol, Action<Diagnostic>, CancellationToken> check)
         {
             start.RegisterSymbolAction(symbol => check((IMethodSymbol)symbol.Symbol, symbol.ReportDiagnostic, symbol.CancellationToken), SymbolKind.Method);
-            RegisterForFunctions(start, (function, node) => check(function, node.ReportDiagnostic, node.CancellationToken));
+            RegisterForFunctions(start, check);
         }
 
         /// <summary>Reports what <paramref name="report"/> finds for hierarchies declared in the tree being analysed.</summary>

@@ -40,7 +40,7 @@ namespace LockLevels.Analyzers.Rules
                 start.RegisterSymbolAction(symbol => Collect((IMethodSymbol)symbol.Symbol), SymbolKind.Method);
 
                 // Local functions and lambdas carry attributes too, but are no symbol-action symbols.
-                AnnotationRule.RegisterForFunctions(start, (function, _) => Collect(function));
+                AnnotationRule.RegisterForFunctions(start, (function, _, _) => Collect(function));
                 start.RegisterSymbolAction(symbol =>
                 {
                     // A [Lock] class is a level its instances are taken at, like a [Lock] field's.
