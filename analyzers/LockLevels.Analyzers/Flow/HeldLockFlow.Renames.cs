@@ -41,53 +41,42 @@ namespace LockLevels.Analyzers.Flow
             string? fromName = from == null || SymbolEqualityComparer.Default.Equals(from, local) ? null : "local:" + from.Name;
             return state.MapSites(site =>
             {
-                var lockObject = _sites[site].Object;
-                if (lockObject?.Path is not { } path)
+                if (_sites[site].Object?.Path is not { } path)
                 {
                     return site;
                 }
 
                 if (IsRootedAt(path, name))
                 {
-                    return RenamedSite(site, null);
+                    return RenamedSite(site, name, newRoot: null);
                 }
 
-                return fromName != null && IsRootedAt(path, fromName) ? RenamedSite(site, name + path.Substring(fromName.Length)) : site;
+                return fromName != null && IsRootedAt(path, fromName) ? RenamedSite(site, fromName, name) : site;
             });
         }
 
         private static bool IsRootedAt(string path, string root)
             => path.StartsWith(root, System.StringComparison.Ordinal) && (path.Length == root.Length || path[root.Length] == '.');
 
-        private int RenamedSite(int site, string? path)
+        /// <summary>The site with its object's names moved from <paramref name="root"/> to <paramref name="newRoot"/>; with no new root, an object without a name.</summary>
+        private int RenamedSite(int site, string root, string? newRoot)
         {
-            if (_renamedSites.TryGetValue((site, path), out int renamed))
+            if (_renamedSites.TryGetValue((site, newRoot), out int renamed))
             {
                 return renamed;
             }
 
             var original = _sites[site];
             var lockObject = original.Object!;
-            var moved = path == null ? null : new LockObject(path, Moved(lockObject.Owner, lockObject.Path!, path), lockObject.Reentrancy, lockObject.KeyOrder, lockObject.OwnersOwn);
+            var moved = newRoot == null ? null
+                : new LockObject(Rerooted(lockObject.Path, root, newRoot), Rerooted(lockObject.Owner, root, newRoot), lockObject.Reentrancy, lockObject.KeyOrder, lockObject.OwnersOwn);
             renamed = _sites.Count;
             _sites.Add(new Site(original.Event, original.Escapes, moved, isRenamed: true));
-            _renamedSites.Add((site, path), renamed);
+            _renamedSites.Add((site, newRoot), renamed);
             return renamed;
         }
 
-        /// <summary>The owner's name after its lock's path moved from <paramref name="oldPath"/> to <paramref name="newPath"/>.</summary>
-        private static string? Moved(string? owner, string oldPath, string newPath)
-        {
-            if (owner == null)
-            {
-                return null;
-            }
-
-            int root = oldPath.IndexOf('.');
-            string oldRoot = root < 0 ? oldPath : oldPath.Substring(0, root);
-            int newRootEnd = newPath.IndexOf('.');
-            string newRoot = newRootEnd < 0 ? newPath : newPath.Substring(0, newRootEnd);
-            return IsRootedAt(owner, oldRoot) ? newRoot + owner.Substring(oldRoot.Length) : null;
-        }
+        private static string? Rerooted(string? path, string root, string newRoot)
+            => path != null && IsRootedAt(path, root) ? newRoot + path.Substring(root.Length) : null;
     }
 }

@@ -205,9 +205,9 @@ namespace LockLevels.Analyzers.Flow
         }
 
         /// <summary>
-        /// The names the compilation calls or passes as method groups, read once from syntax when the first
-        /// wrapper is found: a wrapper whose name is never called is none (reading every call's symbol would
-        /// bind every body, which the first pass exists to avoid).
+        /// The names the compilation calls or passes as method groups, as the first pass read them (with the
+        /// first pass off, it is built here for this alone): a wrapper whose name is never called is none
+        /// (reading every call's symbol would bind every body, which the first pass exists to avoid).
         /// </summary>
         private HashSet<string> CalledNames()
         {
@@ -218,41 +218,7 @@ namespace LockLevels.Analyzers.Flow
 
             // using and await using call these without spelling them.
             var names = new HashSet<string>(System.StringComparer.Ordinal) { "Dispose", "DisposeAsync" };
-            if (_reach != null)
-            {
-                // The first pass has read every body's names already.
-                names.UnionWith(_reach.CalledNames);
-                return _calledNames = names;
-            }
-
-            foreach (var tree in _compilation.SyntaxTrees)
-            {
-                foreach (var node in tree.GetRoot().DescendantNodes())
-                {
-                    var name = node switch
-                    {
-                        InvocationExpressionSyntax invocation => invocation.Expression,
-                        ArgumentSyntax argument => argument.Expression,
-                        EqualsValueClauseSyntax value => value.Value,
-                        AssignmentExpressionSyntax assignment => assignment.Right,
-                        _ => null,
-                    };
-
-                    switch (name)
-                    {
-                        case SimpleNameSyntax simple:
-                            names.Add(simple.Identifier.ValueText);
-                            break;
-                        case MemberAccessExpressionSyntax access:
-                            names.Add(access.Name.Identifier.ValueText);
-                            break;
-                        case MemberBindingExpressionSyntax binding:
-                            names.Add(binding.Name.Identifier.ValueText);
-                            break;
-                    }
-                }
-            }
-
+            names.UnionWith((_reach ?? ReachCache.For(_compilation, CancellationToken.None)).CalledNames);
             return _calledNames = names;
         }
 
