@@ -94,30 +94,6 @@ namespace LockLevels.Analyzers.Flow
             public ISymbol? Member { get; }
         }
 
-        /// <summary>TryEnter*, and waits bounded by a timeout: they give up instead of deadlocking.</summary>
-        private static bool IsTryLock(IMethodSymbol method)
-        {
-            if (method.Name.StartsWith("TryEnter", System.StringComparison.Ordinal))
-            {
-                return true;
-            }
-
-            if (method.Name is not ("Wait" or "WaitAsync"))
-            {
-                return false;
-            }
-
-            foreach (var parameter in method.Parameters)
-            {
-                if (parameter.Type.SpecialType == SpecialType.System_Int32 || parameter.Type.Name == "TimeSpan")
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
         /// <summary>
         /// lockdep's lock class for an unannotated lock: one per declaring field or property (whatever
         /// instance it is read from); one per type for typeof(T); and for an object whose static type is a

@@ -320,5 +320,29 @@ namespace LockLevels.Analyzers.Flow
                     primitive: SymbolEqualityComparer.Default.Equals(resolved.Type?.OriginalDefinition, _symbols.ThreadingLock) ? LockPrimitive.Lock : LockPrimitive.Monitor)
                 : null;
         }
+
+        /// <summary>TryEnter*, and waits bounded by a timeout: they give up instead of deadlocking.</summary>
+        private static bool IsTryLock(IMethodSymbol method)
+        {
+            if (method.Name.StartsWith("TryEnter", System.StringComparison.Ordinal))
+            {
+                return true;
+            }
+
+            if (method.Name is not ("Wait" or "WaitAsync"))
+            {
+                return false;
+            }
+
+            foreach (var parameter in method.Parameters)
+            {
+                if (parameter.Type.SpecialType == SpecialType.System_Int32 || parameter.Type.Name == "TimeSpan")
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
     }
 }
