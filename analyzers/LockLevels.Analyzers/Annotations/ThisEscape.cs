@@ -181,7 +181,7 @@ namespace LockLevels.Analyzers.Annotations
         }
 
         /// <summary>Every accessor without a body: the value is the one last assigned, not computed.</summary>
-        private static bool IsAutoProperty(IPropertySymbol property)
+        internal static bool IsAutoProperty(IPropertySymbol property)
         {
             foreach (var reference in property.DeclaringSyntaxReferences)
             {

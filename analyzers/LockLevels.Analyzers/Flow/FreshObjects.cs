@@ -11,7 +11,8 @@ namespace LockLevels.Analyzers.Flow
     /// Which object a call runs on (<see cref="ReceiverKind"/>). Fresh is the caller's own new object that
     /// nobody else can have yet: a constructor call, <c>new T().M()</c>, or a call on a local assigned once
     /// from <c>new</c> and used in the body only as a receiver (never passed, stored, returned or captured),
-    /// of a type whose construction does not let the object out (<see cref="ThisEscape"/>).
+    /// of a type whose construction does not let the object out (<see cref="ThisEscape"/>). Owner and Helper
+    /// are the two ends of a helper that points back at its maker (<see cref="OwnerLinks"/>).
     /// </summary>
     internal static class FreshObjects
     {
@@ -42,9 +43,23 @@ namespace LockLevels.Analyzers.Flow
                 case ILocalReferenceOperation local when resolve(local) is IObjectCreationOperation creation
                     && IsUnpublished(creation, index) && UsedOnlyAsReceiver(local.Local):
                     return ReceiverKind.Fresh;
+                case IMemberReferenceOperation { Instance: IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance, Type: INamedTypeSymbol self } } member
+                    when member is IFieldReferenceOperation or IPropertyReferenceOperation { Arguments.IsEmpty: true }:
+                    return OwnerLinkOf(member.Member, self, index);
                 default:
                     return ReceiverKind.Other;
             }
+        }
+
+        /// <summary>A member of <c>this</c>: the back-pointer to this object's owner, or a helper this object owns.</summary>
+        private static ReceiverKind OwnerLinkOf(ISymbol member, INamedTypeSymbol self, CompilationIndex index)
+        {
+            if (index.BackPointerOf(self) is { } backPointer && SymbolEqualityComparer.Default.Equals(backPointer, member.OriginalDefinition))
+            {
+                return ReceiverKind.Owner;
+            }
+
+            return index.IsOwnedHelper(member) ? ReceiverKind.Helper : ReceiverKind.Other;
         }
 
         private static bool IsUnpublished(IObjectCreationOperation creation, CompilationIndex index)

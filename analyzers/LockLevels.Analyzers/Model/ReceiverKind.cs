@@ -14,5 +14,17 @@ namespace LockLevels.Analyzers.Model
         /// assigned once from <c>new</c> and used only as a receiver): no other thread can hold its locks yet.
         /// </summary>
         Fresh,
+
+        /// <summary>
+        /// On the caller's owner: the caller runs on a helper that points back at the object that made it
+        /// (<c>Connector.Break()</c> in a buffer made as <c>new Buffer(this)</c>): the callee's own locks are the owner's.
+        /// </summary>
+        Owner,
+
+        /// <summary>
+        /// On a helper of the caller's own object that points back at it (<c>WriteBuffer.Flush()</c>, where every
+        /// value of <c>WriteBuffer</c> is <c>new WriteBuffer(this)</c>): the callee's locks of its owner are the caller's own.
+        /// </summary>
+        Helper,
     }
 }

@@ -133,14 +133,28 @@ namespace LockLevels.Analyzers.Model
                                 continue;
                             }
 
-                            bool onOwnObject = acquired.OnOwnObject && call.Receiver == ReceiverKind.This;
+                            var (onOwnObject, onOwner) = ObjectThrough(call.Receiver, acquired);
                             changed |= node.Add(new Acquisition(acquired.Level, acquired.Shared, call.Site, call.Callee, acquired, acquired.Bounded, onOwnObject, GuardThrough(call, acquired),
-                                acquired.AfterOwnRelease || Contains(call.ReleasedBefore, acquired.Level)));
+                                acquired.AfterOwnRelease || Contains(call.ReleasedBefore, acquired.Level), onOwner));
                         }
                     }
                 }
             }
         }
+
+        /// <summary>
+        /// Whose lock a callee's acquisition is to the caller: a callee's own object is the caller's through a
+        /// call on <c>this</c>, its owner's through a call on the owner; a callee's owner is the caller's own
+        /// object through a call on a helper the caller made.
+        /// </summary>
+        private static (bool OnOwnObject, bool OnOwner) ObjectThrough(ReceiverKind receiver, Acquisition acquired)
+            => receiver switch
+            {
+                ReceiverKind.This => (acquired.OnOwnObject, acquired.OnOwner),
+                ReceiverKind.Owner => (false, acquired.OnOwnObject),
+                ReceiverKind.Helper => (acquired.OnOwner, false),
+                _ => (false, false),
+            };
 
         private Node GetOrAdd(TMethod method)
         {
@@ -160,8 +174,9 @@ namespace LockLevels.Analyzers.Model
         public sealed class Acquisition
         {
             public Acquisition(string level, bool shared, TSite site, TMethod? callee, Acquisition? via, bool bounded, bool onOwnObject, (int Ordinal, bool Value) guard,
-                bool afterOwnRelease = false)
+                bool afterOwnRelease = false, bool onOwner = false)
             {
+                OnOwner = onOwner;
                 AfterOwnRelease = afterOwnRelease;
                 Guard = guard;
                 OnOwnObject = onOwnObject;
@@ -192,6 +207,12 @@ namespace LockLevels.Analyzers.Model
 
             /// <summary>A lock of the object the summarised method runs on (its own fields, or itself).</summary>
             public bool OnOwnObject { get; }
+
+            /// <summary>
+            /// A lock of the object that made the summarised method's object and that it points back at
+            /// (<see cref="ReceiverKind.Owner"/>), on every path found.
+            /// </summary>
+            public bool OnOwner { get; }
 
             /// <summary>The bool parameter of the summarised method (ordinal, value) the acquisition needs, on every path found; ordinal -1 for none.</summary>
             public (int Ordinal, bool Value) Guard { get; }
@@ -275,7 +296,7 @@ namespace LockLevels.Analyzers.Model
 
             /// <summary>
             /// Adds a level not yet in the summary, or a shorter witness for one that is. A level is a lock
-            /// of the method's own object, or guarded by a parameter, only if it is so on every path found.
+            /// of the method's own object or of its owner, or guarded by a parameter, only if it is so on every path found.
             /// </summary>
             public bool Add(Acquisition acquisition)
             {
@@ -283,18 +304,19 @@ namespace LockLevels.Analyzers.Model
                 {
                     var existing = Summary[index];
                     bool onOwnObject = existing.OnOwnObject && acquisition.OnOwnObject;
+                    bool onOwner = existing.OnOwner && acquisition.OnOwner;
                     bool afterOwnRelease = existing.AfterOwnRelease && acquisition.AfterOwnRelease;
                     var guard = existing.Guard.Equals(acquisition.Guard) ? existing.Guard : Unguarded;
                     bool shorter = acquisition.Calls < existing.Calls;
-                    if (!shorter && onOwnObject == existing.OnOwnObject && afterOwnRelease == existing.AfterOwnRelease && guard.Equals(existing.Guard))
+                    if (!shorter && onOwnObject == existing.OnOwnObject && onOwner == existing.OnOwner && afterOwnRelease == existing.AfterOwnRelease && guard.Equals(existing.Guard))
                     {
                         return false;
                     }
 
                     var witness = shorter ? acquisition : existing;
-                    Summary[index] = witness.OnOwnObject == onOwnObject && witness.AfterOwnRelease == afterOwnRelease && witness.Guard.Equals(guard)
+                    Summary[index] = witness.OnOwnObject == onOwnObject && witness.OnOwner == onOwner && witness.AfterOwnRelease == afterOwnRelease && witness.Guard.Equals(guard)
                         ? witness
-                        : new Acquisition(witness.Level, witness.Shared, witness.Site, witness.Callee, witness.Via, witness.Bounded, onOwnObject, guard, afterOwnRelease);
+                        : new Acquisition(witness.Level, witness.Shared, witness.Site, witness.Callee, witness.Via, witness.Bounded, onOwnObject, guard, afterOwnRelease, onOwner);
                     return true;
                 }
 

@@ -86,5 +86,51 @@ namespace LockLevels.Tests.Model
             Assert.Equal("Pool() → other.Close() → lock (_sync)", Chain(solver, "Drain", "Conn._sync"));
             Assert.False(solver.SummaryOf("Drain").Single().OnOwnObject);
         }
-    }
+    
+        [Fact]
+        public void OwnLockThroughAHelpersBackPointer_IsTheOwnersOwn()
+        {
+            // Cancel works on a fresh connector; its Flush goes through the connector's buffer, which calls back
+            // on the connector that made it (Connector.Break): still the fresh connector's own lock.
+            var solver = Solver();
+            solver.AddCall("Cancel", "Request", "fresh.Request()", ReceiverKind.Fresh);
+            solver.AddCall("Request", "Flush", "WriteBuffer.Flush()", ReceiverKind.Helper);
+            solver.AddCall("Flush", "Break", "Connector.Break()", ReceiverKind.Owner);
+            solver.AddDirect("Break", "Conn._cleanup", shared: false, "lock (_cleanup)", bounded: true, onOwnObject: true);
+
+            // The same buffer reached on another connector's helper, or a helper reaching its owner's owner, is not own.
+            solver.AddCall("Drain", "Flush", "other.WriteBuffer.Flush()", ReceiverKind.Other);
+            solver.AddCall("Nested", "Flush", "Connector.Flush()", ReceiverKind.Owner);
+            solver.AddCall("Outer", "Nested", "Inner.Nested()", ReceiverKind.Helper);
+            solver.Solve();
+
+            var flush = solver.SummaryOf("Flush").Single();
+            Assert.False(flush.OnOwnObject);
+            Assert.True(flush.OnOwner);
+            Assert.True(solver.SummaryOf("Request").Single().OnOwnObject);
+            Assert.Empty(solver.SummaryOf("Cancel"));
+
+            Assert.False(solver.SummaryOf("Drain").Single().OnOwnObject);
+            Assert.False(solver.SummaryOf("Nested").Single().OnOwner);
+            Assert.False(solver.SummaryOf("Outer").Single().OnOwnObject);
+            Assert.Equal("Inner.Nested() → Connector.Flush() → Connector.Break() → lock (_cleanup)", Chain(solver, "Outer", "Conn._cleanup"));
+        }
+
+        [Fact]
+        public void OwnerLock_MergedWithAPathOnAnotherObject_IsNotTheOwners()
+        {
+            var solver = Solver();
+            solver.AddCall("Flush", "Break", "Connector.Break()", ReceiverKind.Owner);
+            solver.AddCall("Flush", "Pool", "Pool()", ReceiverKind.This);
+            solver.AddCall("Pool", "Break", "idle.Break()", ReceiverKind.Other);
+            solver.AddDirect("Break", "Conn._cleanup", shared: false, "lock (_cleanup)", bounded: true, onOwnObject: true);
+            solver.AddCall("Request", "Flush", "WriteBuffer.Flush()", ReceiverKind.Helper);
+            solver.AddCall("Cancel", "Request", "fresh.Request()", ReceiverKind.Fresh);
+            solver.Solve();
+
+            Assert.False(solver.SummaryOf("Flush").Single().OnOwner);
+            Assert.False(solver.SummaryOf("Request").Single().OnOwnObject);
+            Assert.Equal("fresh.Request() → WriteBuffer.Flush() → Connector.Break() → lock (_cleanup)", Chain(solver, "Cancel", "Conn._cleanup"));
+        }
+}
 }
