@@ -62,7 +62,7 @@ namespace LockLevels.Analyzers.Flow
                 return known.Effect;
             }
 
-            if (known == null && !IsCandidate(method))
+            if (known == null && (!IsCandidate(method) || Bind(method) == null))
             {
                 return _effects.GetOrAdd(method, Entry.NoWrapper).Effect;
             }
@@ -170,26 +170,43 @@ namespace LockLevels.Analyzers.Flow
             return false;
         }
 
-        private WrapperEffect EffectOfBody(IMethodSymbol method)
+        /// <summary>
+        /// The operations of the method's body, when the first pass says it may reach a lock; null otherwise.
+        /// Called before the gate is taken, so that binding the body (most of the cost) runs in parallel;
+        /// the semantic model keeps the operations, and the computation under the gate finds them bound.
+        /// </summary>
+        private IOperation? Bind(IMethodSymbol method)
         {
             var syntax = BodySyntax(method);
             if (syntax == null || _classifier == null || _recorder == null || (_reach != null && !_reach.MayMatter(syntax)))
             {
-                return WrapperEffect.None;
+                return null;
             }
 
             // The driver's semantic models are shared with analyzers (a caching provider), so this binds
-            // the callee's body once for both; the first pass above keeps it from binding bodies that reach no lock.
+            // the callee's body once for both.
 #pragma warning disable RS1030 // The callee's body is not the one this callback was given.
             var model = _compilation.GetSemanticModel(syntax.SyntaxTree);
 #pragma warning restore RS1030
-            var operation = model.GetOperation(syntax, CancellationToken.None);
+            return model.GetOperation(syntax, CancellationToken.None);
+        }
+
+        private WrapperEffect EffectOfBody(IMethodSymbol method)
+        {
+            var operation = Bind(method);
             if (operation == null)
             {
                 return WrapperEffect.None;
             }
 
             var root = BodyRoots.RootOf(operation);
+            if (!LockFreeWalk.FactsUnlessTouchingLocks(_classifier, _recorder, root, method, null).IsDefault)
+            {
+                // Most callees touch no lock at all: they leave their caller's locks as they were, and one walk
+                // of the operations says so without building a control flow graph.
+                return WrapperEffect.None;
+            }
+
             var graph = BodyRoots.HasControlFlowGraph(root) ? BodyRoots.GraphOf(root, CancellationToken.None) : null;
             if (graph != null && method.MethodKind == MethodKind.LocalFunction)
             {
