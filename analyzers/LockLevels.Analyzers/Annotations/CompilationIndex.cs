@@ -42,8 +42,6 @@ namespace LockLevels.Analyzers.Annotations
         private readonly ConcurrentDictionary<IFieldSymbol, int?> _initialCounts = new(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<INamedTypeSymbol, bool> _letsOutThis = new(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<ISymbol, bool> _createdByItsObject = new(SymbolEqualityComparer.Default);
-        private readonly ConcurrentDictionary<INamedTypeSymbol, ISymbol?> _backPointers = new(SymbolEqualityComparer.Default);
-        private readonly ConcurrentDictionary<ISymbol, bool> _ownedHelpers = new(SymbolEqualityComparer.Default);
 
         private readonly Compilation _compilation;
 
@@ -63,9 +61,13 @@ namespace LockLevels.Analyzers.Annotations
             Order = LockOrder.Build(chains);
             Reentry = new ReentryDeclarations(compilation, Symbols);
             NotHeld = new NotHeldDeclarations(compilation, Symbols);
+            Owners = new OwnerLinks(compilation);
         }
 
         public LockSymbols Symbols { get; }
+
+        /// <summary>Helpers that point back at the object that made them.</summary>
+        public OwnerLinks Owners { get; }
 
         public AnnotationReader Annotations { get; }
 
@@ -153,12 +155,6 @@ namespace LockLevels.Analyzers.Annotations
 
         /// <summary>A field or auto-property that only ever holds objects its own object creates (<see cref="ThisEscape.IsCreatedByItsObject"/>).</summary>
         public bool IsCreatedByItsObject(ISymbol member) => _createdByItsObject.GetOrAdd(member.OriginalDefinition, ThisEscape.IsCreatedByItsObject);
-
-        /// <summary>The member of <paramref name="type"/> that points back at the object that made it (<see cref="OwnerLinks.BackPointerOf"/>).</summary>
-        public ISymbol? BackPointerOf(INamedTypeSymbol type) => _backPointers.GetOrAdd(type.OriginalDefinition, OwnerLinks.BackPointerOf);
-
-        /// <summary>A member that only holds helpers its object made with itself as their owner (<see cref="OwnerLinks.IsOwnedHelper"/>).</summary>
-        public bool IsOwnedHelper(ISymbol member) => _ownedHelpers.GetOrAdd(member.OriginalDefinition, m => OwnerLinks.IsOwnedHelper(m, _compilation, BackPointerOf));
 
         /// <summary>A call worth keeping for summaries: into source, or into an annotated method.</summary>
         public bool IsWorthRecording(IMethodSymbol target) => CalleeOf(target).WorthRecording;

@@ -1,4 +1,4 @@
-using System.Collections.Generic;
+using System.Collections.Concurrent;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -9,23 +9,42 @@ namespace LockLevels.Analyzers.Annotations
     /// Helpers that point back at the object that made them: a buffer made as <c>new WriteBuffer(this)</c>
     /// that keeps its maker in <c>Connector</c>. Through such a pair the maker's locks are reached from the
     /// helper and back, and they are still the maker's own; without it, every call through the helper looks
-    /// like one on some other object. Read from declarations and their assignments only.
+    /// like one on some other object. Read from declarations and their assignments only, once per type
+    /// and member for the compilation.
     /// </summary>
-    internal static class OwnerLinks
+    internal sealed class OwnerLinks
     {
         private const int MaxChainedConstructors = 4;
+
+        private readonly Compilation _compilation;
+        private readonly ConcurrentDictionary<INamedTypeSymbol, MemberWrites> _writes = new(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<INamedTypeSymbol, ISymbol?> _backPointers = new(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<ISymbol, bool> _ownedHelpers = new(SymbolEqualityComparer.Default);
+
+        public OwnerLinks(Compilation compilation) => _compilation = compilation;
 
         /// <summary>
         /// The one member of <paramref name="type"/> or its source bases that only ever holds a constructor's
         /// argument (<c>Connector = connector</c>), assigned nowhere but in constructors; null when there is no
         /// such member or more than one (which of them is "the owner" could not be told).
         /// </summary>
-        public static ISymbol? BackPointerOf(INamedTypeSymbol type)
+        public ISymbol? BackPointerOf(INamedTypeSymbol type) => _backPointers.GetOrAdd(type.OriginalDefinition, FindBackPointer);
+
+        /// <summary>
+        /// Whether every object <paramref name="member"/> ever holds is a helper made by its own object with
+        /// itself as the helper's owner (<c>WriteBuffer = new WriteBuffer(this, ...)</c>), or null: then a call on
+        /// <c>this.WriteBuffer</c> runs on a helper whose owner is the caller's own object.
+        /// </summary>
+        public bool IsOwnedHelper(ISymbol member) => _ownedHelpers.GetOrAdd(member.OriginalDefinition, IsMadeWithItsObjectAsOwner);
+
+        private MemberWrites WritesOf(INamedTypeSymbol type) => _writes.GetOrAdd(type, MemberWrites.Of);
+
+        private ISymbol? FindBackPointer(INamedTypeSymbol type)
         {
             ISymbol? found = null;
             for (var current = type; current is { DeclaringSyntaxReferences.IsEmpty: false }; current = current.BaseType)
             {
-                var writes = Writes.Of(current);
+                var writes = WritesOf(current);
                 foreach (var member in current.GetMembers())
                 {
                     if (!IsBackPointerCandidate(member) || !writes.AllFromConstructorParameters(member.Name))
@@ -45,12 +64,7 @@ namespace LockLevels.Analyzers.Annotations
             return found;
         }
 
-        /// <summary>
-        /// Whether every object <paramref name="member"/> ever holds is a helper made by its own object with
-        /// itself as the helper's owner (<c>WriteBuffer = new WriteBuffer(this, ...)</c>), or null: then a call on
-        /// <c>this.WriteBuffer</c> runs on a helper whose owner is the caller's own object.
-        /// </summary>
-        public static bool IsOwnedHelper(ISymbol member, Compilation compilation, System.Func<INamedTypeSymbol, ISymbol?> backPointerOf)
+        private bool IsMadeWithItsObjectAsOwner(ISymbol member)
         {
             if (member.IsStatic || member.ContainingType is not { DeclaringSyntaxReferences.IsEmpty: false } owner || !IsAssignedOnlyByItsType(member)
                 || HasInitializer(member))
@@ -58,7 +72,7 @@ namespace LockLevels.Analyzers.Annotations
                 return false;
             }
 
-            var values = Writes.Of(owner).ValuesOf(member.Name);
+            var values = WritesOf(owner).ValuesOf(member.Name);
             if (values == null)
             {
                 return false;
@@ -73,9 +87,9 @@ namespace LockLevels.Analyzers.Annotations
                 }
 
                 if (value is not BaseObjectCreationExpressionSyntax { ArgumentList: { } arguments } creation
-                    || compilation.GetSemanticModel(creation.SyntaxTree).GetSymbolInfo(creation).Symbol is not IMethodSymbol constructor
-                    || backPointerOf(constructor.ContainingType) is not { } backPointer
-                    || ArgumentFor(arguments, constructor, OwnerParameter(constructor, backPointer, compilation, 0)) is not ThisExpressionSyntax)
+                    || SymbolOf(creation) is not IMethodSymbol constructor
+                    || BackPointerOf(constructor.ContainingType) is not { } backPointer
+                    || ArgumentFor(arguments, constructor, OwnerParameter(constructor, backPointer, 0)) is not ThisExpressionSyntax)
                 {
                     return false;
                 }
@@ -144,7 +158,7 @@ namespace LockLevels.Analyzers.Annotations
         /// The ordinal of the constructor parameter the back-pointer is set from, through <c>: this(...)</c> and
         /// <c>: base(...)</c>; -1 when the constructor may set it otherwise or not at all.
         /// </summary>
-        private static int OwnerParameter(IMethodSymbol constructor, ISymbol backPointer, Compilation compilation, int depth)
+        private int OwnerParameter(IMethodSymbol constructor, ISymbol backPointer, int depth)
         {
             if (depth > MaxChainedConstructors || constructor.DeclaringSyntaxReferences.Length != 1
                 || constructor.DeclaringSyntaxReferences[0].GetSyntax() is not ConstructorDeclarationSyntax declaration)
@@ -154,7 +168,7 @@ namespace LockLevels.Analyzers.Annotations
 
             if (SymbolEqualityComparer.Default.Equals(constructor.ContainingType, backPointer.ContainingType))
             {
-                string? assigned = Writes.ParameterAssignedIn(declaration, backPointer.Name);
+                string? assigned = MemberWrites.ParameterAssignedIn(declaration, backPointer.Name);
                 if (assigned != null)
                 {
                     return OrdinalOf(constructor, assigned);
@@ -162,15 +176,23 @@ namespace LockLevels.Analyzers.Annotations
             }
 
             if (declaration.Initializer is not { } initializer
-                || compilation.GetSemanticModel(initializer.SyntaxTree).GetSymbolInfo(initializer).Symbol is not IMethodSymbol chained)
+                || SymbolOf(initializer) is not IMethodSymbol chained)
             {
                 return -1;
             }
 
-            int chainedOrdinal = OwnerParameter(chained, backPointer, compilation, depth + 1);
+            int chainedOrdinal = OwnerParameter(chained, backPointer, depth + 1);
             return ArgumentFor(initializer.ArgumentList, chained, chainedOrdinal) is IdentifierNameSyntax passed
                 ? OrdinalOf(constructor, passed.Identifier.ValueText)
                 : -1;
+        }
+
+        /// <summary>The constructor a creation or an initializer calls: a few nodes of declarations, bound once each.</summary>
+        private ISymbol? SymbolOf(SyntaxNode node)
+        {
+#pragma warning disable RS1030 // Declarations of other bodies than the one being analysed, read once per compilation.
+            return _compilation.GetSemanticModel(node.SyntaxTree).GetSymbolInfo(node).Symbol;
+#pragma warning restore RS1030
         }
 
         private static int OrdinalOf(IMethodSymbol method, string parameterName)
@@ -205,200 +227,6 @@ namespace LockLevels.Analyzers.Annotations
             }
 
             return null;
-        }
-
-        /// <summary>Every write of a type's own members in its declarations, by member name.</summary>
-        private sealed class Writes
-        {
-            private readonly Dictionary<string, List<AssignmentExpressionSyntax>?> _byName = new(System.StringComparer.Ordinal);
-
-            public static Writes Of(INamedTypeSymbol type)
-            {
-                var writes = new Writes();
-                foreach (var reference in type.DeclaringSyntaxReferences)
-                {
-                    var declaration = reference.GetSyntax();
-                    foreach (var node in declaration.DescendantNodes())
-                    {
-                        if (node is AssignmentExpressionSyntax or ArgumentSyntax && node.FirstAncestorOrSelf<BaseTypeDeclarationSyntax>() == declaration)
-                        {
-                            // A nested type's own members and its this are not this type's.
-                            writes.Record(node);
-                        }
-                    }
-                }
-
-                return writes;
-            }
-
-            /// <summary>What the member is assigned, or null when it is also written in a way that cannot be read (ref, a tuple, another object's).</summary>
-            public List<ExpressionSyntax>? ValuesOf(string name)
-            {
-                if (!_byName.TryGetValue(name, out var assignments))
-                {
-                    return new List<ExpressionSyntax>();
-                }
-
-                if (assignments == null)
-                {
-                    return null;
-                }
-
-                var values = new List<ExpressionSyntax>(assignments.Count);
-                foreach (var assignment in assignments)
-                {
-                    values.Add(assignment.Right);
-                }
-
-                return values;
-            }
-
-            /// <summary>Assigned at least once, and only in instance constructors, from one of their parameters.</summary>
-            public bool AllFromConstructorParameters(string name)
-            {
-                if (!_byName.TryGetValue(name, out var assignments) || assignments == null)
-                {
-                    return false;
-                }
-
-                foreach (var assignment in assignments)
-                {
-                    if (assignment.FirstAncestorOrSelf<ConstructorDeclarationSyntax>() is not { } constructor || IsStatic(constructor)
-                        || InFunction(assignment, constructor) || ParameterOf(assignment.Right, constructor) == null)
-                    {
-                        return false;
-                    }
-                }
-
-                return true;
-            }
-
-            /// <summary>The parameter the constructor assigns to the member, when it assigns it from exactly one.</summary>
-            public static string? ParameterAssignedIn(ConstructorDeclarationSyntax constructor, string name)
-            {
-                string? found = null;
-                foreach (var node in constructor.DescendantNodes())
-                {
-                    if (node is AssignmentExpressionSyntax assignment && OwnMemberName(assignment.Left) == name)
-                    {
-                        var parameter = ParameterOf(assignment.Right, constructor);
-                        if (parameter == null || (found != null && found != parameter))
-                        {
-                            return null;
-                        }
-
-                        found = parameter;
-                    }
-                }
-
-                return found;
-            }
-
-            private void Record(SyntaxNode node)
-            {
-                switch (node)
-                {
-                    case AssignmentExpressionSyntax assignment when OwnMemberName(assignment.Left) is { } name:
-                        if (assignment.IsKind(SyntaxKind.SimpleAssignmentExpression) || assignment.IsKind(SyntaxKind.CoalesceAssignmentExpression))
-                        {
-                            Add(name, assignment);
-                        }
-                        else
-                        {
-                            _byName[name] = null;
-                        }
-
-                        break;
-                    case AssignmentExpressionSyntax { Left: MemberAccessExpressionSyntax { Name: var other } }:
-                        // other.X = ...: the X of another object, maybe of this type.
-                        _byName[other.Identifier.ValueText] = null;
-                        break;
-                    case AssignmentExpressionSyntax { Left: TupleExpressionSyntax or DeclarationExpressionSyntax } deconstruction:
-                        foreach (var name in deconstruction.Left.DescendantNodes())
-                        {
-                            if (name is IdentifierNameSyntax identifier)
-                            {
-                                _byName[identifier.Identifier.ValueText] = null;
-                            }
-                        }
-
-                        break;
-                    case ArgumentSyntax { RefKindKeyword.RawKind: not 0, Expression: var passed } when OwnMemberName(passed) is { } name:
-                        _byName[name] = null;
-                        break;
-                }
-            }
-
-            private void Add(string name, AssignmentExpressionSyntax assignment)
-            {
-                if (!_byName.TryGetValue(name, out var list))
-                {
-                    list = new List<AssignmentExpressionSyntax>();
-                    _byName.Add(name, list);
-                }
-
-                list?.Add(assignment);
-            }
-
-            private static string? OwnMemberName(ExpressionSyntax target)
-                => target switch
-                {
-                    IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
-                    MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax, Name: var name } => name.Identifier.ValueText,
-                    _ => null,
-                };
-
-            /// <summary><c>owner</c>, <c>owner!</c>, <c>owner ?? throw ...</c>, where owner is a parameter of the constructor.</summary>
-            private static string? ParameterOf(ExpressionSyntax value, ConstructorDeclarationSyntax constructor)
-            {
-                var name = value switch
-                {
-                    IdentifierNameSyntax identifier => identifier,
-                    PostfixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.SuppressNullableWarningExpression, Operand: IdentifierNameSyntax identifier } => identifier,
-                    BinaryExpressionSyntax { RawKind: (int)SyntaxKind.CoalesceExpression, Left: IdentifierNameSyntax identifier, Right: ThrowExpressionSyntax } => identifier,
-                    _ => null,
-                };
-                if (name == null)
-                {
-                    return null;
-                }
-
-                foreach (var parameter in constructor.ParameterList.Parameters)
-                {
-                    if (parameter.Identifier.ValueText == name.Identifier.ValueText && parameter.Modifiers.Count == 0)
-                    {
-                        return parameter.Identifier.ValueText;
-                    }
-                }
-
-                return null;
-            }
-
-            private static bool IsStatic(ConstructorDeclarationSyntax constructor)
-            {
-                foreach (var modifier in constructor.Modifiers)
-                {
-                    if (modifier.IsKind(SyntaxKind.StaticKeyword))
-                    {
-                        return true;
-                    }
-                }
-
-                return false;
-            }
-
-            private static bool InFunction(SyntaxNode node, SyntaxNode constructor)
-            {
-                for (var current = node.Parent; current != null && current != constructor; current = current.Parent)
-                {
-                    if (current is LocalFunctionStatementSyntax or AnonymousFunctionExpressionSyntax)
-                    {
-                        return true;
-                    }
-                }
-
-                return false;
-            }
         }
     }
 }

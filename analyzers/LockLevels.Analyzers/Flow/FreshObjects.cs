@@ -54,12 +54,12 @@ namespace LockLevels.Analyzers.Flow
         /// <summary>A member of <c>this</c>: the back-pointer to this object's owner, or a helper this object owns.</summary>
         private static ReceiverKind OwnerLinkOf(ISymbol member, INamedTypeSymbol self, CompilationIndex index)
         {
-            if (index.BackPointerOf(self) is { } backPointer && SymbolEqualityComparer.Default.Equals(backPointer, member.OriginalDefinition))
+            if (index.Owners.BackPointerOf(self) is { } backPointer && SymbolEqualityComparer.Default.Equals(backPointer, member.OriginalDefinition))
             {
                 return ReceiverKind.Owner;
             }
 
-            return index.IsOwnedHelper(member) ? ReceiverKind.Helper : ReceiverKind.Other;
+            return index.Owners.IsOwnedHelper(member) ? ReceiverKind.Helper : ReceiverKind.Other;
         }
 
         private static bool IsUnpublished(IObjectCreationOperation creation, CompilationIndex index)

@@ -194,7 +194,7 @@ namespace LockLevels.Analyzers.Flow
         private WrapperEffect EffectOfBody(IMethodSymbol method)
         {
             var operation = Bind(method);
-            if (operation == null)
+            if (operation == null || _classifier == null || _recorder == null)
             {
                 return WrapperEffect.None;
             }

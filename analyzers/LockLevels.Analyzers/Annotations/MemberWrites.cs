@@ -1,0 +1,201 @@
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace LockLevels.Analyzers.Annotations
+{
+    /// <summary>Every write of a type's own members in its declarations, by member name.</summary>
+    internal sealed class MemberWrites
+    {
+        private readonly Dictionary<string, List<AssignmentExpressionSyntax>?> _byName = new(System.StringComparer.Ordinal);
+
+        public static MemberWrites Of(INamedTypeSymbol type)
+        {
+            var writes = new MemberWrites();
+            foreach (var reference in type.DeclaringSyntaxReferences)
+            {
+                var declaration = reference.GetSyntax();
+                foreach (var node in declaration.DescendantNodes())
+                {
+                    if (node is AssignmentExpressionSyntax or ArgumentSyntax && node.FirstAncestorOrSelf<BaseTypeDeclarationSyntax>() == declaration)
+                    {
+                        // A nested type's own members and its this are not this type's.
+                        writes.Record(node);
+                    }
+                }
+            }
+
+            return writes;
+        }
+
+        /// <summary>What the member is assigned, or null when it is also written in a way that cannot be read (ref, a tuple, another object's).</summary>
+        public List<ExpressionSyntax>? ValuesOf(string name)
+        {
+            if (!_byName.TryGetValue(name, out var assignments))
+            {
+                return new List<ExpressionSyntax>();
+            }
+
+            if (assignments == null)
+            {
+                return null;
+            }
+
+            var values = new List<ExpressionSyntax>(assignments.Count);
+            foreach (var assignment in assignments)
+            {
+                values.Add(assignment.Right);
+            }
+
+            return values;
+        }
+
+        /// <summary>Assigned at least once, and only in instance constructors, from one of their parameters.</summary>
+        public bool AllFromConstructorParameters(string name)
+        {
+            if (!_byName.TryGetValue(name, out var assignments) || assignments == null)
+            {
+                return false;
+            }
+
+            foreach (var assignment in assignments)
+            {
+                if (assignment.FirstAncestorOrSelf<ConstructorDeclarationSyntax>() is not { } constructor || IsStatic(constructor)
+                    || InFunction(assignment, constructor) || ParameterOf(assignment.Right, constructor) == null)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>The parameter the constructor assigns to the member, when it assigns it from exactly one.</summary>
+        public static string? ParameterAssignedIn(ConstructorDeclarationSyntax constructor, string name)
+        {
+            string? found = null;
+            foreach (var node in constructor.DescendantNodes())
+            {
+                if (node is AssignmentExpressionSyntax assignment && OwnMemberName(assignment.Left) == name)
+                {
+                    var parameter = ParameterOf(assignment.Right, constructor);
+                    if (parameter == null || (found != null && found != parameter))
+                    {
+                        return null;
+                    }
+
+                    found = parameter;
+                }
+            }
+
+            return found;
+        }
+
+        private void Record(SyntaxNode node)
+        {
+            switch (node)
+            {
+                case AssignmentExpressionSyntax assignment when OwnMemberName(assignment.Left) is { } name:
+                    if (assignment.IsKind(SyntaxKind.SimpleAssignmentExpression) || assignment.IsKind(SyntaxKind.CoalesceAssignmentExpression))
+                    {
+                        Add(name, assignment);
+                    }
+                    else
+                    {
+                        _byName[name] = null;
+                    }
+
+                    break;
+                case AssignmentExpressionSyntax { Left: MemberAccessExpressionSyntax { Name: var other } }:
+                    // other.X = ...: the X of another object, maybe of this type.
+                    _byName[other.Identifier.ValueText] = null;
+                    break;
+                case AssignmentExpressionSyntax { Left: TupleExpressionSyntax or DeclarationExpressionSyntax } deconstruction:
+                    foreach (var name in deconstruction.Left.DescendantNodes())
+                    {
+                        if (name is IdentifierNameSyntax identifier)
+                        {
+                            _byName[identifier.Identifier.ValueText] = null;
+                        }
+                    }
+
+                    break;
+                case ArgumentSyntax { RefKindKeyword.RawKind: not 0, Expression: var passed } when OwnMemberName(passed) is { } name:
+                    _byName[name] = null;
+                    break;
+            }
+        }
+
+        private void Add(string name, AssignmentExpressionSyntax assignment)
+        {
+            if (!_byName.TryGetValue(name, out var list))
+            {
+                list = new List<AssignmentExpressionSyntax>();
+                _byName.Add(name, list);
+            }
+
+            list?.Add(assignment);
+        }
+
+        private static string? OwnMemberName(ExpressionSyntax target)
+            => target switch
+            {
+                IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+                MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax, Name: var name } => name.Identifier.ValueText,
+                _ => null,
+            };
+
+        /// <summary><c>owner</c>, <c>owner!</c>, <c>owner ?? throw ...</c>, where owner is a parameter of the constructor.</summary>
+        private static string? ParameterOf(ExpressionSyntax value, ConstructorDeclarationSyntax constructor)
+        {
+            var name = value switch
+            {
+                IdentifierNameSyntax identifier => identifier,
+                PostfixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.SuppressNullableWarningExpression, Operand: IdentifierNameSyntax identifier } => identifier,
+                BinaryExpressionSyntax { RawKind: (int)SyntaxKind.CoalesceExpression, Left: IdentifierNameSyntax identifier, Right: ThrowExpressionSyntax } => identifier,
+                _ => null,
+            };
+            if (name == null)
+            {
+                return null;
+            }
+
+            foreach (var parameter in constructor.ParameterList.Parameters)
+            {
+                if (parameter.Identifier.ValueText == name.Identifier.ValueText && parameter.Modifiers.Count == 0)
+                {
+                    return parameter.Identifier.ValueText;
+                }
+            }
+
+            return null;
+        }
+
+        private static bool IsStatic(ConstructorDeclarationSyntax constructor)
+        {
+            foreach (var modifier in constructor.Modifiers)
+            {
+                if (modifier.IsKind(SyntaxKind.StaticKeyword))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool InFunction(SyntaxNode node, SyntaxNode constructor)
+        {
+            for (var current = node.Parent; current != null && current != constructor; current = current.Parent)
+            {
+                if (current is LocalFunctionStatementSyntax or AnonymousFunctionExpressionSyntax)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+}
