@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using LockLevels.Analyzers.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -121,20 +123,24 @@ namespace LockLevels.Analyzers.Flow
         private static bool IsAssigned(IParameterSymbol parameter, SyntaxNode inBody)
         {
             var body = inBody.FirstAncestorOrSelf<MemberDeclarationSyntax>();
-            if (body == null)
-            {
-                return true;
-            }
+            return body == null || AssignedNames.GetValue(body, NamesAssignedIn).Contains(parameter.Name);
+        }
 
+        // Every call passing a flag on asks about its member: one walk of the member, not one per call.
+        private static readonly ConditionalWeakTable<MemberDeclarationSyntax, HashSet<string>> AssignedNames = new();
+
+        private static HashSet<string> NamesAssignedIn(MemberDeclarationSyntax body)
+        {
+            var names = new HashSet<string>(System.StringComparer.Ordinal);
             foreach (var node in body.DescendantNodes())
             {
-                if (node is AssignmentExpressionSyntax { Left: IdentifierNameSyntax target } && target.Identifier.ValueText == parameter.Name)
+                if (node is AssignmentExpressionSyntax { Left: IdentifierNameSyntax target })
                 {
-                    return true;
+                    names.Add(target.Identifier.ValueText);
                 }
             }
 
-            return false;
+            return names;
         }
     }
 }
