@@ -62,7 +62,7 @@ namespace LockLevels.Analyzers.Annotations
             foreach (var assignment in assignments)
             {
                 if (assignment.FirstAncestorOrSelf<ConstructorDeclarationSyntax>() is not { } constructor || IsStatic(constructor)
-                    || InFunction(assignment, constructor) || ParameterOf(assignment.Right, constructor) == null)
+                    || InNestedFunction(assignment, constructor) || ParameterOf(assignment.Right, constructor) == null)
                 {
                     return false;
                 }
@@ -185,9 +185,10 @@ namespace LockLevels.Analyzers.Annotations
             return false;
         }
 
-        private static bool InFunction(SyntaxNode node, SyntaxNode constructor)
+        /// <summary>Whether <paramref name="node"/> is inside a lambda or local function of <paramref name="body"/>: code that may run later, or not at all.</summary>
+        public static bool InNestedFunction(SyntaxNode node, SyntaxNode body)
         {
-            for (var current = node.Parent; current != null && current != constructor; current = current.Parent)
+            for (var current = node.Parent; current != null && current != body; current = current.Parent)
             {
                 if (current is LocalFunctionStatementSyntax or AnonymousFunctionExpressionSyntax)
                 {

@@ -81,7 +81,7 @@ namespace LockLevels.Analyzers.Flow
 
                 bool receiver = (name.Parent is MemberAccessExpressionSyntax access && access.Expression == name)
                     || (name.Parent is ConditionalAccessExpressionSyntax conditional && conditional.Expression == name);
-                if (!receiver || InNestedFunction(name, body))
+                if (!receiver || MemberWrites.InNestedFunction(name, body))
                 {
                     return false;
                 }
@@ -102,20 +102,6 @@ namespace LockLevels.Analyzers.Flow
             }
 
             return null;
-        }
-
-        /// <summary>A use in a lambda or local function may run later, on another thread.</summary>
-        private static bool InNestedFunction(SyntaxNode use, SyntaxNode body)
-        {
-            for (var node = use.Parent; node != null && node != body; node = node.Parent)
-            {
-                if (node is LocalFunctionStatementSyntax or AnonymousFunctionExpressionSyntax)
-                {
-                    return true;
-                }
-            }
-
-            return false;
         }
     }
 }
