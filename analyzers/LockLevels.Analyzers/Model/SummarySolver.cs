@@ -7,7 +7,8 @@ namespace LockLevels.Analyzers.Model
     /// Transitive lock summaries over a call graph: the levels each method may acquire, directly or
     /// through its callees, each with one witness (a direct acquisition or the call it came through).
     /// Strongly connected components are solved callees-first, so recursion terminates and every
-    /// witness chain is finite. Each witness is a shortest chain (fewest calls), and a level added as
+    /// witness chain is finite. Each witness is a shortest chain (fewest calls; among those that do not
+    /// give the caller's hold back first, when there are any), and a level added as
     /// bounded is not carried up more than <c>maxBoundedCalls</c> calls, nor through a call on a fresh
     /// object when it is a lock of that object (<see cref="ReceiverKind.Fresh"/>).
     /// </summary>
@@ -40,7 +41,7 @@ namespace LockLevels.Analyzers.Model
             bool afterOwnRelease = false)
         {
             var node = GetOrAdd(method);
-            node.Direct.Add(new Acquisition(level, shared, site, default, null, bounded, onOwnObject, guard ?? Unguarded, afterOwnRelease));
+            node.Direct.Add(new Acquisition(level, shared, site, default, null, bounded, onOwnObject, guard ?? Unguarded, afterOwnRelease, afterOwnRelease ? Unguarded : guard ?? Unguarded));
         }
 
         /// <summary>No parameter guards the acquisition.</summary>
@@ -64,6 +65,14 @@ namespace LockLevels.Analyzers.Model
         public static bool Counts(Acquisition acquired, ReceiverKind receiver, FlagArguments flags)
             => !(receiver == ReceiverKind.Fresh && acquired.OnOwnObject && acquired.Bounded)
                 && !flags.Contradicts(acquired.Guard.Ordinal, acquired.Guard.Value);
+
+        /// <summary>
+        /// Whether a callee's acquisition, at a call on <paramref name="receiver"/> with <paramref name="flags"/> made with
+        /// the level held, takes it again: as <see cref="Counts"/>, on the paths that do not give the caller's hold back first.
+        /// </summary>
+        public static bool Retakes(Acquisition acquired, ReceiverKind receiver, FlagArguments flags)
+            => !acquired.AfterOwnRelease && !(receiver == ReceiverKind.Fresh && acquired.OnOwnObject && acquired.Bounded)
+                && !flags.Contradicts(acquired.RetakeGuard.Ordinal, acquired.RetakeGuard.Value);
 
         /// <summary>The levels the method may acquire, in the order they were first found; empty for unknown methods.</summary>
         public IReadOnlyList<Acquisition> SummaryOf(TMethod method)
@@ -114,8 +123,9 @@ namespace LockLevels.Analyzers.Model
             }
 
             // Levels spread inside the component until nothing changes. A witness is replaced only by a
-            // strictly shorter one made from a callee's existing witness, so depths only fall (the loop
-            // ends) and every chain is made of earlier witnesses (chains never loop).
+            // strictly shorter one made from a callee's existing witness (or, once, by the first that does not
+            // follow a hand-back), so depths only fall (the loop ends) and every chain is made of earlier
+            // witnesses (chains never loop).
             bool changed = true;
             while (changed)
             {
@@ -134,8 +144,9 @@ namespace LockLevels.Analyzers.Model
                             }
 
                             bool onOwnObject = acquired.OnOwnObject && call.Receiver == ReceiverKind.This;
-                            changed |= node.Add(new Acquisition(acquired.Level, acquired.Shared, call.Site, call.Callee, acquired, acquired.Bounded, onOwnObject, GuardThrough(call, acquired),
-                                acquired.AfterOwnRelease || Contains(call.ReleasedBefore, acquired.Level)));
+                            bool afterOwnRelease = acquired.AfterOwnRelease || Contains(call.ReleasedBefore, acquired.Level);
+                            changed |= node.Add(new Acquisition(acquired.Level, acquired.Shared, call.Site, call.Callee, acquired, acquired.Bounded, onOwnObject, GuardThrough(call, acquired.Guard),
+                                afterOwnRelease, afterOwnRelease ? Unguarded : GuardThrough(call, acquired.RetakeGuard)));
                         }
                     }
                 }
@@ -160,9 +171,10 @@ namespace LockLevels.Analyzers.Model
         public sealed class Acquisition
         {
             public Acquisition(string level, bool shared, TSite site, TMethod? callee, Acquisition? via, bool bounded, bool onOwnObject, (int Ordinal, bool Value) guard,
-                bool afterOwnRelease = false)
+                bool afterOwnRelease = false, (int Ordinal, bool Value)? retakeGuard = null)
             {
                 AfterOwnRelease = afterOwnRelease;
+                RetakeGuard = afterOwnRelease ? Unguarded : retakeGuard ?? guard;
                 Guard = guard;
                 OnOwnObject = onOwnObject;
                 Level = level;
@@ -198,6 +210,14 @@ namespace LockLevels.Analyzers.Model
 
             /// <summary>On every path found, the level is taken only after the method gave back its caller's hold of it.</summary>
             public bool AfterOwnRelease { get; }
+
+            /// <summary>
+            /// <see cref="Guard"/> on the paths that do not give the caller's hold back first, which alone can take it
+            /// again: an acquisition after a hand-back on one path and under <c>if (!lockHeld)</c> on another retakes
+            /// nothing at a call passing <c>lockHeld: true</c>, though it orders on both. Ordinal -1 when unguarded or
+            /// <see cref="AfterOwnRelease"/>.
+            /// </summary>
+            public (int Ordinal, bool Value) RetakeGuard { get; }
 
             /// <summary>The calls from here down to the acquisition, and the acquisition last.</summary>
             public IEnumerable<Acquisition> Chain()
@@ -239,15 +259,22 @@ namespace LockLevels.Analyzers.Model
         /// The caller's guard of an acquisition reached through <paramref name="call"/>: the call's own, else the
         /// callee's guard when its flag is one the caller passes on (<c>Delete(lockHeld: lockHeld)</c>).
         /// </summary>
-        private static (int Ordinal, bool Value) GuardThrough(CallEdge call, Acquisition acquired)
+        private static (int Ordinal, bool Value) GuardThrough(CallEdge call, (int Ordinal, bool Value) acquired)
+            => GuardAtCaller(call.Flags, call.Guard, acquired);
+
+        /// <summary>
+        /// The caller's guard of a callee's acquisition guarded by <paramref name="acquired"/>, reached through a call
+        /// made under <paramref name="callGuard"/> with <paramref name="flags"/>; ordinal -1 for none.
+        /// </summary>
+        public static (int Ordinal, bool Value) GuardAtCaller(FlagArguments flags, (int Ordinal, bool Value) callGuard, (int Ordinal, bool Value) acquired)
         {
-            if (call.Guard.Ordinal >= 0 || acquired.Guard.Ordinal < 0)
+            if (callGuard.Ordinal >= 0 || acquired.Ordinal < 0)
             {
-                return call.Guard;
+                return callGuard;
             }
 
-            int callerOrdinal = call.Flags.ForwardedFrom(acquired.Guard.Ordinal);
-            return callerOrdinal < 0 ? Unguarded : (callerOrdinal, acquired.Guard.Value);
+            int callerOrdinal = flags.ForwardedFrom(acquired.Ordinal);
+            return callerOrdinal < 0 ? Unguarded : (callerOrdinal, acquired.Value);
         }
 
         private static bool Contains(IReadOnlyList<string> levels, string level)
@@ -285,16 +312,25 @@ namespace LockLevels.Analyzers.Model
                     bool onOwnObject = existing.OnOwnObject && acquisition.OnOwnObject;
                     bool afterOwnRelease = existing.AfterOwnRelease && acquisition.AfterOwnRelease;
                     var guard = existing.Guard.Equals(acquisition.Guard) ? existing.Guard : Unguarded;
-                    bool shorter = acquisition.Calls < existing.Calls;
-                    if (!shorter && onOwnObject == existing.OnOwnObject && afterOwnRelease == existing.AfterOwnRelease && guard.Equals(existing.Guard))
+
+                    // Paths after a hand-back retake nothing, so only the others' guards meet.
+                    var retakeGuard = existing.AfterOwnRelease ? acquisition.RetakeGuard
+                        : acquisition.AfterOwnRelease || existing.RetakeGuard.Equals(acquisition.RetakeGuard) ? existing.RetakeGuard
+                        : Unguarded;
+                    // A retaking is shown through a path that can retake: one after a hand-back is the witness only
+                    // while every path found is one.
+                    bool better = acquisition.AfterOwnRelease != existing.AfterOwnRelease ? !acquisition.AfterOwnRelease : acquisition.Calls < existing.Calls;
+                    if (!better && onOwnObject == existing.OnOwnObject && afterOwnRelease == existing.AfterOwnRelease && guard.Equals(existing.Guard)
+                        && retakeGuard.Equals(existing.RetakeGuard))
                     {
                         return false;
                     }
 
-                    var witness = shorter ? acquisition : existing;
+                    var witness = better ? acquisition : existing;
                     Summary[index] = witness.OnOwnObject == onOwnObject && witness.AfterOwnRelease == afterOwnRelease && witness.Guard.Equals(guard)
+                        && witness.RetakeGuard.Equals(retakeGuard)
                         ? witness
-                        : new Acquisition(witness.Level, witness.Shared, witness.Site, witness.Callee, witness.Via, witness.Bounded, onOwnObject, guard, afterOwnRelease);
+                        : new Acquisition(witness.Level, witness.Shared, witness.Site, witness.Callee, witness.Via, witness.Bounded, onOwnObject, guard, afterOwnRelease, retakeGuard);
                     return true;
                 }
 
