@@ -86,5 +86,26 @@ namespace LockLevels.Tests.Model
             Assert.Equal("Pool() → other.Close() → lock (_sync)", Chain(solver, "Drain", "Conn._sync"));
             Assert.False(solver.SummaryOf("Drain").Single().OnOwnObject);
         }
+        [Fact]
+        public void HandBackOnOnePathAndAGuardOnAnother_RetakesOnlyWithoutTheGuard_ButOrdersEither()
+        {
+            // Recover(bool held): Delete(held) takes L only when held is false; then a hand-back takes L again.
+            var solver = Solver();
+            solver.AddCall("Recover", "Delete", "Delete(held)", ReceiverKind.This, default(FlagArguments).Forwarding(0, 0));
+            solver.AddDirect("Delete", "L", shared: false, "Delete: take L", guard: (0, false));
+            solver.AddDirect("Recover", "L", shared: false, "Recover: take L again", afterOwnRelease: true);
+            solver.Solve();
+
+            var acquired = solver.SummaryOf("Recover").Single();
+            Assert.False(acquired.AfterOwnRelease);
+            Assert.Equal((-1, false), acquired.Guard);
+            Assert.Equal((0, false), acquired.RetakeGuard);
+            Assert.Equal("Delete(held) → Delete: take L", Chain(solver, "Recover", "L"));
+
+            var held = default(FlagArguments).With(0, true);
+            Assert.True(SummarySolver<string, string>.Counts(acquired, ReceiverKind.This, held));
+            Assert.False(SummarySolver<string, string>.Retakes(acquired, ReceiverKind.This, held));
+            Assert.True(SummarySolver<string, string>.Retakes(acquired, ReceiverKind.This, default(FlagArguments).With(0, false)));
+        }
     }
 }
