@@ -37,11 +37,13 @@ namespace LockLevels.Analyzers.Model
         /// </summary>
         /// <param name="guard">The bool parameter (ordinal, value) the acquisition happens only with; null for none.</param>
         /// <param name="afterOwnRelease">The method released the level (its caller's) before taking it again.</param>
+        /// <param name="root">What the name of the object taken starts from in the method.</param>
         public void AddDirect(TMethod method, string level, bool shared, TSite site, bool bounded = false, bool onOwnObject = false, (int Ordinal, bool Value)? guard = null,
-            bool afterOwnRelease = false)
+            bool afterOwnRelease = false, ObjectRoot root = ObjectRoot.This)
         {
             var node = GetOrAdd(method);
-            node.Direct.Add(new Acquisition(level, shared, site, default, null, bounded, onOwnObject, guard ?? Unguarded, afterOwnRelease, afterOwnRelease ? Unguarded : guard ?? Unguarded));
+            var retake = afterOwnRelease ? RetakePaths.None : RetakePaths.Direct(root, guard ?? Unguarded);
+            node.Direct.Add(new Acquisition(level, shared, site, default, null, bounded, onOwnObject, guard ?? Unguarded, afterOwnRelease, retake));
         }
 
         /// <summary>No parameter guards the acquisition.</summary>
@@ -50,10 +52,11 @@ namespace LockLevels.Analyzers.Model
         /// <summary>Adds a call from <paramref name="caller"/> to <paramref name="callee"/> at <paramref name="site"/>, on <paramref name="receiver"/>.</summary>
         /// <param name="guard">The caller's bool parameter (ordinal, value) the call is made only with; null for none.</param>
         /// <param name="releasedBefore">Levels the caller gave back (its own caller's hold) before the call.</param>
+        /// <param name="receiverRoot">What the caller's name of the receiver starts from; by default it names everything the callee does.</param>
         public void AddCall(TMethod caller, TMethod callee, TSite site, ReceiverKind receiver = ReceiverKind.Other, FlagArguments flags = default, (int Ordinal, bool Value)? guard = null,
-            IReadOnlyList<string>? releasedBefore = null)
+            IReadOnlyList<string>? releasedBefore = null, ReceiverRoot receiverRoot = ReceiverRoot.Captured)
         {
-            GetOrAdd(caller).Calls.Add(new CallEdge(callee, site, receiver, flags, guard ?? Unguarded, releasedBefore ?? Array.Empty<string>()));
+            GetOrAdd(caller).Calls.Add(new CallEdge(callee, site, receiver, flags, guard ?? Unguarded, releasedBefore ?? Array.Empty<string>(), receiverRoot));
             GetOrAdd(callee);
         }
 
@@ -67,12 +70,20 @@ namespace LockLevels.Analyzers.Model
                 && !flags.Contradicts(acquired.Guard.Ordinal, acquired.Guard.Value);
 
         /// <summary>
-        /// Whether a callee's acquisition, at a call on <paramref name="receiver"/> with <paramref name="flags"/> made with
-        /// the level held, takes it again: as <see cref="Counts"/>, on the paths that do not give the caller's hold back first.
+        /// Whether a callee's acquisition, at a call on <paramref name="receiver"/> (named from <paramref name="receiverRoot"/>)
+        /// with <paramref name="flags"/> made with the level held, may take it again: as <see cref="Counts"/>, on the paths
+        /// that do not give the caller's hold back first and take an object the caller can name (<see cref="RetakePaths"/>).
         /// </summary>
-        public static bool Retakes(Acquisition acquired, ReceiverKind receiver, FlagArguments flags)
-            => !acquired.AfterOwnRelease && !(receiver == ReceiverKind.Fresh && acquired.OnOwnObject && acquired.Bounded)
-                && !flags.Contradicts(acquired.RetakeGuard.Ordinal, acquired.RetakeGuard.Value);
+        public static bool Retakes(Acquisition acquired, ReceiverKind receiver, ReceiverRoot receiverRoot, FlagArguments flags)
+        {
+            if ((receiver == ReceiverKind.Fresh && acquired.OnOwnObject && acquired.Bounded) || !acquired.Retake.Any(receiverRoot))
+            {
+                return false;
+            }
+
+            var guard = acquired.Retake.Guard(receiverRoot);
+            return !flags.Contradicts(guard.Ordinal, guard.Value);
+        }
 
         /// <summary>The levels the method may acquire, in the order they were first found; empty for unknown methods.</summary>
         public IReadOnlyList<Acquisition> SummaryOf(TMethod method)
@@ -144,9 +155,10 @@ namespace LockLevels.Analyzers.Model
                             }
 
                             bool onOwnObject = acquired.OnOwnObject && call.Receiver == ReceiverKind.This;
-                            bool afterOwnRelease = acquired.AfterOwnRelease || Contains(call.ReleasedBefore, acquired.Level);
-                            changed |= node.Add(new Acquisition(acquired.Level, acquired.Shared, call.Site, call.Callee, acquired, acquired.Bounded, onOwnObject, GuardThrough(call, acquired.Guard),
-                                afterOwnRelease, afterOwnRelease ? Unguarded : GuardThrough(call, acquired.RetakeGuard)));
+                            bool handedBack = Contains(call.ReleasedBefore, acquired.Level);
+                            var retake = handedBack ? RetakePaths.None : acquired.Retake.Through(call.ReceiverRoot, call.Flags, call.Guard);
+                            changed |= node.Add(new Acquisition(acquired.Level, acquired.Shared, call.Site, call.Callee, acquired, acquired.Bounded, onOwnObject,
+                                call.Flags.CallerGuard(call.Guard, acquired.Guard), acquired.AfterOwnRelease || handedBack, retake));
                         }
                     }
                 }
@@ -171,10 +183,10 @@ namespace LockLevels.Analyzers.Model
         public sealed class Acquisition
         {
             public Acquisition(string level, bool shared, TSite site, TMethod? callee, Acquisition? via, bool bounded, bool onOwnObject, (int Ordinal, bool Value) guard,
-                bool afterOwnRelease = false, (int Ordinal, bool Value)? retakeGuard = null)
+                bool afterOwnRelease, RetakePaths retake)
             {
                 AfterOwnRelease = afterOwnRelease;
-                RetakeGuard = afterOwnRelease ? Unguarded : retakeGuard ?? guard;
+                Retake = retake;
                 Guard = guard;
                 OnOwnObject = onOwnObject;
                 Level = level;
@@ -212,12 +224,12 @@ namespace LockLevels.Analyzers.Model
             public bool AfterOwnRelease { get; }
 
             /// <summary>
-            /// <see cref="Guard"/> on the paths that do not give the caller's hold back first, which alone can take it
-            /// again: an acquisition after a hand-back on one path and under <c>if (!lockHeld)</c> on another retakes
-            /// nothing at a call passing <c>lockHeld: true</c>, though it orders on both. Ordinal -1 when unguarded or
-            /// <see cref="AfterOwnRelease"/>.
+            /// The paths that may take the level again: those that do not give the caller's hold back first, by the
+            /// object they take, each group with the guard all of it needs. An acquisition after a hand-back on one
+            /// path and under <c>if (!lockHeld)</c> on another retakes nothing at a call passing <c>lockHeld: true</c>,
+            /// though it orders on both (<see cref="Guard"/> is the one of every path).
             /// </summary>
-            public (int Ordinal, bool Value) RetakeGuard { get; }
+            public RetakePaths Retake { get; }
 
             /// <summary>The calls from here down to the acquisition, and the acquisition last.</summary>
             public IEnumerable<Acquisition> Chain()
@@ -232,8 +244,10 @@ namespace LockLevels.Analyzers.Model
         /// <summary>A call in a method's body: to whom, where, on which object, with which constant flags, under which flag.</summary>
         private readonly struct CallEdge
         {
-            public CallEdge(TMethod callee, TSite site, ReceiverKind receiver, FlagArguments flags, (int Ordinal, bool Value) guard, IReadOnlyList<string> releasedBefore)
+            public CallEdge(TMethod callee, TSite site, ReceiverKind receiver, FlagArguments flags, (int Ordinal, bool Value) guard, IReadOnlyList<string> releasedBefore,
+                ReceiverRoot receiverRoot)
             {
+                ReceiverRoot = receiverRoot;
                 ReleasedBefore = releasedBefore;
                 Callee = callee;
                 Site = site;
@@ -253,28 +267,8 @@ namespace LockLevels.Analyzers.Model
             public (int Ordinal, bool Value) Guard { get; }
 
             public IReadOnlyList<string> ReleasedBefore { get; }
-        }
 
-        /// <summary>
-        /// The caller's guard of an acquisition reached through <paramref name="call"/>: the call's own, else the
-        /// callee's guard when its flag is one the caller passes on (<c>Delete(lockHeld: lockHeld)</c>).
-        /// </summary>
-        private static (int Ordinal, bool Value) GuardThrough(CallEdge call, (int Ordinal, bool Value) acquired)
-            => GuardAtCaller(call.Flags, call.Guard, acquired);
-
-        /// <summary>
-        /// The caller's guard of a callee's acquisition guarded by <paramref name="acquired"/>, reached through a call
-        /// made under <paramref name="callGuard"/> with <paramref name="flags"/>; ordinal -1 for none.
-        /// </summary>
-        public static (int Ordinal, bool Value) GuardAtCaller(FlagArguments flags, (int Ordinal, bool Value) callGuard, (int Ordinal, bool Value) acquired)
-        {
-            if (callGuard.Ordinal >= 0 || acquired.Ordinal < 0)
-            {
-                return callGuard;
-            }
-
-            int callerOrdinal = flags.ForwardedFrom(acquired.Ordinal);
-            return callerOrdinal < 0 ? Unguarded : (callerOrdinal, acquired.Value);
+            public ReceiverRoot ReceiverRoot { get; }
         }
 
         private static bool Contains(IReadOnlyList<string> levels, string level)
@@ -313,24 +307,21 @@ namespace LockLevels.Analyzers.Model
                     bool afterOwnRelease = existing.AfterOwnRelease && acquisition.AfterOwnRelease;
                     var guard = existing.Guard.Equals(acquisition.Guard) ? existing.Guard : Unguarded;
 
-                    // Paths after a hand-back retake nothing, so only the others' guards meet.
-                    var retakeGuard = existing.AfterOwnRelease ? acquisition.RetakeGuard
-                        : acquisition.AfterOwnRelease || existing.RetakeGuard.Equals(acquisition.RetakeGuard) ? existing.RetakeGuard
-                        : Unguarded;
+                    var retake = existing.Retake.Join(acquisition.Retake);
                     // A retaking is shown through a path that can retake: one after a hand-back is the witness only
                     // while every path found is one.
                     bool better = acquisition.AfterOwnRelease != existing.AfterOwnRelease ? !acquisition.AfterOwnRelease : acquisition.Calls < existing.Calls;
                     if (!better && onOwnObject == existing.OnOwnObject && afterOwnRelease == existing.AfterOwnRelease && guard.Equals(existing.Guard)
-                        && retakeGuard.Equals(existing.RetakeGuard))
+                        && retake.Equals(existing.Retake))
                     {
                         return false;
                     }
 
                     var witness = better ? acquisition : existing;
                     Summary[index] = witness.OnOwnObject == onOwnObject && witness.AfterOwnRelease == afterOwnRelease && witness.Guard.Equals(guard)
-                        && witness.RetakeGuard.Equals(retakeGuard)
+                        && witness.Retake.Equals(retake)
                         ? witness
-                        : new Acquisition(witness.Level, witness.Shared, witness.Site, witness.Callee, witness.Via, witness.Bounded, onOwnObject, guard, afterOwnRelease, retakeGuard);
+                        : new Acquisition(witness.Level, witness.Shared, witness.Site, witness.Callee, witness.Via, witness.Bounded, onOwnObject, guard, afterOwnRelease, retake);
                     return true;
                 }
 

@@ -103,8 +103,8 @@ namespace LockLevels.Analyzers.WholeProgram
             foreach (var reach in facts.Retaken)
             {
                 var second = reach.AcquiredObject();
-                bool flagged = SummarySolver<IMethodSymbol, SummarySite>.GuardAtCaller(reach.Call.Flags,
-                    reach.Call.Guard ?? SummarySolver<IMethodSymbol, SummarySite>.Unguarded, reach.Acquisition.RetakeGuard).Ordinal >= 0;
+                var retake = reach.Acquisition.Retake.Guard(ObjectPaths.ReceiverRootOf(reach.Call.ReceiverPath));
+                bool flagged = reach.Call.Flags.CallerGuard(reach.Call.Guard ?? SummarySolver<IMethodSymbol, SummarySite>.Unguarded, retake).Ordinal >= 0;
                 foreach (var held in reach.Call.HeldSites)
                 {
                     if (held.Level == reach.Level && !(flagged && IsRestoredHold(held, second)))

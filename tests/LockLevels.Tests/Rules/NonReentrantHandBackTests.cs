@@ -138,6 +138,41 @@ namespace LockLevels.Tests.Rules
                 void Work() { }
             """), Reacquired(kind, "Store.Recover → Store.Delete → " + kind.Description, additional: 3));
 
+        // Before: one retake guard per level met over every path, and peer.Refresh() reaches the level unguarded,
+        // though on an object Run cannot name (Recover's parameter): Run's lockHeld: true did not help.
+        [Theory]
+        [MemberData(nameof(Kinds), MemberType = typeof(NonReentrantReacquiredTests))]
+        public Task PathToAnObjectTheCallerCannotName_DoesNotLoseTheFlagGuard(LockKind kind) => Verify.VerifyAnalyzerAsync(kind.Source("""
+                void Run(Store peer)
+                {
+                    {|#1:TAKE|};
+                    Recover(lockHeld: true, peer);
+                    {|#0:Recover(lockHeld: false, peer)|};
+                    RELEASE;
+                }
+
+                void Recover(bool lockHeld, Store peer)
+                {
+                    {|#2:Delete(lockHeld)|};
+                    peer.Refresh();
+                }
+
+                void Delete(bool lockHeld)
+                {
+                    if (!lockHeld)
+                    {
+                        {|#3:TAKE|};
+                        RELEASE;
+                    }
+                }
+
+                void Refresh()
+                {
+                    TAKE;
+                    RELEASE;
+                }
+            """), Reacquired(kind, "Store.Recover → Store.Delete → " + kind.Description, additional: 3));
+
         // Before: in the second iteration the lock Recover took back is held at Delete(lockHeld), which passes
         // Recover's own flag on: reported in Recover, though it is the caller's hold and the caller says it holds it.
         [Theory]
