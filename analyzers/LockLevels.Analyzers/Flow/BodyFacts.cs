@@ -35,6 +35,12 @@ namespace LockLevels.Analyzers.Flow
         /// <summary>Releases of a level not held on any path to them.</summary>
         public List<Release> UnheldReleases { get; } = new();
 
+        /// <summary>
+        /// The levels of the releases that give back the caller's hold, in the order of the code: those not held
+        /// on any path to them, and those held only where the body took its caller's hold again.
+        /// </summary>
+        public List<string> HandedBack { get; } = new();
+
         /// <summary>Acquisitions made in this body whose level is still held where the body ends.</summary>
         public List<HeldAtExit> HeldAtExit { get; } = new();
 
@@ -167,7 +173,7 @@ namespace LockLevels.Analyzers.Flow
         /// <summary>The bool parameter (ordinal, value) the acquisition happens only with (<see cref="FlagGuards"/>); null for none.</summary>
         public (int Ordinal, bool Value)? Guard { get; }
 
-        /// <summary>The body released the level (held by its caller) before taking it here: a hand-back, not a retaking.</summary>
+        /// <summary>The body gave the level back to its caller before, and does not hold it here: taking it restores the caller's hold, no retaking.</summary>
         public bool AfterOwnRelease { get; }
 
         /// <summary>The object taken, when known, and how it behaves when taken again.</summary>

@@ -51,7 +51,7 @@ namespace LockLevels.Analyzers.Flow
                 var (isExact, receiver) = CallTargets.Dispatch(operation);
                 facts.Calls.Add(new Call(target, operation.Syntax, held, isExact, receiver, FreshObjects.ReceiverOf(operation, resolve, _index),
                     receiverPath: ObjectPaths.ReceiverOf(operation, target, resolve), heldSites: heldSites, flags: FlagGuards.ArgumentsOf(operation, facts.Method),
-                    guard: FlagGuards.Of(operation, facts.Method), releasedBefore: ReleasedSoFar(facts)));
+                    guard: FlagGuards.Of(operation, facts.Method), releasedBefore: ReleasedSoFar(facts, held)));
             }
 
             // A deep context is entered by a call, a `new` of an annotated constructor, or a use of an
@@ -62,21 +62,27 @@ namespace LockLevels.Analyzers.Flow
             }
         }
 
-        /// <summary>Levels the body has given back (its caller's hold) before this point: the flow records releases in code order.</summary>
-        private static ImmutableArray<string> ReleasedSoFar(BodyFacts facts)
+        /// <summary>
+        /// Levels the body has given back (its caller's hold) before this point and not taken again here: the flow
+        /// records releases in code order. One taken again is the caller's hold, and a callee that takes it retakes it.
+        /// </summary>
+        private static ImmutableArray<string> ReleasedSoFar(BodyFacts facts, ImmutableArray<string> held)
         {
-            if (facts.UnheldReleases.Count == 0)
+            if (facts.HandedBack.Count == 0)
             {
                 return ImmutableArray<string>.Empty;
             }
 
-            var levels = ImmutableArray.CreateBuilder<string>(facts.UnheldReleases.Count);
-            foreach (var release in facts.UnheldReleases)
+            var levels = ImmutableArray.CreateBuilder<string>(facts.HandedBack.Count);
+            foreach (var level in facts.HandedBack)
             {
-                levels.Add(release.Level);
+                if (!held.Contains(level))
+                {
+                    levels.Add(level);
+                }
             }
 
-            return levels.MoveToImmutable();
+            return levels.ToImmutable();
         }
 
         /// <summary>What makes a type's overrides reachable (<c>new</c>, <c>typeof</c>, a generic argument), and methods that become delegates.</summary>

@@ -36,7 +36,7 @@ namespace LockLevels.Analyzers.Flow
 
                 // Given back and taken again (a retry that hands its caller's lock back): the caller holds it
                 // before and after, which is no acquisition of the call.
-                if (HeldOnEvery(paths, held.Level) && !ReleasedUnheld(held.Level))
+                if (HeldOnEvery(paths, held.Level) && !_facts.HandedBack.Contains(held.Level))
                 {
                     var site = _sites[held.Site];
                     acquires.Add(new WrapperLock(held.Level, held.Shared, site.Inferred, site.Object));
@@ -76,19 +76,6 @@ namespace LockLevels.Analyzers.Flow
             }
 
             return acquires.Count + releases.Count == 0 ? WrapperEffect.None : new WrapperEffect(acquires.ToImmutable(), releases.ToImmutable());
-        }
-
-        private bool ReleasedUnheld(string level)
-        {
-            foreach (var release in _facts.UnheldReleases)
-            {
-                if (release.Level == level)
-                {
-                    return true;
-                }
-            }
-
-            return false;
         }
 
         private static bool HeldOnEvery(List<HeldLockSet> paths, string level)

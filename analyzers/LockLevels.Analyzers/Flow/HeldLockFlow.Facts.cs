@@ -64,24 +64,7 @@ namespace LockLevels.Analyzers.Flow
             => _facts.Acquisitions.Add(new Acquisition(acquisition.Level, acquisition.Shared, acquisition.Kind == LockEventKind.MightAcquire,
                 acquisition.Location, acquisition.Description, Snapshot(state), HeldBefore(state), ClaimProperties.For(_index, acquisition), acquisition.Inferred,
                 acquisition.Inferred && acquisition.Object is { Owner: ObjectPaths.This, OwnersOwn: true }, acquisition.Object, acquisition.Upgradeable, state.TryGet(acquisition.Level, out var held) ? SitesOf(held, ImmutableArray.CreateBuilder<HeldSite>()) : default,
-                FlagGuards.Of(acquisition.Operation, _facts.Method), AfterOwnRelease(acquisition.Level)));
-
-        /// <summary>
-        /// The body gave the level back before (a release of what its caller holds): taking it again here
-        /// retakes nothing. Releases are recorded in block order, which is the order of the code.
-        /// </summary>
-        private bool AfterOwnRelease(string level)
-        {
-            foreach (var release in _facts.UnheldReleases)
-            {
-                if (release.Level == level)
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
+                FlagGuards.Of(acquisition.Operation, _facts.Method), !state.Contains(acquisition.Level) && _facts.HandedBack.Contains(acquisition.Level)));
 
         /// <summary>Every acquisition of the body held in <paramref name="state"/>, with its object (context levels have none).</summary>
         private ImmutableArray<HeldSite> HeldSites(HeldLockSet state)
@@ -112,7 +95,7 @@ namespace LockLevels.Analyzers.Flow
             foreach (int index in held.Sites)
             {
                 var site = _sites[index];
-                sites.Add(new HeldSite(held.Level, site.Location, site.Description, site.Object, site.Shared, site.Upgradeable));
+                sites.Add(new HeldSite(held.Level, site.Location, site.Description, site.Object, site.Shared, site.Upgradeable, IsRestoring(index)));
             }
 
             return sites.ToImmutable();

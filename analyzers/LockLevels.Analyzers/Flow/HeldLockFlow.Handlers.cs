@@ -16,7 +16,8 @@ namespace LockLevels.Analyzers.Flow
         /// <summary>
         /// What a handler of <paramref name="region"/> may see: an exception can leave the try block anywhere,
         /// but one thrown inside a nested try/finally runs that finally first (a lock statement's release), so
-        /// those states count as the finally leaves them.
+        /// those states count as the finally leaves them; a block that starts by releasing counts as it is after
+        /// those releases (<see cref="AtThrow"/>).
         /// </summary>
         private HeldLockSet? StateAtThrow(ControlFlowRegion region, HeldLockSet?[] states)
         {
@@ -26,7 +27,7 @@ namespace LockLevels.Analyzers.Flow
             {
                 for (; ordinal < nested.FirstBlockOrdinal; ordinal++)
                 {
-                    atThrow = Join(atThrow, states[ordinal]);
+                    atThrow = Join(atThrow, AtThrow(ordinal, states[ordinal]));
                 }
 
                 if (nested.Kind == ControlFlowRegionKind.TryAndFinally && nested.NestedRegions.Length == 2)
@@ -47,11 +48,80 @@ namespace LockLevels.Analyzers.Flow
 
             for (; ordinal <= region.LastBlockOrdinal; ordinal++)
             {
-                atThrow = Join(atThrow, states[ordinal]);
+                atThrow = Join(atThrow, AtThrow(ordinal, states[ordinal]));
             }
 
             return atThrow;
         }
+
+        /// <summary>
+        /// The state an exception may leave block <paramref name="ordinal"/> with, entered in <paramref name="state"/>:
+        /// its entry state, unless it starts by releasing. A release throws only when its lock is not held, so no
+        /// exception leaves it, or the block, still holding what it releases: <c>try { _gate.Release(); await
+        /// callback(); } finally { await _gate.WaitAsync(); }</c> enters its finally without the lock either way.
+        /// </summary>
+        private HeldLockSet? AtThrow(int ordinal, HeldLockSet? state)
+        {
+            if (state == null || state.IsEmpty)
+            {
+                return state;
+            }
+
+            foreach (var operation in _graph.Blocks[ordinal].Operations)
+            {
+                if (operation is not IExpressionStatementOperation { Operation: IInvocationOperation invocation } || !OnlyReleases(invocation))
+                {
+                    break;
+                }
+
+                state = Apply(invocation, state, report: false);
+            }
+
+            return state;
+        }
+
+        /// <summary>A release whose receiver and arguments are plain values (nothing else in it can throw first), that releases and takes nothing.</summary>
+        private bool OnlyReleases(IInvocationOperation invocation)
+        {
+            if (!IsPlainValue(invocation.Instance))
+            {
+                return false;
+            }
+
+            foreach (var argument in invocation.Arguments)
+            {
+                if (!IsPlainValue(argument.Value))
+                {
+                    return false;
+                }
+            }
+
+            _events.Clear();
+            _classifier.Classify(invocation, _resolver, _events);
+            if (_events.Count == 0)
+            {
+                return false;
+            }
+
+            foreach (var @event in _events)
+            {
+                if (@event.Kind != LockEventKind.Release)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        private static bool IsPlainValue(IOperation? value)
+            => value switch
+            {
+                null or IInstanceReferenceOperation or ILocalReferenceOperation or IParameterReferenceOperation or ILiteralOperation => true,
+                IFieldReferenceOperation field => IsPlainValue(field.Instance),
+                IConversionOperation conversion => conversion.OperatorMethod == null && IsPlainValue(conversion.Operand),
+                _ => false,
+            };
 
         private void CollectHandlers(ControlFlowRegion region)
         {

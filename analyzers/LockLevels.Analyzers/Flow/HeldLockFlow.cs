@@ -78,6 +78,7 @@ namespace LockLevels.Analyzers.Flow
         {
             var entry = _context == null ? HeldLockSet.Empty : HeldLockSet.FromContext(_context.Levels);
             Solve(0, _graph.Blocks.Length - 1, entry, _in);
+            FindRestoringSites();
 
             foreach (var block in _graph.Blocks)
             {
@@ -339,9 +340,16 @@ namespace LockLevels.Analyzers.Flow
 
                         break;
                     case LockEventKind.Release:
+                        _mayGiveBack |= !state.Contains(@event.Level);
+                        ScanRelease(@event.Level, state);
                         if (report && !state.Contains(@event.Level))
                         {
                             _facts.UnheldReleases.Add(new Release(@event.Level, @event.Location, @event.Inferred, @event.IsDisposal, @event.Object));
+                        }
+
+                        if (report && GivesBack(@event.Level, state))
+                        {
+                            _facts.HandedBack.Add(@event.Level);
                         }
 
                         state = state.Release(@event.Level, ReleasedSite(@event, state));
@@ -360,7 +368,9 @@ namespace LockLevels.Analyzers.Flow
                 RecordAcquisition(acquisition, state);
             }
 
-            return state.Acquire(acquisition.Level, acquisition.Shared, SiteOf(acquisition));
+            int site = SiteOf(acquisition);
+            ScanAcquisition(acquisition.Level, site, state);
+            return state.Acquire(acquisition.Level, acquisition.Shared, site);
         }
     }
 }

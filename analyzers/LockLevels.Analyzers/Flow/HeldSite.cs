@@ -5,8 +5,9 @@ namespace LockLevels.Analyzers.Flow
     /// <summary>One acquisition still held at a point of a body: which level, on which object, in which mode, and where it was taken.</summary>
     internal sealed class HeldSite
     {
-        public HeldSite(string level, Location location, string description, LockObject? lockObject, bool shared, bool upgradeable)
+        public HeldSite(string level, Location location, string description, LockObject? lockObject, bool shared, bool upgradeable, bool restores = false)
         {
+            Restores = restores;
             Level = level;
             Location = location;
             Description = description;
@@ -28,5 +29,8 @@ namespace LockLevels.Analyzers.Flow
         public bool Shared { get; }
 
         public bool Upgradeable { get; }
+
+        /// <summary>Taken again after the body gave its caller's hold back (<see cref="HeldLockFlow"/>'s hand-backs): the caller's hold, restored.</summary>
+        public bool Restores { get; }
     }
 }

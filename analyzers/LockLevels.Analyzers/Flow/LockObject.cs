@@ -1,4 +1,5 @@
 using LockLevels.Analyzers.Annotations;
+using LockLevels.Analyzers.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -161,6 +162,24 @@ namespace LockLevels.Analyzers.Flow
                 _ => null,
             };
         }
+
+        /// <summary>What a name starts from (<see cref="Translate"/> keeps a name through a call by it).</summary>
+        public static ObjectRoot RootOf(string? path)
+            => path == null ? ObjectRoot.None
+                : path == This || path.StartsWith("this.", System.StringComparison.Ordinal) ? ObjectRoot.This
+                : path.StartsWith("static:", System.StringComparison.Ordinal) ? ObjectRoot.Static
+                : ObjectRoot.Local;
+
+        /// <summary>What a call's receiver, as the caller names it, starts from.</summary>
+        public static ReceiverRoot ReceiverRootOf(string? receiver)
+            => receiver == Captured ? ReceiverRoot.Captured
+                : RootOf(receiver) switch
+                {
+                    ObjectRoot.This => ReceiverRoot.This,
+                    ObjectRoot.Static => ReceiverRoot.Static,
+                    ObjectRoot.Local => ReceiverRoot.Local,
+                    _ => ReceiverRoot.Unnamed,
+                };
 
         /// <summary>A callee's name for an object, as its caller names it, when the callee's "this" is <paramref name="receiver"/>; null when the caller cannot name it.</summary>
         public static string? Translate(string? path, string? receiver)

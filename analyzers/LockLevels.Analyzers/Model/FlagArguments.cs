@@ -49,6 +49,22 @@ namespace LockLevels.Analyzers.Model
             return -1;
         }
 
+        /// <summary>
+        /// The caller's guard of a callee's acquisition that needs <paramref name="acquired"/>, reached through this call
+        /// made under <paramref name="callGuard"/>: the call's own, else the callee's when the flag is one the caller
+        /// passes on (<c>Delete(lockHeld: lockHeld)</c>); ordinal -1 for none.
+        /// </summary>
+        public (int Ordinal, bool Value) CallerGuard((int Ordinal, bool Value) callGuard, (int Ordinal, bool Value) acquired)
+        {
+            if (callGuard.Ordinal >= 0 || acquired.Ordinal < 0)
+            {
+                return callGuard;
+            }
+
+            int callerOrdinal = ForwardedFrom(acquired.Ordinal);
+            return callerOrdinal < 0 ? (-1, false) : (callerOrdinal, acquired.Value);
+        }
+
         /// <summary>Whether the call passes the other value for a parameter an acquisition requires to be <paramref name="required"/>.</summary>
         public bool Contradicts(int ordinal, bool required)
             => ordinal >= 0 && ordinal < 64 && (_known & (1UL << ordinal)) != 0 && ((_values & (1UL << ordinal)) != 0) != required;

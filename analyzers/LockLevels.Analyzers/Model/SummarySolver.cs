@@ -7,7 +7,8 @@ namespace LockLevels.Analyzers.Model
     /// Transitive lock summaries over a call graph: the levels each method may acquire, directly or
     /// through its callees, each with one witness (a direct acquisition or the call it came through).
     /// Strongly connected components are solved callees-first, so recursion terminates and every
-    /// witness chain is finite. Each witness is a shortest chain (fewest calls), and a level added as
+    /// witness chain is finite. Each witness is a shortest chain (fewest calls; among those that do not
+    /// give the caller's hold back first, when there are any), and a level added as
     /// bounded is not carried up more than <c>maxBoundedCalls</c> calls, nor through a call on a fresh
     /// object when it is a lock of that object (<see cref="ReceiverKind.Fresh"/>).
     /// </summary>
@@ -36,11 +37,13 @@ namespace LockLevels.Analyzers.Model
         /// </summary>
         /// <param name="guard">The bool parameter (ordinal, value) the acquisition happens only with; null for none.</param>
         /// <param name="afterOwnRelease">The method released the level (its caller's) before taking it again.</param>
+        /// <param name="root">What the name of the object taken starts from in the method.</param>
         public void AddDirect(TMethod method, string level, bool shared, TSite site, bool bounded = false, bool onOwnObject = false, (int Ordinal, bool Value)? guard = null,
-            bool afterOwnRelease = false)
+            bool afterOwnRelease = false, ObjectRoot root = ObjectRoot.This)
         {
             var node = GetOrAdd(method);
-            node.Direct.Add(new Acquisition(level, shared, site, default, null, bounded, onOwnObject, guard ?? Unguarded, afterOwnRelease));
+            var retake = afterOwnRelease ? RetakePaths.None : RetakePaths.Direct(root, guard ?? Unguarded);
+            node.Direct.Add(new Acquisition(level, shared, site, default, null, bounded, onOwnObject, guard ?? Unguarded, afterOwnRelease, retake));
         }
 
         /// <summary>No parameter guards the acquisition.</summary>
@@ -49,10 +52,11 @@ namespace LockLevels.Analyzers.Model
         /// <summary>Adds a call from <paramref name="caller"/> to <paramref name="callee"/> at <paramref name="site"/>, on <paramref name="receiver"/>.</summary>
         /// <param name="guard">The caller's bool parameter (ordinal, value) the call is made only with; null for none.</param>
         /// <param name="releasedBefore">Levels the caller gave back (its own caller's hold) before the call.</param>
+        /// <param name="receiverRoot">What the caller's name of the receiver starts from; by default it names everything the callee does.</param>
         public void AddCall(TMethod caller, TMethod callee, TSite site, ReceiverKind receiver = ReceiverKind.Other, FlagArguments flags = default, (int Ordinal, bool Value)? guard = null,
-            IReadOnlyList<string>? releasedBefore = null)
+            IReadOnlyList<string>? releasedBefore = null, ReceiverRoot receiverRoot = ReceiverRoot.Captured)
         {
-            GetOrAdd(caller).Calls.Add(new CallEdge(callee, site, receiver, flags, guard ?? Unguarded, releasedBefore ?? Array.Empty<string>()));
+            GetOrAdd(caller).Calls.Add(new CallEdge(callee, site, receiver, flags, guard ?? Unguarded, releasedBefore ?? Array.Empty<string>(), receiverRoot));
             GetOrAdd(callee);
         }
 
@@ -64,6 +68,22 @@ namespace LockLevels.Analyzers.Model
         public static bool Counts(Acquisition acquired, ReceiverKind receiver, FlagArguments flags)
             => !(receiver == ReceiverKind.Fresh && acquired.OnOwnObject && acquired.Bounded)
                 && !flags.Contradicts(acquired.Guard.Ordinal, acquired.Guard.Value);
+
+        /// <summary>
+        /// Whether a callee's acquisition, at a call on <paramref name="receiver"/> (named from <paramref name="receiverRoot"/>)
+        /// with <paramref name="flags"/> made with the level held, may take it again: as <see cref="Counts"/>, on the paths
+        /// that do not give the caller's hold back first and take an object the caller can name (<see cref="RetakePaths"/>).
+        /// </summary>
+        public static bool Retakes(Acquisition acquired, ReceiverKind receiver, ReceiverRoot receiverRoot, FlagArguments flags)
+        {
+            if ((receiver == ReceiverKind.Fresh && acquired.OnOwnObject && acquired.Bounded) || !acquired.Retake.Any(receiverRoot))
+            {
+                return false;
+            }
+
+            var guard = acquired.Retake.Guard(receiverRoot);
+            return !flags.Contradicts(guard.Ordinal, guard.Value);
+        }
 
         /// <summary>The levels the method may acquire, in the order they were first found; empty for unknown methods.</summary>
         public IReadOnlyList<Acquisition> SummaryOf(TMethod method)
@@ -114,8 +134,9 @@ namespace LockLevels.Analyzers.Model
             }
 
             // Levels spread inside the component until nothing changes. A witness is replaced only by a
-            // strictly shorter one made from a callee's existing witness, so depths only fall (the loop
-            // ends) and every chain is made of earlier witnesses (chains never loop).
+            // strictly shorter one made from a callee's existing witness (or, once, by the first that does not
+            // follow a hand-back), so depths only fall (the loop ends) and every chain is made of earlier
+            // witnesses (chains never loop).
             bool changed = true;
             while (changed)
             {
@@ -134,8 +155,10 @@ namespace LockLevels.Analyzers.Model
                             }
 
                             var (onOwnObject, onOwner) = ObjectThrough(call.Receiver, acquired);
-                            changed |= node.Add(new Acquisition(acquired.Level, acquired.Shared, call.Site, call.Callee, acquired, acquired.Bounded, onOwnObject, GuardThrough(call, acquired),
-                                acquired.AfterOwnRelease || Contains(call.ReleasedBefore, acquired.Level), onOwner));
+                            bool handedBack = Contains(call.ReleasedBefore, acquired.Level);
+                            var retake = handedBack ? RetakePaths.None : acquired.Retake.Through(call.ReceiverRoot, call.Flags, call.Guard);
+                            changed |= node.Add(new Acquisition(acquired.Level, acquired.Shared, call.Site, call.Callee, acquired, acquired.Bounded, onOwnObject,
+                                call.Flags.CallerGuard(call.Guard, acquired.Guard), acquired.AfterOwnRelease || handedBack, retake, onOwner));
                         }
                     }
                 }
@@ -174,10 +197,11 @@ namespace LockLevels.Analyzers.Model
         public sealed class Acquisition
         {
             public Acquisition(string level, bool shared, TSite site, TMethod? callee, Acquisition? via, bool bounded, bool onOwnObject, (int Ordinal, bool Value) guard,
-                bool afterOwnRelease = false, bool onOwner = false)
+                bool afterOwnRelease, RetakePaths retake, bool onOwner = false)
             {
                 OnOwner = onOwner;
                 AfterOwnRelease = afterOwnRelease;
+                Retake = retake;
                 Guard = guard;
                 OnOwnObject = onOwnObject;
                 Level = level;
@@ -220,6 +244,14 @@ namespace LockLevels.Analyzers.Model
             /// <summary>On every path found, the level is taken only after the method gave back its caller's hold of it.</summary>
             public bool AfterOwnRelease { get; }
 
+            /// <summary>
+            /// The paths that may take the level again: those that do not give the caller's hold back first, by the
+            /// object they take, each group with the guard all of it needs. An acquisition after a hand-back on one
+            /// path and under <c>if (!lockHeld)</c> on another retakes nothing at a call passing <c>lockHeld: true</c>,
+            /// though it orders on both (<see cref="Guard"/> is the one of every path).
+            /// </summary>
+            public RetakePaths Retake { get; }
+
             /// <summary>The calls from here down to the acquisition, and the acquisition last.</summary>
             public IEnumerable<Acquisition> Chain()
             {
@@ -233,8 +265,10 @@ namespace LockLevels.Analyzers.Model
         /// <summary>A call in a method's body: to whom, where, on which object, with which constant flags, under which flag.</summary>
         private readonly struct CallEdge
         {
-            public CallEdge(TMethod callee, TSite site, ReceiverKind receiver, FlagArguments flags, (int Ordinal, bool Value) guard, IReadOnlyList<string> releasedBefore)
+            public CallEdge(TMethod callee, TSite site, ReceiverKind receiver, FlagArguments flags, (int Ordinal, bool Value) guard, IReadOnlyList<string> releasedBefore,
+                ReceiverRoot receiverRoot)
             {
+                ReceiverRoot = receiverRoot;
                 ReleasedBefore = releasedBefore;
                 Callee = callee;
                 Site = site;
@@ -254,21 +288,8 @@ namespace LockLevels.Analyzers.Model
             public (int Ordinal, bool Value) Guard { get; }
 
             public IReadOnlyList<string> ReleasedBefore { get; }
-        }
 
-        /// <summary>
-        /// The caller's guard of an acquisition reached through <paramref name="call"/>: the call's own, else the
-        /// callee's guard when its flag is one the caller passes on (<c>Delete(lockHeld: lockHeld)</c>).
-        /// </summary>
-        private static (int Ordinal, bool Value) GuardThrough(CallEdge call, Acquisition acquired)
-        {
-            if (call.Guard.Ordinal >= 0 || acquired.Guard.Ordinal < 0)
-            {
-                return call.Guard;
-            }
-
-            int callerOrdinal = call.Flags.ForwardedFrom(acquired.Guard.Ordinal);
-            return callerOrdinal < 0 ? Unguarded : (callerOrdinal, acquired.Guard.Value);
+            public ReceiverRoot ReceiverRoot { get; }
         }
 
         private static bool Contains(IReadOnlyList<string> levels, string level)
@@ -307,16 +328,22 @@ namespace LockLevels.Analyzers.Model
                     bool onOwner = existing.OnOwner && acquisition.OnOwner;
                     bool afterOwnRelease = existing.AfterOwnRelease && acquisition.AfterOwnRelease;
                     var guard = existing.Guard.Equals(acquisition.Guard) ? existing.Guard : Unguarded;
-                    bool shorter = acquisition.Calls < existing.Calls;
-                    if (!shorter && onOwnObject == existing.OnOwnObject && onOwner == existing.OnOwner && afterOwnRelease == existing.AfterOwnRelease && guard.Equals(existing.Guard))
+
+                    var retake = existing.Retake.Join(acquisition.Retake);
+                    // A retaking is shown through a path that can retake: one after a hand-back is the witness only
+                    // while every path found is one.
+                    bool better = acquisition.AfterOwnRelease != existing.AfterOwnRelease ? !acquisition.AfterOwnRelease : acquisition.Calls < existing.Calls;
+                    if (!better && onOwnObject == existing.OnOwnObject && onOwner == existing.OnOwner && afterOwnRelease == existing.AfterOwnRelease && guard.Equals(existing.Guard)
+                        && retake.Equals(existing.Retake))
                     {
                         return false;
                     }
 
-                    var witness = shorter ? acquisition : existing;
+                    var witness = better ? acquisition : existing;
                     Summary[index] = witness.OnOwnObject == onOwnObject && witness.OnOwner == onOwner && witness.AfterOwnRelease == afterOwnRelease && witness.Guard.Equals(guard)
+                        && witness.Retake.Equals(retake)
                         ? witness
-                        : new Acquisition(witness.Level, witness.Shared, witness.Site, witness.Callee, witness.Via, witness.Bounded, onOwnObject, guard, afterOwnRelease, onOwner);
+                        : new Acquisition(witness.Level, witness.Shared, witness.Site, witness.Callee, witness.Via, witness.Bounded, onOwnObject, guard, afterOwnRelease, retake, onOwner);
                     return true;
                 }
 

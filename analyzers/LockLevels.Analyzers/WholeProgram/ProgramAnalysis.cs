@@ -85,7 +85,8 @@ namespace LockLevels.Analyzers.WholeProgram
                         {
                             bool declared = covered.AcquiresLevel(acquisition.Level) || covered.MightAcquireLevel(acquisition.Level);
                             bool counts = SummarySolver<IMethodSymbol, SummarySite>.Counts(acquisition, call.ReceiverKind, call.Flags);
-                            if (!declared && counts && !acquisition.AfterOwnRelease && !call.HeldSites.IsEmpty && call.Held.Contains(acquisition.Level))
+                            if (!declared && !call.HeldSites.IsEmpty && call.Held.Contains(acquisition.Level)
+                                && SummarySolver<IMethodSymbol, SummarySite>.Retakes(acquisition, call.ReceiverKind, ObjectPaths.ReceiverRootOf(call.ReceiverPath), call.Flags))
                             {
                                 retaken.Add(new CallReach(call, target, acquisition));
                             }

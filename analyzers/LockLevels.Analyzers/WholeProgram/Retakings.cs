@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using LockLevels.Analyzers.Flow;
+using LockLevels.Analyzers.Model;
 using Microsoft.CodeAnalysis;
 
 namespace LockLevels.Analyzers.WholeProgram
@@ -55,8 +56,13 @@ namespace LockLevels.Analyzers.WholeProgram
         /// <summary>The first acquisition's site, then the chain's.</summary>
         public ImmutableArray<Location> AdditionalLocations => ImmutableArray.Create(First.Location).AddRange(Hops);
 
-        /// <summary>Every retaking of the program: those within bodies first, then those through calls, each group in source order.</summary>
-        /// <summary>Every retaking of the program; read once through <see cref="ProgramFacts.Retakings"/>.</summary>
+        /// <summary>
+        /// Every retaking of the program, read once through <see cref="ProgramFacts.Retakings"/>: those within bodies
+        /// first, then those through calls, each group in source order. A hold the body took back after giving it to
+        /// its caller (<see cref="HeldSite.Restores"/>) is the caller's: an acquisition under it that happens only
+        /// with one value of the body's own flag (<c>if (!lockHeld)</c>, or the flag passed on) retakes it only when
+        /// the caller passes that value, which the body's summary carries to the caller, where the hold is its own.
+        /// </summary>
         public static List<Retaking> All(ProgramFacts facts)
         {
             var all = new List<Retaking>();
@@ -66,6 +72,11 @@ namespace LockLevels.Analyzers.WholeProgram
                 {
                     foreach (var held in acquisition.HeldSameLevel)
                     {
+                        if (acquisition.Guard != null && IsRestoredHold(held, acquisition.Object))
+                        {
+                            continue;
+                        }
+
                         all.Add(new Retaking(body, held, acquisition.Object, acquisition.Shared, acquisition.Upgradeable, acquisition.Location,
                             acquisition.Description, ImmutableArray<Location>.Empty));
                     }
@@ -92,9 +103,11 @@ namespace LockLevels.Analyzers.WholeProgram
             foreach (var reach in facts.Retaken)
             {
                 var second = reach.AcquiredObject();
+                var retake = reach.Acquisition.Retake.Guard(ObjectPaths.ReceiverRootOf(reach.Call.ReceiverPath));
+                bool flagged = reach.Call.Flags.CallerGuard(reach.Call.Guard ?? SummarySolver<IMethodSymbol, SummarySite>.Unguarded, retake).Ordinal >= 0;
                 foreach (var held in reach.Call.HeldSites)
                 {
-                    if (held.Level == reach.Level)
+                    if (held.Level == reach.Level && !(flagged && IsRestoredHold(held, second)))
                     {
                         all.Add(new Retaking(bodyOf[reach.Call], held, second, reach.Acquisition.Shared, reach.AcquiresUpgradeable, reach.Call.Location,
                             reach.ShortChain, reach.Hops));
@@ -104,5 +117,9 @@ namespace LockLevels.Analyzers.WholeProgram
 
             return all;
         }
+
+        /// <summary>The caller's hold of <paramref name="taken"/>, which the body gave back and took again.</summary>
+        private static bool IsRestoredHold(HeldSite held, LockObject? taken)
+            => held.Restores && held.Object?.Path is { } path && path == taken?.Path;
     }
 }

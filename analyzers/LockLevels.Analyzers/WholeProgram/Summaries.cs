@@ -26,7 +26,7 @@ namespace LockLevels.Analyzers.WholeProgram
                 {
                     solver.AddDirect(method, acquisition.Level, acquisition.Shared,
                         new SummarySite(acquisition.Location, acquisition.Description, acquisition.Claim, acquisition.Object, acquisition.Upgradeable),
-                        acquisition.Inferred, acquisition.OnOwnObject, acquisition.Guard, acquisition.AfterOwnRelease);
+                        acquisition.Inferred, acquisition.OnOwnObject, acquisition.Guard, acquisition.AfterOwnRelease, ObjectPaths.RootOf(acquisition.Object?.Path));
                 }
 
                 foreach (var call in body.Calls)
@@ -34,7 +34,8 @@ namespace LockLevels.Analyzers.WholeProgram
                     foreach (var target in dispatch.Targets(call))
                     {
                         AddAnnotated(index, solver, annotated, target);
-                        solver.AddCall(method, target, new SummarySite(call, target), call.ReceiverKind, call.Flags, call.Guard, call.ReleasedBefore);
+                        solver.AddCall(method, target, new SummarySite(call, target), call.ReceiverKind, call.Flags, call.Guard, call.ReleasedBefore,
+                            ObjectPaths.ReceiverRootOf(call.ReceiverPath));
                     }
                 }
             }
@@ -58,7 +59,8 @@ namespace LockLevels.Analyzers.WholeProgram
             {
                 if (use.Level.Length > 0)
                 {
-                    solver.AddDirect(method, use.Level, use.Shared, new SummarySite(location, description, lockObject: LockObject.OfLevel(index, use.Level, receiver)));
+                    solver.AddDirect(method, use.Level, use.Shared, new SummarySite(location, description, lockObject: LockObject.OfLevel(index, use.Level, receiver)),
+                        root: ObjectPaths.RootOf(receiver));
                 }
             }
 

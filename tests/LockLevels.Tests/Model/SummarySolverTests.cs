@@ -132,5 +132,53 @@ namespace LockLevels.Tests.Model
             Assert.False(solver.SummaryOf("Request").Single().OnOwnObject);
             Assert.Equal("fresh.Request() → WriteBuffer.Flush() → Connector.Break() → lock (_cleanup)", Chain(solver, "Cancel", "Conn._cleanup"));
         }
-}
+
+        [Fact]
+        public void HandBackOnOnePathAndAGuardOnAnother_RetakesOnlyWithoutTheGuard_ButOrdersEither()
+        {
+            // Recover(bool held): Delete(held) takes L only when held is false; then a hand-back takes L again.
+            var solver = Solver();
+            solver.AddCall("Recover", "Delete", "Delete(held)", ReceiverKind.This, default(FlagArguments).Forwarding(0, 0));
+            solver.AddDirect("Delete", "L", shared: false, "Delete: take L", guard: (0, false));
+            solver.AddDirect("Recover", "L", shared: false, "Recover: take L again", afterOwnRelease: true);
+            solver.Solve();
+
+            var acquired = solver.SummaryOf("Recover").Single();
+            Assert.False(acquired.AfterOwnRelease);
+            Assert.Equal((-1, false), acquired.Guard);
+            Assert.Equal((0, false), acquired.Retake.Guard(ReceiverRoot.This));
+            Assert.Equal("Delete(held) → Delete: take L", Chain(solver, "Recover", "L"));
+
+            var held = default(FlagArguments).With(0, true);
+            Assert.True(SummarySolver<string, string>.Counts(acquired, ReceiverKind.This, held));
+            Assert.False(SummarySolver<string, string>.Retakes(acquired, ReceiverKind.This, ReceiverRoot.This, held));
+            Assert.True(SummarySolver<string, string>.Retakes(acquired, ReceiverKind.This, ReceiverRoot.This, default(FlagArguments).With(0, false)));
+        }
+        [Fact]
+        public void RetakingPaths_AreSeenByACallerOnlyWhereItCanNameTheirObject()
+        {
+            // Recover(bool held, Peer peer): Delete(held) takes this object's L only when held is false;
+            // peer.Refresh() takes the peer's L, which Recover's callers cannot name; Global() a static L.
+            var solver = Solver();
+            solver.AddCall("Recover", "Delete", "Delete(held)", ReceiverKind.This, default(FlagArguments).Forwarding(0, 0), receiverRoot: ReceiverRoot.This);
+            solver.AddDirect("Delete", "L", shared: false, "Delete: take this L", guard: (0, false), root: ObjectRoot.This);
+            solver.AddCall("Recover", "Refresh", "peer.Refresh()", ReceiverKind.Other, receiverRoot: ReceiverRoot.Local);
+            solver.AddDirect("Refresh", "L", shared: false, "Refresh: take this L", root: ObjectRoot.This);
+            solver.AddCall("Sweep", "Global", "Global()", ReceiverKind.This, receiverRoot: ReceiverRoot.This);
+            solver.AddDirect("Global", "L", shared: false, "Global: take static L", root: ObjectRoot.Static);
+            solver.Solve();
+
+            var recover = solver.SummaryOf("Recover").Single();
+            Assert.Equal((-1, false), recover.Guard);
+            Assert.Equal((0, false), recover.Retake.Guard(ReceiverRoot.This));
+            Assert.False(SummarySolver<string, string>.Retakes(recover, ReceiverKind.This, ReceiverRoot.This, default(FlagArguments).With(0, true)));
+
+            // A lambda or local function names what Recover names: the peer's L too, unguarded.
+            Assert.True(SummarySolver<string, string>.Retakes(recover, ReceiverKind.This, ReceiverRoot.Captured, default(FlagArguments).With(0, true)));
+
+            // Through a receiver the caller cannot name, only a static lock is still one it can.
+            Assert.False(recover.Retake.Any(ReceiverRoot.Unnamed));
+            Assert.True(solver.SummaryOf("Sweep").Single().Retake.Any(ReceiverRoot.Unnamed));
+        }
+    }
 }
