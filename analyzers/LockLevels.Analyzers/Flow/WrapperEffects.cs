@@ -13,7 +13,7 @@ namespace LockLevels.Analyzers.Flow
     /// <summary>
     /// Inferred wrappers: the <see cref="WrapperEffect"/> of each unannotated private or internal method
     /// and local function, computed on demand (when a body that is being analysed calls one) from the
-    /// held-lock flow over the callee's own graph, once per compilation. Its callers' flows then hold or
+    /// held-lock flow over the callee's own graph, once per compilation (or once per thread that asks at the same time). Its callers' flows then hold or
     /// give back what it does, as for an annotated call. Wrappers calling wrappers are followed callees
     /// first, depth first; a method on a cycle of such calls (recursion) is no wrapper, whichever of
     /// them is asked first, so the answer never depends on the order bodies are analysed in. A method
@@ -29,11 +29,10 @@ namespace LockLevels.Analyzers.Flow
         private readonly LockReach? _reach;
         private readonly ConcurrentDictionary<IMethodSymbol, Entry> _effects = new(SymbolEqualityComparer.Default);
 
-        // One computation at a time: the depth-first order below is what makes cycles come out the same
-        // whichever body asks first. Only the first call of each method pays; the rest read _effects.
-        private readonly object _gate = new();
-        private readonly List<IMethodSymbol> _stack = new();
-        private int _lowest = int.MaxValue;
+        // Each thread walks its own depth-first stack. A method on a cycle of calls is no wrapper, and one off
+        // every cycle has the effect its callees give it, whichever thread computes it and whatever it asked
+        // first: two threads that meet on one method compute the same entry, and the first one stored is kept.
+        private readonly ThreadLocal<Walk> _walks = new(() => new Walk());
 
         private HashSet<string>? _calledNames;
         private LockEventClassifier? _classifier;
@@ -67,41 +66,45 @@ namespace LockLevels.Analyzers.Flow
                 return _effects.GetOrAdd(method, Entry.NoWrapper).Effect;
             }
 
-            lock (_gate)
+            var walk = _walks.Value!;
+            if (walk.Stack.Count == 0)
             {
-                return Compute(method);
+                // A fresh walk (an earlier one may have been cancelled half way).
+                walk.Lowest = int.MaxValue;
             }
+
+            return Compute(method, walk);
         }
 
-        private WrapperEffect Compute(IMethodSymbol method)
+        private WrapperEffect Compute(IMethodSymbol method, Walk walk)
         {
             if (_effects.TryGetValue(method, out var known))
             {
                 // Still on a cycle whose first method is being computed: its members see each other as on the stack.
-                if (known.CycleRoot != null && IndexOf(known.CycleRoot) is var root && root >= 0)
+                if (known.CycleRoot != null && IndexOf(walk, known.CycleRoot) is var root && root >= 0)
                 {
-                    _lowest = System.Math.Min(_lowest, root);
+                    walk.Lowest = System.Math.Min(walk.Lowest, root);
                 }
 
                 return known.Effect;
             }
 
-            int onStack = IndexOf(method);
+            int onStack = IndexOf(walk, method);
             if (onStack >= 0)
             {
-                _lowest = System.Math.Min(_lowest, onStack);
+                walk.Lowest = System.Math.Min(walk.Lowest, onStack);
                 return WrapperEffect.None;
             }
 
-            if (_stack.Count >= MaxDepth)
+            if (walk.Stack.Count >= MaxDepth)
             {
                 return WrapperEffect.None;
             }
 
-            int depth = _stack.Count;
-            int outerLowest = _lowest;
-            _lowest = int.MaxValue;
-            _stack.Add(method);
+            int depth = walk.Stack.Count;
+            int outerLowest = walk.Lowest;
+            walk.Lowest = int.MaxValue;
+            walk.Stack.Add(method);
             WrapperEffect effect;
             try
             {
@@ -109,15 +112,15 @@ namespace LockLevels.Analyzers.Flow
             }
             finally
             {
-                _stack.RemoveAt(depth);
+                walk.Stack.RemoveAt(depth);
             }
 
-            int lowest = _lowest;
-            _lowest = System.Math.Min(outerLowest, lowest);
+            int lowest = walk.Lowest;
+            walk.Lowest = System.Math.Min(outerLowest, lowest);
             if (lowest <= depth)
             {
                 // On a cycle of calls: recursion decides nothing about what one call leaves held.
-                var cycleRoot = lowest < depth ? _stack[lowest] : null;
+                var cycleRoot = lowest < depth ? walk.Stack[lowest] : null;
                 _effects.TryAdd(method, new Entry(WrapperEffect.None, cycleRoot));
                 return WrapperEffect.None;
             }
@@ -126,11 +129,11 @@ namespace LockLevels.Analyzers.Flow
             return effect;
         }
 
-        private int IndexOf(IMethodSymbol method)
+        private static int IndexOf(Walk walk, IMethodSymbol method)
         {
-            for (int i = 0; i < _stack.Count; i++)
+            for (int i = 0; i < walk.Stack.Count; i++)
             {
-                if (SymbolEqualityComparer.Default.Equals(_stack[i], method))
+                if (SymbolEqualityComparer.Default.Equals(walk.Stack[i], method))
                 {
                     return i;
                 }
@@ -172,8 +175,8 @@ namespace LockLevels.Analyzers.Flow
 
         /// <summary>
         /// The operations of the method's body, when the first pass says it may reach a lock; null otherwise.
-        /// Called before the gate is taken, so that binding the body (most of the cost) runs in parallel;
-        /// the semantic model keeps the operations, and the computation under the gate finds them bound.
+        /// Asked first, without a walk: a method whose body the first pass says reaches no lock is no wrapper
+        /// at once; the semantic model keeps the operations it binds for the walk that follows.
         /// </summary>
         private IOperation? Bind(IMethodSymbol method)
         {
@@ -286,6 +289,14 @@ namespace LockLevels.Analyzers.Flow
             }
 
             return null;
+        }
+
+        /// <summary>One thread's depth-first walk: the methods being computed, and the lowest stack index a cycle reached.</summary>
+        private sealed class Walk
+        {
+            public List<IMethodSymbol> Stack { get; } = new();
+
+            public int Lowest { get; set; } = int.MaxValue;
         }
 
         private sealed class Entry
