@@ -14,15 +14,7 @@ namespace LockLevels.Tests.Rules
     public class NonReentrantHandBackTests
     {
         private static DiagnosticResult Reacquired(LockKind kind, string second, int additional)
-        {
-            var result = Verify.Diagnostic("LL0009").WithLocation(0);
-            for (int location = 1; location <= additional; location++)
-            {
-                result = result.WithLocation(location);
-            }
-
-            return result.WithArguments(kind.Level, kind.Description, second, kind.Reason);
-        }
+            => NonReentrantReacquiredTests.Reacquired(kind, second, additional);
 
         // Before: the lock taken again at the end of one iteration is held where the next gives it back, so the
         // flow saw no hand-back at all and Recover's acquisition was a retaking at Run's call.

@@ -65,7 +65,7 @@ namespace LockLevels.Tests.Rules
                 "Journal", "Journal.Begin", JournalFails),
         };
 
-        private static DiagnosticResult Reacquired(LockKind kind, string second, int additional)
+        internal static DiagnosticResult Reacquired(LockKind kind, string second, int additional)
         {
             var result = Verify.Diagnostic("LL0009").WithLocation(0);
             for (int location = 1; location <= additional; location++)
