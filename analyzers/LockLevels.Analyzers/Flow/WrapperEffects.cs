@@ -14,9 +14,10 @@ namespace LockLevels.Analyzers.Flow
     /// Inferred wrappers: the <see cref="WrapperEffect"/> of each unannotated private or internal method
     /// and local function, computed on demand (when a body that is being analysed calls one) from the
     /// held-lock flow over the callee's own graph, once per compilation (or once per thread that asks at the
-    /// same time). Its callers' flows then hold or give back what it does, as for an annotated call. Wrappers calling wrappers are followed callees
-    /// first, depth first; a method on a cycle of such calls (recursion) is no wrapper, whichever of
-    /// them is asked first, so the answer never depends on the order bodies are analysed in. A method
+    /// same time). Its callers' flows then hold or give back what it does, as for an annotated call.
+    /// Wrappers calling wrappers are followed callees first, depth first; a method on a cycle of such calls
+    /// (recursion) is no wrapper, whichever of them is asked first, so the answer never depends on the
+    /// order bodies are analysed in. A method
     /// whose name is never called in the compilation is no wrapper either: nobody would be checked.
     /// </summary>
     internal sealed class WrapperEffects
