@@ -121,13 +121,7 @@ namespace LockLevels.Analyzers.Annotations
             return found.Count > 0 ? found : null;
         }
 
-        private static bool AssignsMember(ExpressionSyntax left, string name)
-            => left switch
-            {
-                IdentifierNameSyntax identifier => identifier.Identifier.ValueText == name,
-                MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax, Name: var member } => member.Identifier.ValueText == name,
-                _ => false,
-            };
+        private static bool AssignsMember(ExpressionSyntax left, string name) => MemberWrites.OwnMemberName(left) == name;
 
         private static bool Add(List<ArgumentListSyntax?> found, ExpressionSyntax value)
         {

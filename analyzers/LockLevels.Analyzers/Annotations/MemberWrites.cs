@@ -138,7 +138,8 @@ namespace LockLevels.Analyzers.Annotations
             list?.Add(assignment);
         }
 
-        private static string? OwnMemberName(ExpressionSyntax target)
+        /// <summary>The member a write names when it is one of this object's own: <c>X</c> or <c>this.X</c>.</summary>
+        internal static string? OwnMemberName(ExpressionSyntax target)
             => target switch
             {
                 IdentifierNameSyntax identifier => identifier.Identifier.ValueText,

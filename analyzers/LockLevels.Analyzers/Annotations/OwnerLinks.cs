@@ -102,19 +102,15 @@ namespace LockLevels.Analyzers.Annotations
 
         private static bool IsBackPointerCandidate(ISymbol member)
         {
-            if (member.IsStatic || member.IsImplicitlyDeclared || HasInitializer(member))
+            var type = member switch
             {
-                return false;
-            }
-
-            return member switch
-            {
-                IFieldSymbol field => field.Type is INamedTypeSymbol { TypeKind: TypeKind.Class or TypeKind.Interface, DeclaringSyntaxReferences.IsEmpty: false }
-                    && (field.IsReadOnly || field.DeclaredAccessibility == Accessibility.Private),
-                IPropertySymbol property => property.Type is INamedTypeSymbol { TypeKind: TypeKind.Class or TypeKind.Interface, DeclaringSyntaxReferences.IsEmpty: false }
-                    && ThisEscape.IsAutoProperty(property) && property.SetMethod is null or { DeclaredAccessibility: Accessibility.Private, IsInitOnly: false },
-                _ => false,
+                IFieldSymbol field => field.Type,
+                IPropertySymbol property => property.Type,
+                _ => null,
             };
+
+            return type is INamedTypeSymbol { TypeKind: TypeKind.Class or TypeKind.Interface, DeclaringSyntaxReferences.IsEmpty: false }
+                && !member.IsStatic && !member.IsImplicitlyDeclared && !HasInitializer(member) && IsAssignedOnlyByItsType(member);
         }
 
         private static bool IsAssignedOnlyByItsType(ISymbol member)
