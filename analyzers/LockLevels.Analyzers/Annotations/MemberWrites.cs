@@ -96,6 +96,10 @@ namespace LockLevels.Analyzers.Annotations
         {
             switch (node)
             {
+                case AssignmentExpressionSyntax { Parent: InitializerExpressionSyntax, Left: IdentifierNameSyntax member }:
+                    // new T { X = ... }: the X of the object being created, maybe of this type, not this one's.
+                    _byName[member.Identifier.ValueText] = null;
+                    break;
                 case AssignmentExpressionSyntax assignment when OwnMemberName(assignment.Left) is { } name:
                     if (assignment.IsKind(SyntaxKind.SimpleAssignmentExpression) || assignment.IsKind(SyntaxKind.CoalesceAssignmentExpression))
                     {

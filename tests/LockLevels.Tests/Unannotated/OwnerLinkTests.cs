@@ -88,6 +88,7 @@ namespace LockLevels.Tests.Unannotated
         [InlineData("public void Open() { _buffer = new Buffer(this); }", "public void Open(Connector other) { _buffer = new Buffer(other); }")]
         [InlineData("public void Open() { _buffer = new Buffer(this); }", "public void Open(Buffer shared) { _buffer = shared; }")]
         [InlineData("public void Open() { _buffer = new Buffer(this); }", "public void Open(Connector other) { _buffer = new Buffer(this); other._buffer = new Buffer(this); }")]
+        [InlineData("public void Open() { _buffer = new Buffer(this); }", "public void Open() { _buffer = new Buffer(this); }\n\n    public Connector Twin() => new Connector { _buffer = new Buffer(this) };")]
         [InlineData("private Buffer _buffer;", "internal Buffer _buffer;")]
         [InlineData("private readonly Connector _owner;", "private Connector _owner;\n\n    public void Retarget(Connector other) { _owner = other; }")]
         [InlineData("private readonly Connector _owner;", "private readonly Connector _owner;\n\n    private readonly Connector _previous;")]
