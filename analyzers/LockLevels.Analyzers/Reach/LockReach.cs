@@ -170,7 +170,8 @@ namespace LockLevels.Analyzers.Reach
 
             foreach (var name in ReachNames.LockApis)
             {
-                graph.MarkName(name);
+                graph.MarkName(ReachNames.Method(name));
+                graph.MarkName(ReachNames.Inherited(name));
             }
 
             foreach (var name in annotated)
@@ -194,6 +195,14 @@ namespace LockLevels.Analyzers.Reach
                 if (unit.Invoked != null)
                 {
                     called.UnionWith(unit.Invoked);
+                }
+
+                if (unit.ReceiverCalls != null)
+                {
+                    foreach (var call in unit.ReceiverCalls)
+                    {
+                        called.Add(call.Name);
+                    }
                 }
             }
 

@@ -25,14 +25,33 @@ namespace LockLevels.Analyzers.Reach
             var methodNames = new HashSet<string>(System.StringComparer.Ordinal);
             var handlerTypes = new HashSet<string>(System.StringComparer.Ordinal);
             int keyCount = 0;
+            var nonDelegateTypes = new HashSet<string>(System.StringComparer.Ordinal);
+            var delegateTypes = new HashSet<string>(System.StringComparer.Ordinal);
             foreach (var walker in walkers)
             {
+                nonDelegateTypes.UnionWith(walker.DeclaredTypes);
+                delegateTypes.UnionWith(walker.DelegateTypes);
+            }
+
+            nonDelegateTypes.ExceptWith(delegateTypes);
+            foreach (var walker in walkers)
+            {
+                foreach (var typed in walker.TypedValueNames)
+                {
+                    if (!nonDelegateTypes.Contains(typed.Value))
+                    {
+                        valueNames.Add(typed.Key);
+                    }
+                }
+
                 valueNames.UnionWith(walker.ValueNames);
                 methodNames.UnionWith(walker.MethodNames);
                 handlerTypes.UnionWith(walker.HandlerTypes);
                 keyCount += walker.Keys.Count;
             }
 
+            ScopedCalls.Resolve(walkers);
+            var conversionTypes = ConversionTypes.Of(walkers);
             Keys = new Dictionary<SyntaxNode, ReachUnit>(keyCount);
             Partners = new Dictionary<ReachUnit, ReachUnit>();
 
@@ -53,11 +72,11 @@ namespace LockLevels.Analyzers.Reach
                     Partners[pair.Key] = pair.Value;
                 }
 
-                foreach (var name in walker.UninvokedNames)
+                foreach (var name in walker.PassedNames)
                 {
                     if (methodNames.Contains(name))
                     {
-                        delegates.Refer(name);
+                        delegates.Refer(ReachNames.Method(name));
                     }
                 }
 
@@ -77,6 +96,7 @@ namespace LockLevels.Analyzers.Reach
                 foreach (var unit in walker.Units)
                 {
                     Complete(unit, valueNames, handlerTypes);
+                    ReferConversions(unit, conversionTypes);
                     Units.Add(unit);
                 }
             }
@@ -112,7 +132,7 @@ namespace LockLevels.Analyzers.Reach
         /// <summary>The references only the whole compilation can tell: delegate invocations and interpolated string handlers.</summary>
         private static void Complete(ReachUnit unit, HashSet<string> valueNames, HashSet<string> handlerTypes)
         {
-            bool invokesDelegate = unit.InvokesExpression;
+            bool invokesDelegate = unit.InvokesDelegate;
             if (!invokesDelegate && unit.Invoked != null)
             {
                 foreach (var name in unit.Invoked)
@@ -137,6 +157,40 @@ namespace LockLevels.Analyzers.Reach
                 {
                     unit.Refer(type);
                     unit.Create(type);
+                }
+            }
+        }
+
+        /// <summary>A body that mentions a type an implicit conversion converts between may call it (<see cref="ReachNames.Conversion"/>).</summary>
+        private static void ReferConversions(ReachUnit unit, HashSet<string> conversionTypes)
+        {
+            if (conversionTypes.Count == 0)
+            {
+                return;
+            }
+
+            List<string>? converted = null;
+            foreach (var names in new[] { unit.Refers, unit.TypeMentions })
+            {
+                if (names == null)
+                {
+                    continue;
+                }
+
+                foreach (var name in names)
+                {
+                    if (conversionTypes.Contains(name))
+                    {
+                        (converted ??= new List<string>()).Add(ReachNames.Conversion(name));
+                    }
+                }
+            }
+
+            if (converted != null)
+            {
+                foreach (var name in converted)
+                {
+                    unit.Refer(name);
                 }
             }
         }

@@ -18,6 +18,9 @@ namespace LockLevels.Analyzers.Reach
         private HashSet<string>? _lambdaLocals;
         private HashSet<string>? _reassigned;
         private List<string>? _created;
+        private List<KeyValuePair<string, TypeScope>>? _scopedCalls;
+        private List<string>? _typeMentions;
+        private List<ReceiverCall>? _receiverCalls;
 
         public ReachUnit(ReachUnitKind kind, int serial = 0)
         {
@@ -33,8 +36,8 @@ namespace LockLevels.Analyzers.Reach
         /// <summary>A lock statement, or a LockLevels attribute on the member or on anything in it.</summary>
         public bool IsSeed { get; set; }
 
-        /// <summary>Invokes something that is not a simple or member name (<c>f()()</c>, <c>a[0]()</c>).</summary>
-        public bool InvokesExpression { get; set; }
+        /// <summary>Invokes a delegate its own syntax shows: something that is not a simple or member name (<c>f()()</c>, <c>a[0]()</c>), or a local or parameter of its own.</summary>
+        public bool InvokesDelegate { get; set; }
 
         /// <summary>Contains an interpolated string, which may construct a source handler type.</summary>
         public bool UsesInterpolation { get; set; }
@@ -64,6 +67,18 @@ namespace LockLevels.Analyzers.Reach
         /// <summary>Simple names this unit invokes (<c>N(...)</c>, <c>x.N(...)</c>, <c>x?.N(...)</c>): delegate invocations when N is a value.</summary>
         public IReadOnlyList<string>? Invoked => _invoked;
 
+        /// <summary>Type names written where they only declare (a local's, parameter's, field's or return type, a cast's, typeof): a value of one may be converted there.</summary>
+        public IReadOnlyList<string>? TypeMentions => _typeMentions;
+
+        /// <summary>Calls without a receiver or on this or base (<c>N()</c>, <c>base.N()</c>): a name and where to look for it.</summary>
+        public IReadOnlyList<KeyValuePair<string, TypeScope>>? ScopedCalls => _scopedCalls;
+
+        /// <summary>Calls on a receiver that is not a local (<c>Math.Max(...)</c>, <c>_owner.Close()</c>), resolved once every declaration is known (<see cref="Reach.ScopedCalls"/>).</summary>
+        public IReadOnlyList<ReceiverCall>? ReceiverCalls => _receiverCalls;
+
+        /// <summary>The name of the method this unit declares, declared again in its type and bases by <see cref="Reach.ScopedCalls"/>.</summary>
+        public string? DeclaredMethod { get; set; }
+
         /// <summary>Attribute names (last identifier) found in the unit; checked against LockLevels' attributes and aliases once all are known.</summary>
         public IReadOnlyList<string>? AttributeNames => _attributes;
 
@@ -75,6 +90,12 @@ namespace LockLevels.Analyzers.Reach
         public void Refer(string[] names) => _refers.AddRange(names);
 
         public void Invoke(string name) => (_invoked ??= new List<string>()).Add(name);
+
+        public void CallOnReceiver(ReceiverCall call) => (_receiverCalls ??= new List<ReceiverCall>()).Add(call);
+
+        public void MentionType(string name) => (_typeMentions ??= new List<string>()).Add(name);
+
+        public void CallScoped(string name, TypeScope scope) => (_scopedCalls ??= new List<KeyValuePair<string, TypeScope>>()).Add(new KeyValuePair<string, TypeScope>(name, scope));
 
         public void Create(string name) => (_created ??= new List<string>()).Add(name);
 

@@ -17,8 +17,17 @@ namespace LockLevels.Analyzers.Reach
         /// <summary>As <see cref="WalkBody"/>, leaving out the subtree <paramref name="except"/> (walked as a unit of its own).</summary>
         private void WalkBodyExcept(SyntaxNode root, ReachUnit unit, SyntaxNode? except)
         {
+            // Top-level statements are one unit walked a statement at a time: their locals are in scope in the later ones.
+            if (unit != _topLevel)
+            {
+                _locals.Clear();
+                _delegateLocals.Clear();
+            }
+
             _active.Clear();
             _active.Add(unit);
+            _walked.Clear();
+            _walked.Add(unit);
             _stack.Push((root, false));
             while (_stack.Count > 0)
             {
@@ -37,14 +46,30 @@ namespace LockLevels.Analyzers.Reach
                 Visit(node!);
                 foreach (var child in node!.ChildNodesAndTokens())
                 {
-                    if (child.IsNode && child.AsNode() is { } childNode && childNode != except && !ReachSyntax.IsDeclaredType(node, childNode))
+                    if (child.IsNode && child.AsNode() is { } childNode && childNode != except)
                     {
-                        _stack.Push((childNode, false));
+                        if (!ReachSyntax.IsDeclaredType(node, childNode))
+                        {
+                            _stack.Push((childNode, false));
+                        }
+                        else
+                        {
+                            foreach (var active in _active)
+                            {
+                                MentionTypesIn(childNode, active);
+                            }
+                        }
                     }
                 }
             }
 
             _active.Clear();
+            foreach (var walked in _walked)
+            {
+                MarkLocalDelegateCalls(walked);
+            }
+
+            ResolveReceiversOnLocals();
         }
 
         private void Visit(SyntaxNode node)
@@ -82,7 +107,7 @@ namespace LockLevels.Analyzers.Reach
                         // f()(), handlers[i](), (cond ? a : b)(): a delegate, whatever it is.
                         foreach (var unit in _active)
                         {
-                            unit.InvokesExpression = true;
+                            unit.InvokesDelegate = true;
                         }
                     }
 
@@ -119,8 +144,18 @@ namespace LockLevels.Analyzers.Reach
 
                     return;
                 case SyntaxKind.ImplicitObjectCreationExpression:
-                    Refer(ReachSyntax.TargetTypeName((ImplicitObjectCreationExpressionSyntax)node) ?? ReachNames.AnyConstructor);
-                    if (ReachSyntax.TargetType((ImplicitObjectCreationExpressionSyntax)node) is { } targetType)
+                    var implicitCreation = (ImplicitObjectCreationExpressionSyntax)node;
+                    if (ReachSyntax.TargetTypeName(implicitCreation) is { } targetName)
+                    {
+                        Refer(targetName);
+                    }
+                    else
+                    {
+                        Refer(ReachNames.Constructor(implicitCreation.ArgumentList.Arguments.Count));
+                        Refer(ReachNames.ParamsConstructor);
+                    }
+
+                    if (ReachSyntax.TargetType(implicitCreation) is { } targetType)
                     {
                         CreateNamesIn(targetType);
                     }
@@ -149,7 +184,7 @@ namespace LockLevels.Analyzers.Reach
                     Refer(ReachNames.Enumeration);
                     if (node is ForEachStatementSyntax foreachStatement)
                     {
-                        ValueNames.Add(foreachStatement.Identifier.ValueText);
+                        Local(foreachStatement.Identifier.ValueText, foreachStatement.Type);
                     }
                     else
                     {
@@ -201,7 +236,7 @@ namespace LockLevels.Analyzers.Reach
                     return;
                 case SyntaxKind.VariableDeclarator:
                     var declarator = (VariableDeclaratorSyntax)node;
-                    ValueNames.Add(declarator.Identifier.ValueText);
+                    Local(declarator.Identifier.ValueText, (declarator.Parent as VariableDeclarationSyntax)?.Type, declarator.Initializer?.Value);
                     if (declarator.Initializer?.Value is AnonymousFunctionExpressionSyntax && declarator.Parent?.Parent is LocalDeclarationStatementSyntax)
                     {
                         foreach (var unit in _active)
@@ -219,28 +254,48 @@ namespace LockLevels.Analyzers.Reach
 
                     return;
                 case SyntaxKind.Parameter:
-                    ValueNames.Add(((ParameterSyntax)node).Identifier.ValueText);
+                    var parameter = (ParameterSyntax)node;
+                    if (node.Parent?.Parent is TypeDeclarationSyntax)
+                    {
+                        // A primary constructor's parameters are in scope in every member of the type.
+                        MemberValue(parameter.Identifier.ValueText, parameter.Type);
+                    }
+                    else
+                    {
+                        Local(parameter.Identifier.ValueText, parameter.Type);
+                    }
+
                     return;
-                case SyntaxKind.SingleVariableDesignation:
-                    ValueNames.Add(((SingleVariableDesignationSyntax)node).Identifier.ValueText);
+                case SyntaxKind.TypeParameter:
+                    TypeParameterNames.Add(((TypeParameterSyntax)node).Identifier.ValueText);
                     return;
                 case SyntaxKind.CatchDeclaration:
-                    ValueNames.Add(((CatchDeclarationSyntax)node).Identifier.ValueText);
+                    // An exception: never a delegate, but a value whose methods may be of source.
+                    Local(((CatchDeclarationSyntax)node).Identifier.ValueText, ((CatchDeclarationSyntax)node).Type, mayHoldDelegate: false);
                     return;
+                case SyntaxKind.SingleVariableDesignation:
+                    Local(((SingleVariableDesignationSyntax)node).Identifier.ValueText, node.Parent switch
+                    {
+                        DeclarationPatternSyntax pattern => pattern.Type,
+                        DeclarationExpressionSyntax declaration => declaration.Type,
+                        _ => null,
+                    });
+                    return;
+
                 case SyntaxKind.FromClause:
-                    ValueNames.Add(((FromClauseSyntax)node).Identifier.ValueText);
+                    Local(((FromClauseSyntax)node).Identifier.ValueText);
                     return;
                 case SyntaxKind.LetClause:
-                    ValueNames.Add(((LetClauseSyntax)node).Identifier.ValueText);
+                    Local(((LetClauseSyntax)node).Identifier.ValueText);
                     return;
                 case SyntaxKind.JoinClause:
-                    ValueNames.Add(((JoinClauseSyntax)node).Identifier.ValueText);
+                    Local(((JoinClauseSyntax)node).Identifier.ValueText);
                     return;
                 case SyntaxKind.JoinIntoClause:
-                    ValueNames.Add(((JoinIntoClauseSyntax)node).Identifier.ValueText);
+                    Local(((JoinIntoClauseSyntax)node).Identifier.ValueText);
                     return;
                 case SyntaxKind.QueryContinuation:
-                    ValueNames.Add(((QueryContinuationSyntax)node).Identifier.ValueText);
+                    Local(((QueryContinuationSyntax)node).Identifier.ValueText);
                     return;
                 case SyntaxKind.SimpleAssignmentExpression:
                     _active[0].Assigns = true;
@@ -267,40 +322,39 @@ namespace LockLevels.Analyzers.Reach
                     return;
             }
 
-            // User-defined operators: any operator syntax may call one.
-            if (node is BinaryExpressionSyntax or PrefixUnaryExpressionSyntax or PostfixUnaryExpressionSyntax or AssignmentExpressionSyntax)
+            // User-defined operators: operator syntax may call one declared with its token.
+            switch (node)
             {
-                Refer(ReachNames.Operator);
-                if (node is AssignmentExpressionSyntax)
-                {
-                    _active[0].Assigns = true;
-                }
+                case BinaryExpressionSyntax binary:
+                    ReferOperator(binary.OperatorToken.Kind() switch
+                    {
+                        SyntaxKind.AmpersandAmpersandToken => "&",
+                        SyntaxKind.BarBarToken => "|",
+                        _ => binary.OperatorToken.ValueText,
+                    });
+                    break;
+                case PrefixUnaryExpressionSyntax prefix:
+                    ReferOperator(prefix.OperatorToken.ValueText);
+                    break;
+                case PostfixUnaryExpressionSyntax postfix:
+                    ReferOperator(postfix.OperatorToken.ValueText);
+                    break;
+                case AssignmentExpressionSyntax compound:
+                    // x += y calls operator += (C# 14) or operator +.
+                    var token = compound.OperatorToken.ValueText;
+                    ReferOperator(token);
+                    ReferOperator(token.Substring(0, token.Length - 1));
+                    break;
+            }
 
-                if (node is AssignmentExpressionSyntax { Left: IdentifierNameSyntax compound })
+            if (node is AssignmentExpressionSyntax assignment)
+            {
+                _active[0].Assigns = true;
+                if (assignment.Left is IdentifierNameSyntax combined)
                 {
                     // f += g on a delegate local combines delegates: f no longer holds only its lambda.
-                    Reassigned(compound.Identifier.ValueText);
+                    Reassigned(combined.Identifier.ValueText);
                 }
-            }
-        }
-
-        /// <summary>Every name in a type the unit creates, names in typeof or as a type argument: any of them may be made live.</summary>
-        private void CreateNamesIn(SyntaxNode type)
-        {
-            foreach (var node in type.DescendantNodesAndSelf())
-            {
-                if (node is SimpleNameSyntax name)
-                {
-                    _active[0].Create(name.Identifier.ValueText);
-                }
-            }
-        }
-
-        private void Reassigned(string name)
-        {
-            foreach (var unit in _active)
-            {
-                unit.Reassigned(name);
             }
         }
 
@@ -326,53 +380,8 @@ namespace LockLevels.Analyzers.Reach
             fragment.Declare(ReachNames.AnyDelegate);
             Units.Add(fragment);
             _active.Add(fragment);
+            _walked.Add(fragment);
             _stack.Push((null, true));
-        }
-
-        private void Name(SyntaxNode node, string name)
-        {
-            Refer(name);
-            if (ReachSyntax.IsInvokedName(node))
-            {
-                foreach (var unit in _active)
-                {
-                    unit.Invoke(name);
-                }
-            }
-            else
-            {
-                UninvokedNames.Add(name);
-                if (ReachSyntax.IsPassedName(node))
-                {
-                    PassedNames.Add(name);
-                }
-            }
-        }
-
-        /// <summary>
-        /// Adds the name to the active units, each name once per unit: a stamp per name and per
-        /// nesting (member, fragment) remembers the last unit that took it, so no unit needs a set.
-        /// </summary>
-        private void Refer(string name)
-        {
-            for (int i = 0; i < _active.Count; i++)
-            {
-                var unit = _active[i];
-                var stamps = i == 0 ? _memberStamps : _fragmentStamps;
-                if (!stamps.TryGetValue(name, out int serial) || serial != unit.Serial)
-                {
-                    stamps[name] = unit.Serial;
-                    unit.Refer(name);
-                }
-            }
-        }
-
-        private void Refer(string[] names)
-        {
-            foreach (var name in names)
-            {
-                Refer(name);
-            }
         }
     }
 }

@@ -18,11 +18,22 @@ namespace LockLevels.Analyzers.Reach
         private readonly Stack<(SyntaxNode? Node, bool ExitFragment)> _stack = new();
         private string _typeName = string.Empty;
         private string? _baseTypeName;
+        private TypeScope? _typeScope;
+        private TypeScope? _baseScope;
+        private bool _usingStatic;
+        private bool _inExtensions;
         private ReachUnit? _topLevel;
         private int _steps;
         private int _serial;
         private readonly Dictionary<string, int> _memberStamps = new(System.StringComparer.Ordinal);
         private readonly Dictionary<string, int> _fragmentStamps = new(System.StringComparer.Ordinal);
+        private readonly Dictionary<string, string> _methodForms = new(System.StringComparer.Ordinal);
+
+        // The locals, parameters and range variables of the unit being walked, and the units (it and its fragments) walked.
+        private readonly Dictionary<string, string?> _locals = new(System.StringComparer.Ordinal);
+        private readonly HashSet<string> _delegateLocals = new(System.StringComparer.Ordinal);
+        private readonly List<(ReachUnit Caller, ReceiverCall Call)> _receiverCalls = new();
+        private readonly List<ReachUnit> _walked = new(2);
 
         private ReachWalker(CancellationToken cancellationToken) => _cancellationToken = cancellationToken;
 
@@ -34,19 +45,41 @@ namespace LockLevels.Analyzers.Reach
         /// <summary>A field's declaration unit (its attributes) and its initializer unit: either matters for the field.</summary>
         public List<KeyValuePair<ReachUnit, ReachUnit>> Partners { get; } = new();
 
-        /// <summary>Names declared as values (fields, properties, events, locals, parameters, range variables): invoking one invokes a delegate.</summary>
+        /// <summary>
+        /// Names of members that may hold a delegate (fields, properties, events) and of primary constructor
+        /// parameters: invoking one by that name, anywhere, may invoke a delegate. Locals and parameters count
+        /// only in the unit that declares them (<see cref="ReachUnit.InvokesDelegate"/>).
+        /// </summary>
         public HashSet<string> ValueNames { get; } = new(System.StringComparer.Ordinal);
+
+        /// <summary>Members whose declared type is a named type: they hold a delegate unless that type is a class, struct, interface or enum of the compilation (<see cref="DeclaredTypes"/>).</summary>
+        public List<KeyValuePair<string, string>> TypedValueNames { get; } = new();
+
+        /// <summary>Every field, property, event and primary constructor parameter declared here: a receiver so named may be of source.</summary>
+        public HashSet<string> MemberNames { get; } = new(System.StringComparer.Ordinal);
+
+        /// <summary>Each field's, property's, event's, primary constructor parameter's and enum member's type, as recorded (<see cref="ReachSyntax.TypeNameOf(TypeSyntax)"/>), by declaring type.</summary>
+        public List<(string Type, string Name, string? MemberType)> MemberTypes { get; } = new();
+
+        /// <summary>Names of type parameters.</summary>
+        public HashSet<string> TypeParameterNames { get; } = new(System.StringComparer.Ordinal);
+
+        /// <summary>Types with a generic base (<c>class C : Base&lt;Item&gt;</c>): a member inherited from outside may hold a value of source.</summary>
+        public HashSet<string> GenericBaseTypes { get; } = new(System.StringComparer.Ordinal);
+
+        /// <summary>The classes, structs, interfaces, records and enums declared here: types no delegate has.</summary>
+        public HashSet<string> DeclaredTypes { get; } = new(System.StringComparer.Ordinal);
+
+        /// <summary>The delegate types declared here.</summary>
+        public HashSet<string> DelegateTypes { get; } = new(System.StringComparer.Ordinal);
 
         /// <summary>Names declared as methods or local functions.</summary>
         public HashSet<string> MethodNames { get; } = new(System.StringComparer.Ordinal);
 
-        /// <summary>Simple names used other than as the called name of an invocation: method groups among them become delegates.</summary>
-        public HashSet<string> UninvokedNames { get; } = new(System.StringComparer.Ordinal);
-
         /// <summary>Local functions and lambdas written with attributes, which symbol actions never visit.</summary>
         public List<SyntaxNode> AttributedFunctions { get; } = new();
 
-        /// <summary>Names passed or stored as values (<c>Run(Work)</c>, <c>Action a = x.Work</c>): method groups a delegate may call.</summary>
+        /// <summary>Names in a slot where a method group becomes a delegate (<c>Run(Work)</c>, <c>Action a = x.Work</c>): method groups a delegate may call.</summary>
         public HashSet<string> PassedNames { get; } = new(System.StringComparer.Ordinal);
 
         /// <summary>Types marked [InterpolatedStringHandler]: a <c>$"..."</c> may construct them.</summary>
@@ -54,6 +87,12 @@ namespace LockLevels.Analyzers.Reach
 
         /// <summary>Each type declaration's name and the names in its base list: creating a derived type makes its bases live.</summary>
         public List<KeyValuePair<string, string[]>> TypeBases { get; } = new();
+
+        /// <summary>The types implicit conversions and true/false operators of this walk convert between (<see cref="ReachNames.Conversion"/>).</summary>
+        public HashSet<string> ConversionTypes { get; } = new(System.StringComparer.Ordinal);
+
+        /// <summary>A <c>global using static</c> somewhere: a call without a receiver may name a method of that type in any file.</summary>
+        public bool HasGlobalUsingStatic { get; private set; }
 
         /// <summary><c>using Alias = Ns.Target;</c>: (Alias, Target).</summary>
         public List<KeyValuePair<string, string>> Aliases { get; } = new();
@@ -84,8 +123,13 @@ namespace LockLevels.Analyzers.Reach
         {
             // Top-level statements are one unit per file (only one file may have them).
             _topLevel = null;
+            _locals.Clear();
+            _delegateLocals.Clear();
             _typeName = string.Empty;
             _baseTypeName = null;
+            _typeScope = null;
+            _baseScope = null;
+            _usingStatic = false;
             if (tree.GetRoot(_cancellationToken) is CompilationUnitSyntax root)
             {
                 WalkUsings(root.Usings);
@@ -97,6 +141,12 @@ namespace LockLevels.Analyzers.Reach
         {
             foreach (var directive in usings)
             {
+                if (directive.StaticKeyword.IsKind(SyntaxKind.StaticKeyword))
+                {
+                    _usingStatic = true;
+                    HasGlobalUsingStatic |= directive.GlobalKeyword.IsKind(SyntaxKind.GlobalKeyword);
+                }
+
                 if (directive.Alias != null && directive.Name != null)
                 {
                     Aliases.Add(new KeyValuePair<string, string>(directive.Alias.Name.Identifier.ValueText, RightmostName(directive.Name)));
@@ -128,7 +178,16 @@ namespace LockLevels.Analyzers.Reach
                 case TypeDeclarationSyntax type:
                     WalkType(type);
                     return;
+                case DelegateDeclarationSyntax @delegate:
+                    DelegateTypes.Add(@delegate.Identifier.ValueText);
+                    break;
                 case EnumDeclarationSyntax @enum:
+                    DeclaredTypes.Add(@enum.Identifier.ValueText);
+                    foreach (var enumMember in @enum.Members)
+                    {
+                        MemberTypes.Add((@enum.Identifier.ValueText, enumMember.Identifier.ValueText, @enum.Identifier.ValueText));
+                    }
+
                     WalkBody(@enum, NewUnit(ReachUnitKind.Type, @enum, @enum.Identifier.ValueText));
                     return;
                 case BaseFieldDeclarationSyntax field:
@@ -140,7 +199,13 @@ namespace LockLevels.Analyzers.Reach
             switch (member)
             {
                 case MethodDeclarationSyntax method:
-                    unit.Declare(method.Identifier.ValueText);
+                    unit.Declare(MethodForm(method.Identifier.ValueText));
+                    unit.DeclaredMethod = method.Identifier.ValueText;
+                    if (_inExtensions || method.ParameterList.Parameters is { Count: > 0 } parameters && parameters[0].Modifiers.Any(SyntaxKind.ThisKeyword))
+                    {
+                        unit.Declare(ReachNames.Extension(method.Identifier.ValueText));
+                    }
+
                     MethodNames.Add(method.Identifier.ValueText);
                     break;
                 case ConstructorDeclarationSyntax constructor:
@@ -148,7 +213,7 @@ namespace LockLevels.Analyzers.Reach
                     unit.Declare(_typeName);
                     if (!constructor.Modifiers.Any(SyntaxKind.StaticKeyword))
                     {
-                        unit.Declare(ReachNames.AnyConstructor);
+                        DeclareConstructor(unit, constructor.ParameterList);
                     }
 
                     // A constructor runs the instance initializers and, implicitly or not, a base constructor: the type unit stands for both.
@@ -158,14 +223,36 @@ namespace LockLevels.Analyzers.Reach
                     unit.Declare("Finalize");
                     break;
                 case OperatorDeclarationSyntax op:
-                    unit.Declare(op.OperatorToken.IsKind(SyntaxKind.TrueKeyword) || op.OperatorToken.IsKind(SyntaxKind.FalseKeyword) ? ReachNames.Anywhere : ReachNames.Operator);
+                    if (op.OperatorToken.IsKind(SyntaxKind.TrueKeyword) || op.OperatorToken.IsKind(SyntaxKind.FalseKeyword))
+                    {
+                        // if (x), x && y: a condition of the type tested.
+                        DeclareConversion(unit, _typeName);
+                    }
+                    else if (ReachNames.OperatorName(op.OperatorToken.ValueText) is { } operatorName)
+                    {
+                        unit.Declare(operatorName);
+                    }
+
                     break;
                 case ConversionOperatorDeclarationSyntax conversion:
-                    unit.Declare(conversion.ImplicitOrExplicitKeyword.IsKind(SyntaxKind.ImplicitKeyword) ? ReachNames.Anywhere : ReachNames.ExplicitConversion);
+                    if (conversion.ImplicitOrExplicitKeyword.IsKind(SyntaxKind.ImplicitKeyword))
+                    {
+                        DeclareConversion(unit, _typeName);
+                        DeclareConversion(unit, RightmostName(conversion.Type));
+                        foreach (var parameter in conversion.ParameterList.Parameters)
+                        {
+                            DeclareConversion(unit, parameter.Type == null ? null : RightmostName(parameter.Type));
+                        }
+                    }
+                    else
+                    {
+                        unit.Declare(ReachNames.ExplicitConversion);
+                    }
+
                     break;
                 case PropertyDeclarationSyntax property:
                     unit.Declare(property.Identifier.ValueText);
-                    ValueNames.Add(property.Identifier.ValueText);
+                    MemberValue(property.Identifier.ValueText, property.Type);
                     if (property.Initializer != null)
                     {
                         // The initializer runs in the constructors, not when the property is read.
@@ -183,6 +270,8 @@ namespace LockLevels.Analyzers.Reach
                 case EventDeclarationSyntax @event:
                     unit.Declare(@event.Identifier.ValueText);
                     ValueNames.Add(@event.Identifier.ValueText);
+                    MemberNames.Add(@event.Identifier.ValueText);
+                    MemberTypes.Add((_typeName, @event.Identifier.ValueText, ReachSyntax.TypeNameOf(@event.Type)));
                     break;
             }
 
@@ -193,7 +282,24 @@ namespace LockLevels.Analyzers.Reach
         {
             var outer = _typeName;
             var outerBase = _baseTypeName;
+            var outerScope = _typeScope;
+            var outerBaseScope = _baseScope;
+            var outerExtensions = _inExtensions;
+
+            // C# 14's extension(T t) { ... }: its members are called on a receiver, like extension methods.
+            _inExtensions = type.Keyword.ValueText == "extension";
             _typeName = type.Identifier.ValueText;
+            DeclaredTypes.Add(_typeName);
+            if (type.TypeParameterList != null)
+            {
+                foreach (var parameter in type.TypeParameterList.Parameters)
+                {
+                    TypeParameterNames.Add(parameter.Identifier.ValueText);
+                }
+            }
+
+            _typeScope = new TypeScope(_typeName, outerScope, basesOnly: false);
+            _baseScope = new TypeScope(_typeName, null, basesOnly: true);
             _baseTypeName = type.BaseList is { Types: { Count: > 0 } bases } ? RightmostName(bases[0].Type) : null;
             if (type.BaseList != null)
             {
@@ -201,6 +307,10 @@ namespace LockLevels.Analyzers.Reach
                 for (int i = 0; i < names.Length; i++)
                 {
                     names[i] = RightmostName(type.BaseList.Types[i].Type) ?? string.Empty;
+                    if (ReachSyntax.HasTypeArguments(type.BaseList.Types[i].Type))
+                    {
+                        GenericBaseTypes.Add(_typeName);
+                    }
                 }
 
                 TypeBases.Add(new KeyValuePair<string, string[]>(_typeName, names));
@@ -208,7 +318,7 @@ namespace LockLevels.Analyzers.Reach
 
             // The type itself: its implicit constructors, primary constructor and base-constructor arguments.
             var unit = NewUnit(ReachUnitKind.Type, type, _typeName);
-            unit.Declare(ReachNames.AnyConstructor);
+            DeclareConstructor(unit, type.ParameterList);
             foreach (var attribute in type.AttributeLists)
             {
                 WalkBody(attribute, unit);
@@ -238,42 +348,9 @@ namespace LockLevels.Analyzers.Reach
             WalkMembers(type.Members);
             _typeName = outer;
             _baseTypeName = outerBase;
-        }
-
-        private void WalkField(BaseFieldDeclarationSyntax field)
-        {
-            // The declaration (its attributes: [Lock]) and the initializers are apart: an initializer
-            // runs in the constructors, so it declares the type's name, not the field's (reading the
-            // field runs nothing); a [Lock] attribute makes the field's name matter, not the type's.
-            var declaration = NewUnit(ReachUnitKind.Member, field);
-            ReachUnit? initializers = null;
-            foreach (var attribute in field.AttributeLists)
-            {
-                WalkBody(attribute, declaration);
-            }
-
-            foreach (var variable in field.Declaration.Variables)
-            {
-                var name = variable.Identifier.ValueText;
-                declaration.Declare(name);
-                ValueNames.Add(name);
-                if (variable.Initializer != null)
-                {
-                    if (initializers == null)
-                    {
-                        initializers = NewUnit(ReachUnitKind.Member, null, _typeName);
-                        Partners.Add(new KeyValuePair<ReachUnit, ReachUnit>(declaration, initializers));
-                    }
-
-                    Keys.Add(new KeyValuePair<SyntaxNode, ReachUnit>(variable.Initializer, initializers));
-                    WalkBody(variable.Initializer, initializers);
-                }
-
-                if (variable.ArgumentList != null)
-                {
-                    WalkBody(variable.ArgumentList, declaration);
-                }
-            }
+            _typeScope = outerScope;
+            _baseScope = outerBaseScope;
+            _inExtensions = outerExtensions;
         }
 
         private ReachUnit NewUnit(ReachUnitKind kind, SyntaxNode? key, string? declares = null)

@@ -51,8 +51,18 @@ namespace LockLevels.Analyzers.Reach
                     case INamedTypeSymbol nested:
                         VisitType(nested, names);
                         break;
+                    case IMethodSymbol { MethodKind: MethodKind.UserDefinedOperator } op when IsAnnotated(op) && op.Name is not ("op_True" or "op_False"):
+                        // Which token calls it is the compiler's to say: every operator syntax stands for it.
+                        names.UnionWith(ReachNames.AllOperatorNames);
+                        break;
                     case IMethodSymbol method when IsAnnotated(method):
                         names.Add(CalledName(method));
+                        if (method.MethodKind == MethodKind.Ordinary)
+                        {
+                            // Called without a receiver from a type derived from it in source.
+                            names.Add(ReachNames.Inherited(SimpleName(method.Name)));
+                        }
+
                         if (method.AssociatedSymbol is IPropertySymbol { IsIndexer: true })
                         {
                             names.Add(ReachNames.Indexer);
@@ -88,14 +98,14 @@ namespace LockLevels.Analyzers.Reach
             return false;
         }
 
-        /// <summary>The name a call to the method spells: a constructor by its type, an operator by the pseudo-name its syntax refers to.</summary>
+        /// <summary>The name a call to the method spells: a constructor by its type, the true and false operators by the pseudo-name that stands for any body.</summary>
         private static string CalledName(IMethodSymbol method)
             => method.MethodKind switch
             {
                 MethodKind.Constructor or MethodKind.StaticConstructor => method.ContainingType.Name,
-                MethodKind.UserDefinedOperator => method.Name is "op_True" or "op_False" ? ReachNames.Anywhere : ReachNames.Operator,
+                MethodKind.UserDefinedOperator => ReachNames.Anywhere,
                 MethodKind.Conversion => method.Name == "op_Implicit" ? ReachNames.Anywhere : ReachNames.ExplicitConversion,
-                _ => SimpleName(method.Name),
+                _ => ReachNames.Method(SimpleName(method.Name)),
             };
 
         /// <summary>Explicit implementations are named "Ns.IFoo.Bar" in metadata; calls name Bar.</summary>

@@ -32,7 +32,7 @@ namespace LockLevels.Tests.Reach
         }
 
         [Fact]
-        public void LockReachedThroughImplicitConversion_EveryBodyIsIn()
+        public void LockReachedThroughImplicitConversion_BodiesWhereItsTypeFlowsAreIn()
         {
             var reach = ReachFixture.Of(ReachFixture.Usings + """
                 readonly struct Money
@@ -40,10 +40,24 @@ namespace LockLevels.Tests.Reach
                     private static readonly object Gate = new();
                     public static implicit operator int(Money m) { lock (Gate) { return 0; } }
                 }
+
+                static class Till
+                {
+                    public static Money Kept;
+                    public static int Total(Money m) => m;
+                    public static int FromField() => Kept;
+                    public static int Sum(List<Money> all) { int sum = 0; foreach (var m in all) { sum += m; } return sum; }
+                    public static int Plain(int x) => x;
+                }
                 """);
 
-            // An implicit conversion can run wherever a value flows: the pass gives up on names.
-            reach.AssertIn("Unrelated", "Twice");
+            // An implicit conversion runs where a value of its type flows: a body that mentions the type, or
+            // reads a member declared with it.
+            reach.AssertIn("Till", "Total");
+            reach.AssertIn("Till", "FromField");
+            reach.AssertIn("Till", "Sum");
+            reach.AssertOut("Till", "Plain");
+            reach.AssertOut("Unrelated", "Twice");
         }
 
         [Fact]

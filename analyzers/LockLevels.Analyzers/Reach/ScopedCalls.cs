@@ -1,0 +1,263 @@
+using System.Collections.Generic;
+using LockLevels.Analyzers.Flow;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace LockLevels.Analyzers.Reach
+{
+    /// <summary>
+    /// Resolves the calls whose syntax says where their method is against the methods' declarations, by
+    /// type name (<see cref="SourceTypes"/>). A method declares itself in its own type, that type's bases and
+    /// the bases of every type derived from it (an override or implementation is what a call through a base
+    /// reaches). A call without a receiver or on <c>this</c> or <c>base</c> (<see cref="TypeScope"/>), or on a
+    /// receiver whose declared type the syntax shows (a local, a parameter, a field or property, through a
+    /// chain of them: <see cref="ReceiverCall"/>), refers to its name in that type and its bases. A method
+    /// of a referenced assembly (a lock API, an annotated member) is found under
+    /// <see cref="ReachNames.Inherited"/>, and an extension method under <see cref="ReachNames.Extension"/>,
+    /// which every call with a receiver refers to as well. Any other call refers to every method of its name.
+    /// </summary>
+    internal sealed class ScopedCalls
+    {
+        private readonly SourceTypes _types;
+        private readonly List<string> _scopeTypes = new();
+
+        private ScopedCalls(SourceTypes types) => _types = types;
+
+        public static void Resolve(ReachWalker[] walkers)
+        {
+            bool everywhereStatic = false;
+            foreach (var walker in walkers)
+            {
+                everywhereStatic |= walker.HasGlobalUsingStatic;
+            }
+
+            var scoped = new ScopedCalls(new SourceTypes(walkers));
+            foreach (var walker in walkers)
+            {
+                foreach (var unit in walker.Units)
+                {
+                    if (unit.DeclaredMethod is { } method && unit.ContainingType is { Length: > 0 } type)
+                    {
+                        foreach (var declaring in scoped._types.DeclarationScopes(type))
+                        {
+                            unit.Declare(ReachNames.Scoped(declaring, method));
+                        }
+                    }
+
+                    if (unit.ReceiverCalls != null)
+                    {
+                        foreach (var call in unit.ReceiverCalls)
+                        {
+                            scoped.ResolveReceiverCall(unit, call);
+                        }
+                    }
+
+                    if (unit.ScopedCalls != null)
+                    {
+                        foreach (var call in unit.ScopedCalls)
+                        {
+                            scoped.ResolveScopedCall(unit, call.Key, call.Value, everywhereStatic);
+                        }
+                    }
+                }
+            }
+        }
+
+        private void ResolveScopedCall(ReachUnit unit, string name, TypeScope scope, bool everywhereStatic)
+        {
+            _scopeTypes.Clear();
+            for (TypeScope? current = scope; current != null; current = current.Outer)
+            {
+                foreach (var type in _types.Closure(current.TypeName))
+                {
+                    if ((!current.BasesOnly || type != current.TypeName) && !_scopeTypes.Contains(type))
+                    {
+                        _scopeTypes.Add(type);
+                    }
+                }
+            }
+
+            foreach (var type in _scopeTypes)
+            {
+                unit.Refer(ReachNames.Scoped(type, name));
+            }
+
+            unit.Refer(ReachNames.Inherited(name));
+            if (everywhereStatic)
+            {
+                unit.Refer(ReachNames.Method(name));
+            }
+        }
+
+        private void ResolveReceiverCall(ReachUnit unit, ReceiverCall call)
+        {
+            var receiver = TypeOf(call);
+            if (receiver.Kind == ReceiverKind.Unknown)
+            {
+                unit.Refer(ReachNames.Method(call.Name));
+                unit.Invoke(call.Name);
+                return;
+            }
+
+            if (receiver.Kind == ReceiverKind.Named)
+            {
+                foreach (var type in _types.Closure(receiver.Type!))
+                {
+                    unit.Refer(ReachNames.Scoped(type, call.Name));
+                }
+
+                if (_types.Types.Contains(receiver.Type!))
+                {
+                    // A member of source so named may be a delegate.
+                    unit.Invoke(call.Name);
+                    return;
+                }
+            }
+
+            unit.Refer(ReachNames.Inherited(call.Name));
+            unit.Refer(ReachNames.Extension(call.Name));
+            if (System.Array.IndexOf(DelegateStores.AddNames, call.Name) >= 0)
+            {
+                // list.Add(callback) on a collection of another assembly's type may store a delegate parameter.
+                unit.Assigns = true;
+            }
+        }
+
+        /// <summary>What the receiver of the call is, following its chain from the first identifier.</summary>
+        private Receiver TypeOf(ReceiverCall call)
+        {
+            var parts = new List<string>(4);
+            ExpressionSyntax part = call.Receiver;
+            while (part is MemberAccessExpressionSyntax access)
+            {
+                parts.Add(access.Name.Identifier.ValueText);
+                part = access.Expression;
+            }
+
+            Receiver current;
+            if (call.StartType != null)
+            {
+                current = Receiver.Of(call.StartType);
+            }
+            else if (part is PredefinedTypeSyntax)
+            {
+                current = Receiver.Outside;
+            }
+            else if (part is IdentifierNameSyntax first)
+            {
+                current = First(first.Identifier.ValueText, call.Scope);
+            }
+            else
+            {
+                return Receiver.Unknown;
+            }
+
+            for (int i = parts.Count - 1; i >= 0 && current.Kind != ReceiverKind.Unknown; i--)
+            {
+                current = Member(current, parts[i]);
+            }
+
+            return current.Kind == ReceiverKind.Named && _types.TypeParameters.Contains(current.Type!) ? Receiver.Unknown : current;
+        }
+
+        /// <summary>An identifier that is no local: a member of the type it is written in or an outer one, a type, or a namespace or type of another assembly.</summary>
+        private Receiver First(string name, TypeScope? scope)
+        {
+            for (var current = scope; current != null; current = current.Outer)
+            {
+                if (_types.TryGetMember(current.TypeName, name, out var memberType))
+                {
+                    return Receiver.Of(memberType);
+                }
+            }
+
+            if (_types.Types.Contains(name))
+            {
+                return Receiver.Of(name);
+            }
+
+            if (_types.Names.Contains(name))
+            {
+                return Receiver.Unknown;
+            }
+
+            for (var current = scope; current != null; current = current.Outer)
+            {
+                if (_types.InheritsGeneric(current.TypeName))
+                {
+                    return Receiver.Unknown;
+                }
+            }
+
+            return Receiver.Outside;
+        }
+
+        private Receiver Member(Receiver owner, string name)
+        {
+            if (owner.Kind == ReceiverKind.Outside || (owner.Kind == ReceiverKind.Named && !_types.Types.Contains(owner.Type!)))
+            {
+                // A namespace, or a type of another assembly: its members are of other assemblies too,
+                // unless the type is generic (Lazy<Item>.Value) or the name is a type of source (Ns.Item).
+                if (_types.Types.Contains(name))
+                {
+                    return Receiver.Of(name);
+                }
+
+                return owner.Generic ? Receiver.Unknown : Receiver.Outside;
+            }
+
+            if (_types.TryGetMember(owner.Type!, name, out var memberType))
+            {
+                return Receiver.Of(memberType);
+            }
+
+            return _types.Types.Contains(name) ? Receiver.Of(name) : Receiver.Unknown;
+        }
+
+        private enum ReceiverKind
+        {
+            Unknown,
+
+            /// <summary>A namespace, or a value of a type of another assembly that is not named (predefined, array, tuple).</summary>
+            Outside,
+
+            /// <summary>A value or type whose type name is known.</summary>
+            Named,
+        }
+
+        private readonly struct Receiver
+        {
+            public static readonly Receiver Unknown = new(ReceiverKind.Unknown, null, false);
+            public static readonly Receiver Outside = new(ReceiverKind.Outside, null, false);
+
+            private Receiver(ReceiverKind kind, string? type, bool generic)
+            {
+                Kind = kind;
+                Type = type;
+                Generic = generic;
+            }
+
+            public ReceiverKind Kind { get; }
+
+            public string? Type { get; }
+
+            public bool Generic { get; }
+
+            /// <summary>From a recorded type name (<see cref="ReachSyntax.TypeNameOf"/>): null unknown, empty of another assembly, a trailing "&lt;&gt;" generic.</summary>
+            public static Receiver Of(string? recorded)
+            {
+                if (recorded == null)
+                {
+                    return Unknown;
+                }
+
+                if (recorded.Length == 0)
+                {
+                    return Outside;
+                }
+
+                bool generic = recorded.EndsWith(ReachSyntax.GenericSuffix, System.StringComparison.Ordinal);
+                return new Receiver(ReceiverKind.Named, generic ? recorded.Substring(0, recorded.Length - ReachSyntax.GenericSuffix.Length) : recorded, generic);
+            }
+        }
+    }
+}
