@@ -22,30 +22,47 @@ namespace LockLevels.Analyzers.Flow
         private readonly Dictionary<ILocalSymbol, IOperation?> _delegateLocals = new(SymbolEqualityComparer.Default);
         private readonly Func<IOperation, IOperation> _resolve;
 
-        private LockFreeWalk(LockEventClassifier classifier, CallRecorder recorder)
+        // False when only whether the body touches a lock is asked: nothing is recorded.
+        private readonly bool _records;
+
+        private LockFreeWalk(LockEventClassifier classifier, CallRecorder recorder, bool records = true)
         {
             _classifier = classifier;
             _recorder = recorder;
             _resolve = Resolve;
+            _records = records;
         }
 
         /// <summary>The facts of the body and its lambdas, or default when it touches a lock and needs the flow.</summary>
         public static ImmutableArray<BodyFacts> FactsUnlessTouchingLocks(LockEventClassifier classifier, CallRecorder recorder, IOperation body, IMethodSymbol? method, DeepContext? context)
         {
             var walk = new LockFreeWalk(classifier, recorder);
-            var facts = walk.NewBody(method, body, context);
+            var facts = walk.NewBody(method, body, context)!;
             return walk.Walk(body, facts, context?.Levels ?? ImmutableArray<string>.Empty) ? default : walk._bodies.ToImmutableArray();
         }
 
-        private BodyFacts NewBody(IMethodSymbol? method, IOperation body, DeepContext? context)
+        /// <summary>
+        /// Whether the body (or a lambda or local function in it) touches a lock, as the walk that records
+        /// would find, without recording: what wrapper inference asks of a callee first, whose facts its own
+        /// analysis records.
+        /// </summary>
+        public static bool TouchesLocks(LockEventClassifier classifier, CallRecorder recorder, IOperation body)
+            => new LockFreeWalk(classifier, recorder, records: false).Walk(body, null, ImmutableArray<string>.Empty);
+
+        private BodyFacts? NewBody(IMethodSymbol? method, IOperation body, DeepContext? context)
         {
+            if (!_records)
+            {
+                return null;
+            }
+
             var facts = new BodyFacts(method == null ? null : AnnotationReader.Normalize(method), body.Syntax.GetLocation(), context);
             _bodies.Add(facts);
             return facts;
         }
 
         /// <summary>Records the calls under <paramref name="operation"/>; true as soon as a lock is touched.</summary>
-        private bool Walk(IOperation operation, BodyFacts facts, ImmutableArray<string> held)
+        private bool Walk(IOperation operation, BodyFacts? facts, ImmutableArray<string> held)
         {
             switch (operation)
             {
@@ -92,6 +109,11 @@ namespace LockLevels.Analyzers.Flow
                 return true;
             }
 
+            if (facts == null)
+            {
+                return false;
+            }
+
             _recorder.Record(operation, held, facts, _resolve);
             if (AwaitPoint.KeywordOf(operation) is { } keyword)
             {
@@ -125,7 +147,12 @@ namespace LockLevels.Analyzers.Flow
 
         /// <summary>A local assigned more than once is not followed: which delegate it holds depends on the path.</summary>
         private void Assign(ILocalSymbol local, IOperation value)
-            => _delegateLocals[local] = _delegateLocals.ContainsKey(local) ? null : value;
+        {
+            if (_records)
+            {
+                _delegateLocals[local] = _delegateLocals.ContainsKey(local) ? null : value;
+            }
+        }
 
         private IOperation Resolve(IOperation value)
         {

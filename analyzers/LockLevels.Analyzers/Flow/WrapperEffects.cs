@@ -62,7 +62,8 @@ namespace LockLevels.Analyzers.Flow
                 return known.Effect;
             }
 
-            if (known == null && (!IsCandidate(method) || Bind(method) == null))
+            var operation = known == null && IsCandidate(method) ? Bind(method) : null;
+            if (known == null && operation == null)
             {
                 return _effects.GetOrAdd(method, Entry.NoWrapper).Effect;
             }
@@ -74,10 +75,11 @@ namespace LockLevels.Analyzers.Flow
                 walk.Lowest = int.MaxValue;
             }
 
-            return Compute(method, walk);
+            return Compute(method, operation, walk);
         }
 
-        private WrapperEffect Compute(IMethodSymbol method, Walk walk)
+        /// <summary>The effect of a candidate whose body is bound (<paramref name="operation"/>), or that is on the walk's stack or computed (null).</summary>
+        private WrapperEffect Compute(IMethodSymbol method, IOperation? operation, Walk walk)
         {
             if (_effects.TryGetValue(method, out var known))
             {
@@ -109,7 +111,7 @@ namespace LockLevels.Analyzers.Flow
             WrapperEffect effect;
             try
             {
-                effect = EffectOfBody(method);
+                effect = operation == null ? WrapperEffect.None : EffectOfBody(method, operation);
             }
             finally
             {
@@ -195,19 +197,18 @@ namespace LockLevels.Analyzers.Flow
             return model.GetOperation(syntax, CancellationToken.None);
         }
 
-        private WrapperEffect EffectOfBody(IMethodSymbol method)
+        private WrapperEffect EffectOfBody(IMethodSymbol method, IOperation operation)
         {
-            var operation = Bind(method);
-            if (operation == null || _classifier == null || _recorder == null)
+            if (_classifier == null || _recorder == null)
             {
                 return WrapperEffect.None;
             }
 
             var root = BodyRoots.RootOf(operation);
-            if (!LockFreeWalk.FactsUnlessTouchingLocks(_classifier, _recorder, root, method, null).IsDefault)
+            if (!LockFreeWalk.TouchesLocks(_classifier, _recorder, root) || IsIterator(operation.Syntax))
             {
                 // Most callees touch no lock at all: they leave their caller's locks as they were, and one walk
-                // of the operations says so without building a control flow graph.
+                // of the operations says so without building a control flow graph. An iterator's body runs later.
                 return WrapperEffect.None;
             }
 
@@ -243,7 +244,7 @@ namespace LockLevels.Analyzers.Flow
             return _calledNames = names;
         }
 
-        /// <summary>The declaration with the body (a partial method's implementation); null for iterators, whose body runs later.</summary>
+        /// <summary>The declaration with the body (a partial method's implementation).</summary>
         private static SyntaxNode? BodySyntax(IMethodSymbol method)
         {
             foreach (var reference in method.DeclaringSyntaxReferences)
@@ -258,19 +259,24 @@ namespace LockLevels.Analyzers.Flow
 
                 if (body != null || expression != null)
                 {
-                    foreach (var node in syntax.DescendantNodes(node => node == syntax || node is not (LocalFunctionStatementSyntax or AnonymousFunctionExpressionSyntax)))
-                    {
-                        if (node is YieldStatementSyntax)
-                        {
-                            return null;
-                        }
-                    }
-
                     return syntax;
                 }
             }
 
             return null;
+        }
+
+        private static bool IsIterator(SyntaxNode syntax)
+        {
+            foreach (var node in syntax.DescendantNodes(node => node == syntax || node is not (LocalFunctionStatementSyntax or AnonymousFunctionExpressionSyntax)))
+            {
+                if (node is YieldStatementSyntax)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private static ControlFlowGraph? LocalFunctionGraph(ControlFlowGraph graph, IMethodSymbol localFunction)

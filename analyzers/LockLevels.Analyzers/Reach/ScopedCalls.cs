@@ -193,6 +193,12 @@ namespace LockLevels.Analyzers.Reach
 
         private Receiver Member(Receiver owner, string name)
         {
+            if (owner.Kind == ReceiverKind.Named && _types.TypeParameters.Contains(owner.Type!))
+            {
+                // A value of a type parameter may be of any type.
+                return Receiver.Unknown;
+            }
+
             if (owner.Kind == ReceiverKind.Outside || (owner.Kind == ReceiverKind.Named && !_types.Types.Contains(owner.Type!)))
             {
                 // A namespace, or a type of another assembly: its members are of other assemblies too,

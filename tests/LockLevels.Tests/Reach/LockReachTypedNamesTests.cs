@@ -148,6 +148,24 @@ namespace LockLevels.Tests.Reach
         }
 
         [Fact]
+        public void ValueOfATypeParameter_ReachesEveryMethodOfTheName()
+        {
+            var reach = ReachFixture.Of(ReachFixture.Usings + """
+                class Node { private readonly object _gate = new(); public void Visit() { lock (_gate) { } } public Node Next => this; }
+                sealed class Walker<TNode> where TNode : Node
+                {
+                    private readonly TNode _first;
+                    public Walker(TNode first) => _first = first;
+                    public void Step() => _first.Next.Visit();
+                    public void Here(TNode node) => node.Visit();
+                }
+                """);
+
+            reach.AssertIn("Walker", "Step");
+            reach.AssertIn("Walker", "Here");
+        }
+
+        [Fact]
         public void TargetTypedNew_ReachesOnlyConstructorsTakingItsArguments()
         {
             var reach = ReachFixture.Of(ReachFixture.Usings + """
