@@ -81,26 +81,26 @@ namespace LockLevels.Analyzers.Reach
         /// what it is is told once the walk is over. Null for any other receiver.
         /// </summary>
         public static ExpressionSyntax? ReceiverChain(SyntaxNode name)
-        {
-            if (name.Parent is not MemberAccessExpressionSyntax { RawKind: (int)SyntaxKind.SimpleMemberAccessExpression } access || access.Name != name)
-            {
-                return null;
-            }
+            => name.Parent is MemberAccessExpressionSyntax { RawKind: (int)SyntaxKind.SimpleMemberAccessExpression } access && access.Name == name
+                && IsReceiverChain(access.Expression) ? access.Expression : null;
 
-            for (var part = access.Expression; ; part = ((MemberAccessExpressionSyntax)part).Expression)
+        /// <summary>A predefined type, an identifier, or a chain of identifiers after either or after <c>this</c>.</summary>
+        public static bool IsReceiverChain(ExpressionSyntax expression)
+        {
+            for (var part = expression; ; part = ((MemberAccessExpressionSyntax)part).Expression)
             {
                 switch (part)
                 {
                     case PredefinedTypeSyntax:
                     case IdentifierNameSyntax:
-                        return access.Expression;
-                    case ThisExpressionSyntax when part != access.Expression:
+                        return true;
+                    case ThisExpressionSyntax:
                         // this._owner.Close(); this.Close() is a call in this type's scope.
-                        return access.Expression;
+                        return part != expression;
                     case MemberAccessExpressionSyntax { RawKind: (int)SyntaxKind.SimpleMemberAccessExpression, Name: IdentifierNameSyntax }:
                         continue;
                     default:
-                        return null;
+                        return false;
                 }
             }
         }

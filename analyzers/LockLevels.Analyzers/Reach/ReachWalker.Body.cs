@@ -166,6 +166,8 @@ namespace LockLevels.Analyzers.Reach
 
                     return;
                 case SyntaxKind.ElementAccessExpression:
+                    ElementAccess(((ElementAccessExpressionSyntax)node).Expression);
+                    return;
                 case SyntaxKind.ElementBindingExpression:
                 case SyntaxKind.ImplicitElementAccess:
                     Refer(ReachNames.Indexer);
@@ -198,14 +200,14 @@ namespace LockLevels.Analyzers.Reach
 
                     return;
                 case SyntaxKind.UsingStatement:
-                    Refer(ReachNames.Disposal);
-                    Refer(ReachNames.Awaiting);
+                    var usingStatement = (UsingStatementSyntax)node;
+                    Disposes(usingStatement.Declaration, usingStatement.AwaitKeyword);
                     return;
                 case SyntaxKind.LocalDeclarationStatement:
-                    if (((LocalDeclarationStatementSyntax)node).UsingKeyword.IsKind(SyntaxKind.UsingKeyword))
+                    var localDeclaration = (LocalDeclarationStatementSyntax)node;
+                    if (localDeclaration.UsingKeyword.IsKind(SyntaxKind.UsingKeyword))
                     {
-                        Refer(ReachNames.Disposal);
-                        Refer(ReachNames.Awaiting);
+                        Disposes(localDeclaration.Declaration, localDeclaration.AwaitKeyword);
                     }
 
                     return;

@@ -13,13 +13,16 @@ namespace LockLevels.Analyzers.Reach
         {
             foreach (var (caller, call) in _receiverCalls)
             {
-                if (ReachSyntax.LeftmostName(call.Receiver) is { } first && _locals.TryGetValue(first, out var localType))
+                if (call.Receiver == null)
+                {
+                    caller.CallOnReceiver(call);
+                }
+                else if (ReachSyntax.LeftmostName(call.Receiver) is { } first && _locals.TryGetValue(first, out var localType))
                 {
                     if (localType == null)
                     {
                         // On a local or parameter whose type the syntax does not give.
-                        caller.Refer(MethodForm(call.Name));
-                        caller.Invoke(call.Name);
+                        ReferAnyOfName(caller, call.Name);
                     }
                     else
                     {
@@ -28,8 +31,7 @@ namespace LockLevels.Analyzers.Reach
                 }
                 else if (ReachSyntax.IsImplicitParameter(call.Receiver))
                 {
-                    caller.Refer(MethodForm(call.Name));
-                    caller.Invoke(call.Name);
+                    ReferAnyOfName(caller, call.Name);
                 }
                 else
                 {
@@ -38,6 +40,74 @@ namespace LockLevels.Analyzers.Reach
             }
 
             _receiverCalls.Clear();
+        }
+
+        /// <summary>A call (or element access) whose receiver can be of any type: every method (or indexer) of the name.</summary>
+        private void ReferAnyOfName(ReachUnit unit, string name)
+        {
+            if (name == ReachNames.Indexer)
+            {
+                unit.Refer(ReachNames.Indexer);
+                return;
+            }
+
+            unit.Refer(MethodForm(name));
+            unit.Invoke(name);
+        }
+
+        private void CallOnReceiver(string name, ExpressionSyntax? receiver, string? startType)
+        {
+            foreach (var unit in _active)
+            {
+                _receiverCalls.Add((unit, new ReceiverCall(name, receiver, _typeScope, startType)));
+            }
+        }
+
+        /// <summary><c>x[i]</c>: the indexers of x's type when the syntax gives it (none of source for an array or a type of another assembly).</summary>
+        private void ElementAccess(ExpressionSyntax target)
+        {
+            if (target is ThisExpressionSyntax && _typeName.Length > 0)
+            {
+                CallOnReceiver(ReachNames.Indexer, target, _typeName);
+            }
+            else if (ReachSyntax.IsReceiverChain(target))
+            {
+                CallOnReceiver(ReachNames.Indexer, target, ReachSyntax.StartsWithThis(target) && _typeName.Length > 0 ? _typeName : null);
+            }
+            else
+            {
+                Refer(ReachNames.Indexer);
+            }
+        }
+
+        /// <summary>
+        /// <c>using</c> and <c>await using</c> call the resources' Dispose or DisposeAsync: of their declared
+        /// types when the declaration gives them, of any type otherwise.
+        /// </summary>
+        private void Disposes(VariableDeclarationSyntax? declaration, SyntaxToken awaitKeyword)
+        {
+            bool awaits = awaitKeyword.IsKind(SyntaxKind.AwaitKeyword);
+            if (awaits)
+            {
+                Refer(ReachNames.Awaiting);
+            }
+
+            if (declaration == null)
+            {
+                Refer(ReachNames.Disposal);
+                return;
+            }
+
+            foreach (var variable in declaration.Variables)
+            {
+                if ((ReachSyntax.TypeNameOf(declaration.Type) ?? ReachSyntax.TypeNameOf(variable.Initializer?.Value)) is not { } type)
+                {
+                    Refer(ReachNames.Disposal);
+                    return;
+                }
+
+                CallOnReceiver(awaits ? "DisposeAsync" : "Dispose", null, type);
+            }
         }
 
         /// <summary>A local, parameter or range variable of the unit; one that may hold a delegate is called through when invoked.</summary>
@@ -113,12 +183,7 @@ namespace LockLevels.Analyzers.Reach
                 if (ReachSyntax.ReceiverChain(node) is { } receiver)
                 {
                     // Told apart once the walk is over: on a local, or on a type, member or namespace.
-                    var startType = ReachSyntax.StartsWithThis(receiver) && _typeName.Length > 0 ? _typeName : null;
-                    foreach (var unit in _active)
-                    {
-                        _receiverCalls.Add((unit, new ReceiverCall(name, receiver, _typeScope, startType)));
-                    }
-
+                    CallOnReceiver(name, receiver, ReachSyntax.StartsWithThis(receiver) && _typeName.Length > 0 ? _typeName : null);
                     return;
                 }
 

@@ -266,6 +266,7 @@ namespace LockLevels.Analyzers.Reach
                     break;
                 case IndexerDeclarationSyntax:
                     unit.Declare(ReachNames.Indexer);
+                    unit.DeclaredMethod = ReachNames.Indexer;
                     break;
                 case EventDeclarationSyntax @event:
                     unit.Declare(@event.Identifier.ValueText);

@@ -5,7 +5,7 @@ namespace LockLevels.Analyzers.Reach
     /// <summary><c>R.N(...)</c> with a receiver that is a predefined type, <c>this</c> or a chain of identifiers, and the type it is written in.</summary>
     internal readonly struct ReceiverCall
     {
-        public ReceiverCall(string name, ExpressionSyntax receiver, TypeScope? scope, string? startType = null)
+        public ReceiverCall(string name, ExpressionSyntax? receiver, TypeScope? scope, string? startType = null)
         {
             Name = name;
             Receiver = receiver;
@@ -15,7 +15,8 @@ namespace LockLevels.Analyzers.Reach
 
         public string Name { get; }
 
-        public ExpressionSyntax Receiver { get; }
+        /// <summary>The receiver's syntax; null when <see cref="StartType"/> is the whole receiver's type (a using's resource).</summary>
+        public ExpressionSyntax? Receiver { get; }
 
         public TypeScope? Scope { get; }
 

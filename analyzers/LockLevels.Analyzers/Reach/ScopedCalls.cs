@@ -91,10 +91,15 @@ namespace LockLevels.Analyzers.Reach
         private void ResolveReceiverCall(ReachUnit unit, ReceiverCall call)
         {
             var receiver = TypeOf(call);
+            bool indexer = call.Name == ReachNames.Indexer;
             if (receiver.Kind == ReceiverKind.Unknown)
             {
-                unit.Refer(ReachNames.Method(call.Name));
-                unit.Invoke(call.Name);
+                unit.Refer(indexer ? ReachNames.Indexer : ReachNames.Method(call.Name));
+                if (!indexer)
+                {
+                    unit.Invoke(call.Name);
+                }
+
                 return;
             }
 
@@ -105,12 +110,18 @@ namespace LockLevels.Analyzers.Reach
                     unit.Refer(ReachNames.Scoped(type, call.Name));
                 }
 
-                if (_types.Types.Contains(receiver.Type!))
+                if (_types.Types.Contains(receiver.Type!) && !indexer)
                 {
                     // A member of source so named may be a delegate.
                     unit.Invoke(call.Name);
                     return;
                 }
+            }
+
+            if (indexer)
+            {
+                // An array's, or one of a type of another assembly.
+                return;
             }
 
             unit.Refer(ReachNames.Inherited(call.Name));
@@ -125,6 +136,12 @@ namespace LockLevels.Analyzers.Reach
         /// <summary>What the receiver of the call is, following its chain from the first identifier.</summary>
         private Receiver TypeOf(ReceiverCall call)
         {
+            if (call.Receiver == null)
+            {
+                var whole = Receiver.Of(call.StartType);
+                return whole.Kind == ReceiverKind.Named && _types.TypeParameters.Contains(whole.Type!) ? Receiver.Unknown : whole;
+            }
+
             var parts = new List<string>(4);
             ExpressionSyntax part = call.Receiver;
             while (part is MemberAccessExpressionSyntax access)

@@ -166,6 +166,50 @@ namespace LockLevels.Tests.Reach
         }
 
         [Fact]
+        public void ElementAccess_ReachesOnlyTheIndexersOfTheReceiversType()
+        {
+            var reach = ReachFixture.Of(ReachFixture.Usings + """
+                sealed class Table
+                {
+                    private readonly object _gate = new();
+                    public int this[int i] { get { lock (_gate) { return i; } } }
+                    public int First() => this[0];
+                }
+
+                static class User
+                {
+                    public static int Bytes(byte[] data, List<int> list) => data[0] + list[0];
+                    public static int Rows(Table table) => table[1];
+                    public static int Any(dynamic table) => table[1];
+                }
+                """);
+
+            reach.AssertOut("User", "Bytes");
+            reach.AssertIn("User", "Rows");
+            reach.AssertIn("User", "Any");
+            reach.AssertIn("Table", "First");
+        }
+
+        [Fact]
+        public void Using_ReachesTheDisposeOfTheResourcesType()
+        {
+            var reach = ReachFixture.Of(ReachFixture.Usings + """
+                sealed class Handle : IDisposable { private readonly object _gate = new(); public void Dispose() { lock (_gate) { } } }
+
+                static class User
+                {
+                    public static void Buffer() { using (var stream = new System.IO.MemoryStream()) { } }
+                    public static void Owned() { using var handle = new Handle(); }
+                    public static void Given(IDisposable resource) { using (resource) { } }
+                }
+                """);
+
+            reach.AssertOut("User", "Buffer");
+            reach.AssertIn("User", "Owned");
+            reach.AssertIn("User", "Given");
+        }
+
+        [Fact]
         public void TargetTypedNew_ReachesOnlyConstructorsTakingItsArguments()
         {
             var reach = ReachFixture.Of(ReachFixture.Usings + """
