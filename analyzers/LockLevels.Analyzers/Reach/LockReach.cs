@@ -11,7 +11,8 @@ namespace LockLevels.Analyzers.Reach
     /// LockLevels — those that acquire or release, carry annotations, or may call (by name, over a
     /// call graph built from syntax) a body or member that does. Everything else can skip the
     /// operation trees, control flow graphs and call records. Conservative by construction: names
-    /// collide (a call <c>x.Foo()</c> reaches every member named Foo), implicit calls are spelled out
+    /// collide where the syntax cannot tell them apart (a call <c>x.Foo()</c> on a receiver of unknown type
+    /// reaches every method named Foo; <see cref="ScopedCalls"/> narrows the rest), implicit calls are spelled out
     /// (<c>Dispose</c> in using, <c>GetEnumerator</c> in foreach, constructors, indexers, operators,
     /// conversions, deconstruction, awaiters), and a delegate invocation reaches every lambda,
     /// local function and method group of the compilation; a node it does not know is in.
