@@ -35,13 +35,14 @@ namespace LockLevels.Analyzers.Flow
         {
             var method = owner as IMethodSymbol;
             var context = method == null ? null : _index.ContextOf(method);
-            var lockFree = LockFreeWalk.FactsUnlessTouchingLocks(_classifier, _recorder, body, method, context);
+            var lockFree = context == null && _wrappers != null && _wrappers.TryTakeLockFreeFacts(body, out var walked)
+                ? walked
+                : LockFreeWalk.FactsUnlessTouchingLocks(_classifier, _recorder, body, method, context);
             if (!lockFree.IsDefault)
             {
                 // Most bodies take no lock: their calls, for summaries, are all they contribute; no graph.
                 return lockFree;
             }
-
 
             var graph = getGraph(body);
             if (graph == null)

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Threading;
 using LockLevels.Analyzers.Annotations;
 using LockLevels.Analyzers.Reach;
@@ -35,6 +36,9 @@ namespace LockLevels.Analyzers.Flow
         // first: two threads that meet on one method compute the same entry, and the first one stored is kept.
         private readonly ThreadLocal<Walk> _walks = new(() => new Walk());
 
+        // The facts of the lock-free callees walked here, for their own analysis to take instead of walking them again.
+        private readonly ConcurrentDictionary<SyntaxNode, ImmutableArray<BodyFacts>> _lockFreeFacts = new();
+
         private HashSet<string>? _calledNames;
         private LockEventClassifier? _classifier;
         private CallRecorder? _recorder;
@@ -52,6 +56,9 @@ namespace LockLevels.Analyzers.Flow
             _classifier = classifier;
             _recorder = recorder;
         }
+
+        /// <summary>The facts of <paramref name="body"/> if wrapper inference found it lock-free and walked it (once: they are handed over).</summary>
+        public bool TryTakeLockFreeFacts(IOperation body, out ImmutableArray<BodyFacts> facts) => _lockFreeFacts.TryRemove(body.Syntax, out facts);
 
         /// <summary>What a call of <paramref name="method"/> does to its caller's locks; <see cref="WrapperEffect.None"/> for any method that is no inferred wrapper.</summary>
         public WrapperEffect Of(IMethodSymbol method)
@@ -205,10 +212,26 @@ namespace LockLevels.Analyzers.Flow
             }
 
             var root = BodyRoots.RootOf(operation);
-            if (!LockFreeWalk.TouchesLocks(_classifier, _recorder, root) || IsIterator(operation.Syntax))
+            if (method.MethodKind != MethodKind.LocalFunction && _walks.Value!.Stack.Count < MaxDepth)
             {
                 // Most callees touch no lock at all: they leave their caller's locks as they were, and one walk
-                // of the operations says so without building a control flow graph. An iterator's body runs later.
+                // of the operations says so without building a control flow graph. Its facts are the body's own
+                // (no callee of it was cut off), which its analysis takes instead of walking it again.
+                var facts = LockFreeWalk.FactsUnlessTouchingLocks(_classifier, _recorder, root, method, null);
+                if (!facts.IsDefault)
+                {
+                    _lockFreeFacts.TryAdd(root.Syntax, facts);
+                    return WrapperEffect.None;
+                }
+            }
+            else if (!LockFreeWalk.TouchesLocks(_classifier, _recorder, root))
+            {
+                return WrapperEffect.None;
+            }
+
+            if (IsIterator(operation.Syntax))
+            {
+                // An iterator's body runs later, when it is enumerated.
                 return WrapperEffect.None;
             }
 

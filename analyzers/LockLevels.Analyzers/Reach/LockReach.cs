@@ -129,8 +129,9 @@ namespace LockLevels.Analyzers.Reach
             int batches = System.Math.Max(1, System.Math.Min(trees.Length, 16));
             var walkers = new ReachWalker[batches];
             var options = new ParallelOptions { CancellationToken = cancellationToken };
-            Parallel.For(0, batches, options, b => walkers[b] = ReachWalker.Walk(trees, trees.Length * b / batches, trees.Length * (b + 1) / batches, cancellationToken));
             var referenced = ReferencedAnnotations.Names(compilation, cancellationToken);
+            var declared = DeclaredNames.Of(trees, referenced, cancellationToken);
+            Parallel.For(0, batches, options, b => walkers[b] = ReachWalker.Walk(trees, trees.Length * b / batches, trees.Length * (b + 1) / batches, declared, cancellationToken));
             return Solve(walkers, referenced, cancellationToken);
         }
 

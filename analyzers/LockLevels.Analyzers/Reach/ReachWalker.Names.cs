@@ -239,6 +239,12 @@ namespace LockLevels.Analyzers.Reach
         /// </summary>
         private void Refer(string name)
         {
+            if (_declared != null && !_declared.Contains(name) && !ReachNames.IsPseudo(name))
+            {
+                // No unit declares it: a local, a parameter, a member of another assembly.
+                return;
+            }
+
             for (int i = 0; i < _active.Count; i++)
             {
                 var unit = _active[i];

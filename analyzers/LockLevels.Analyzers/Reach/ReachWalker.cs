@@ -35,7 +35,14 @@ namespace LockLevels.Analyzers.Reach
         private readonly List<(ReachUnit Caller, ReceiverCall Call)> _receiverCalls = new();
         private readonly List<ReachUnit> _walked = new(2);
 
-        private ReachWalker(CancellationToken cancellationToken) => _cancellationToken = cancellationToken;
+        // The names some unit may declare (DeclaredNames); null keeps every name.
+        private readonly HashSet<string>? _declared;
+
+        private ReachWalker(CancellationToken cancellationToken, HashSet<string>? declared = null)
+        {
+            _cancellationToken = cancellationToken;
+            _declared = declared;
+        }
 
         public List<ReachUnit> Units { get; } = new();
 
@@ -106,11 +113,12 @@ namespace LockLevels.Analyzers.Reach
 
         /// <summary>
         /// Walks trees [from, to) into one walker: its name sets and stamps serve them all, so a
-        /// compilation of a thousand small files pays for a few sets, not thousands.
+        /// compilation of a thousand small files pays for a few sets, not thousands. Only the names in
+        /// <paramref name="declared"/> (and pseudo-names) are kept as references.
         /// </summary>
-        public static ReachWalker Walk(IReadOnlyList<SyntaxTree> trees, int from, int to, CancellationToken cancellationToken)
+        public static ReachWalker Walk(IReadOnlyList<SyntaxTree> trees, int from, int to, HashSet<string>? declared, CancellationToken cancellationToken)
         {
-            var walker = new ReachWalker(cancellationToken);
+            var walker = new ReachWalker(cancellationToken, declared);
             for (int i = from; i < to; i++)
             {
                 walker.WalkTree(trees[i]);
