@@ -23,17 +23,31 @@ namespace LockLevels.Analyzers.Reach
                 return types;
             }
 
-            var bases = new Dictionary<string, List<string>>(System.StringComparer.Ordinal);
-            var derived = new Dictionary<string, List<string>>(System.StringComparer.Ordinal);
+            var typeBases = new List<KeyValuePair<string, string[]>>();
             foreach (var walker in walkers)
             {
-                foreach (var pair in walker.TypeBases)
+                typeBases.AddRange(walker.TypeBases);
+            }
+
+            return Close(types, typeBases);
+        }
+
+        /// <summary>The converted types with those derived from them and their bases, over the given base lists.</summary>
+        public static HashSet<string> Close(HashSet<string> types, List<KeyValuePair<string, string[]>> typeBases)
+        {
+            if (types.Count == 0)
+            {
+                return types;
+            }
+
+            var bases = new Dictionary<string, List<string>>(System.StringComparer.Ordinal);
+            var derived = new Dictionary<string, List<string>>(System.StringComparer.Ordinal);
+            foreach (var pair in typeBases)
+            {
+                foreach (var baseName in pair.Value)
                 {
-                    foreach (var baseName in pair.Value)
-                    {
-                        Add(bases, pair.Key, baseName);
-                        Add(derived, baseName, pair.Key);
-                    }
+                    Add(bases, pair.Key, baseName);
+                    Add(derived, baseName, pair.Key);
                 }
             }
 

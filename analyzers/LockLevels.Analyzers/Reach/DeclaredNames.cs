@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace LockLevels.Analyzers.Reach
@@ -13,12 +14,15 @@ namespace LockLevels.Analyzers.Reach
     /// </summary>
     internal static class DeclaredNames
     {
-        public static HashSet<string> Of(IReadOnlyList<SyntaxTree> trees, HashSet<string> referenced, CancellationToken cancellationToken)
+        /// <summary>The names, and the types a mention of which may call a source implicit conversion (<see cref="ConversionTypes"/>).</summary>
+        public static (HashSet<string> Names, HashSet<string> ConversionTypes) Of(IReadOnlyList<SyntaxTree> trees, HashSet<string> referenced, CancellationToken cancellationToken)
         {
-            var names = new HashSet<string>(referenced, System.StringComparer.Ordinal);
+            var scan = new Scan(referenced);
+            var names = scan.Names;
             foreach (var api in ReachNames.LockApis)
             {
                 names.Add(ReachNames.Method(api));
+                names.Add(ReachNames.Inherited(api));
             }
 
             foreach (var tree in trees)
@@ -27,11 +31,11 @@ namespace LockLevels.Analyzers.Reach
                 if (tree.GetRoot(cancellationToken) is CompilationUnitSyntax root)
                 {
                     AddAliases(root.Usings, names);
-                    AddMembers(root.Members, names);
+                    scan.AddMembers(root.Members, string.Empty);
                 }
             }
 
-            return names;
+            return (names, Reach.ConversionTypes.Close(scan.Converted, scan.TypeBases));
         }
 
         private static void AddAliases(SyntaxList<UsingDirectiveSyntax> usings, HashSet<string> names)
@@ -45,59 +49,6 @@ namespace LockLevels.Analyzers.Reach
             }
         }
 
-        private static void AddMembers(SyntaxList<MemberDeclarationSyntax> members, HashSet<string> names)
-        {
-            foreach (var member in members)
-            {
-                switch (member)
-                {
-                    case BaseNamespaceDeclarationSyntax ns:
-                        AddAliases(ns.Usings, names);
-                        AddMembers(ns.Members, names);
-                        break;
-                    case TypeDeclarationSyntax type:
-                        names.Add(type.Identifier.ValueText);
-                        AddBases(type.BaseList, names);
-                        AddMembers(type.Members, names);
-                        break;
-                    case EnumDeclarationSyntax @enum:
-                        names.Add(@enum.Identifier.ValueText);
-                        break;
-                    case DelegateDeclarationSyntax @delegate:
-                        names.Add(@delegate.Identifier.ValueText);
-                        break;
-                    case MethodDeclarationSyntax method:
-                        names.Add(ReachNames.Method(method.Identifier.ValueText));
-                        break;
-                    case PropertyDeclarationSyntax property:
-                        names.Add(property.Identifier.ValueText);
-                        break;
-                    case EventDeclarationSyntax @event:
-                        names.Add(@event.Identifier.ValueText);
-                        break;
-                    case BaseFieldDeclarationSyntax field:
-                        foreach (var variable in field.Declaration.Variables)
-                        {
-                            names.Add(variable.Identifier.ValueText);
-                        }
-
-                        break;
-                    case DestructorDeclarationSyntax:
-                        names.Add("Finalize");
-                        break;
-                    case ConversionOperatorDeclarationSyntax conversion:
-                        // The types it converts between, which a body's mention of makes it call the conversion.
-                        AddTypeName(conversion.Type, names);
-                        foreach (var parameter in conversion.ParameterList.Parameters)
-                        {
-                            AddTypeName(parameter.Type, names);
-                        }
-
-                        break;
-                }
-            }
-        }
-
         private static void AddTypeName(TypeSyntax? type, HashSet<string> names)
         {
             if (type != null && ReachWalker.RightmostName(type) is { } name)
@@ -106,17 +57,100 @@ namespace LockLevels.Analyzers.Reach
             }
         }
 
-        /// <summary>A base of another assembly may still be a type an implicit conversion converts to (<see cref="ConversionTypes"/>).</summary>
-        private static void AddBases(BaseListSyntax? bases, HashSet<string> names)
+        /// <summary>What one scan of declarations collects.</summary>
+        private sealed class Scan
         {
-            if (bases == null)
+            public Scan(HashSet<string> referenced) => Names = new HashSet<string>(referenced, System.StringComparer.Ordinal);
+
+            public HashSet<string> Names { get; }
+
+            /// <summary>The types implicit conversions and true/false operators convert between, before their closure.</summary>
+            public HashSet<string> Converted { get; } = new(System.StringComparer.Ordinal);
+
+            public List<KeyValuePair<string, string[]>> TypeBases { get; } = new();
+
+            public void AddMembers(SyntaxList<MemberDeclarationSyntax> members, string typeName)
             {
-                return;
+                foreach (var member in members)
+                {
+                    switch (member)
+                    {
+                        case BaseNamespaceDeclarationSyntax ns:
+                            AddAliases(ns.Usings, Names);
+                            AddMembers(ns.Members, typeName);
+                            break;
+                        case TypeDeclarationSyntax type:
+                            Names.Add(type.Identifier.ValueText);
+                            AddBases(type, Names);
+                            AddMembers(type.Members, type.Identifier.ValueText);
+                            break;
+                        case EnumDeclarationSyntax @enum:
+                            Names.Add(@enum.Identifier.ValueText);
+                            break;
+                        case DelegateDeclarationSyntax @delegate:
+                            Names.Add(@delegate.Identifier.ValueText);
+                            break;
+                        case MethodDeclarationSyntax method:
+                            Names.Add(ReachNames.Method(method.Identifier.ValueText));
+                            break;
+                        case PropertyDeclarationSyntax property:
+                            Names.Add(property.Identifier.ValueText);
+                            break;
+                        case EventDeclarationSyntax @event:
+                            Names.Add(@event.Identifier.ValueText);
+                            break;
+                        case BaseFieldDeclarationSyntax field:
+                            foreach (var variable in field.Declaration.Variables)
+                            {
+                                Names.Add(variable.Identifier.ValueText);
+                            }
+
+                            break;
+                        case DestructorDeclarationSyntax:
+                            Names.Add("Finalize");
+                            break;
+                        case ConversionOperatorDeclarationSyntax conversion:
+                            // The types it converts between, which a body's mention of makes it call the conversion.
+                            AddTypeName(conversion.Type, Names);
+                            foreach (var parameter in conversion.ParameterList.Parameters)
+                            {
+                                AddTypeName(parameter.Type, Names);
+                            }
+
+                            if (conversion.ImplicitOrExplicitKeyword.IsKind(SyntaxKind.ImplicitKeyword))
+                            {
+                                Converted.Add(typeName);
+                                AddTypeName(conversion.Type, Converted);
+                                foreach (var parameter in conversion.ParameterList.Parameters)
+                                {
+                                    AddTypeName(parameter.Type, Converted);
+                                }
+                            }
+
+                            break;
+                        case OperatorDeclarationSyntax op when op.OperatorToken.IsKind(SyntaxKind.TrueKeyword) || op.OperatorToken.IsKind(SyntaxKind.FalseKeyword):
+                            Converted.Add(typeName);
+                            break;
+                    }
+                }
             }
 
-            foreach (var baseType in bases.Types)
+            /// <summary>A base of another assembly may still be a type an implicit conversion converts to (<see cref="ConversionTypes"/>).</summary>
+            private void AddBases(TypeDeclarationSyntax type, HashSet<string> names)
             {
-                AddTypeName(baseType.Type, names);
+                if (type.BaseList == null)
+                {
+                    return;
+                }
+
+                var bases = new string[type.BaseList.Types.Count];
+                for (int i = 0; i < bases.Length; i++)
+                {
+                    bases[i] = ReachWalker.RightmostName(type.BaseList.Types[i].Type) ?? string.Empty;
+                    names.Add(bases[i]);
+                }
+
+                TypeBases.Add(new KeyValuePair<string, string[]>(type.Identifier.ValueText, bases));
             }
         }
     }

@@ -130,14 +130,14 @@ namespace LockLevels.Analyzers.Reach
             var walkers = new ReachWalker[batches];
             var options = new ParallelOptions { CancellationToken = cancellationToken };
             var referenced = ReferencedAnnotations.Names(compilation, cancellationToken);
-            var declared = DeclaredNames.Of(trees, referenced, cancellationToken);
-            Parallel.For(0, batches, options, b => walkers[b] = ReachWalker.Walk(trees, trees.Length * b / batches, trees.Length * (b + 1) / batches, declared, cancellationToken));
-            return Solve(walkers, referenced, cancellationToken);
+            var (declared, converted) = DeclaredNames.Of(trees, referenced, cancellationToken);
+            Parallel.For(0, batches, options, b => walkers[b] = ReachWalker.Walk(trees, trees.Length * b / batches, trees.Length * (b + 1) / batches, declared, converted, cancellationToken));
+            return Solve(walkers, referenced, declared, cancellationToken);
         }
 
-        private static LockReach Solve(ReachWalker[] walkers, HashSet<string> referenced, CancellationToken cancellationToken)
+        private static LockReach Solve(ReachWalker[] walkers, HashSet<string> referenced, HashSet<string> declared, CancellationToken cancellationToken)
         {
-            var graph = new ReachGraph(walkers, cancellationToken);
+            var graph = new ReachGraph(walkers, cancellationToken, declared);
 
             // Seeds: lock statements, LockLevels attributes (and aliases of them), the framework's
             // locking calls, the annotated members of referenced assemblies, and every member that

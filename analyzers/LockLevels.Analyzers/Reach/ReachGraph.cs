@@ -18,7 +18,8 @@ namespace LockLevels.Analyzers.Reach
         private readonly CancellationToken _cancellationToken;
         private bool _everything;
 
-        public ReachGraph(ReachWalker[] walkers, CancellationToken cancellationToken)
+        /// <param name="outsideNames">The names marked before the walks (<see cref="DeclaredNames"/>), which calls to other assemblies' methods are kept by; null keeps them all.</param>
+        public ReachGraph(ReachWalker[] walkers, CancellationToken cancellationToken, HashSet<string>? outsideNames = null)
         {
             _cancellationToken = cancellationToken;
             var valueNames = new HashSet<string>(ReachNames.DelegateInvokes, System.StringComparer.Ordinal);
@@ -50,7 +51,7 @@ namespace LockLevels.Analyzers.Reach
                 keyCount += walker.Keys.Count;
             }
 
-            ScopedCalls.Resolve(walkers);
+            ScopedCalls.Resolve(walkers, outsideNames);
             var conversionTypes = ConversionTypes.Of(walkers);
             Keys = new Dictionary<SyntaxNode, ReachUnit>(keyCount);
             Partners = new Dictionary<ReachUnit, ReachUnit>();
@@ -169,14 +170,21 @@ namespace LockLevels.Analyzers.Reach
                 return;
             }
 
-            List<string>? converted = null;
-            foreach (var names in new[] { unit.Refers, unit.TypeMentions })
+            var converted = ConversionsIn(unit.Refers, conversionTypes, null);
+            converted = ConversionsIn(unit.TypeMentions, conversionTypes, converted);
+            if (converted != null)
             {
-                if (names == null)
+                foreach (var name in converted)
                 {
-                    continue;
+                    unit.Refer(name);
                 }
+            }
+        }
 
+        private static List<string>? ConversionsIn(IReadOnlyList<string>? names, HashSet<string> conversionTypes, List<string>? converted)
+        {
+            if (names != null)
+            {
                 foreach (var name in names)
                 {
                     if (conversionTypes.Contains(name))
@@ -186,13 +194,7 @@ namespace LockLevels.Analyzers.Reach
                 }
             }
 
-            if (converted != null)
-            {
-                foreach (var name in converted)
-                {
-                    unit.Refer(name);
-                }
-            }
+            return converted;
         }
 
         public void MarkName(string name)

@@ -160,11 +160,16 @@ namespace LockLevels.Analyzers.Reach
         }
 
         /// <summary>A type written where it only declares calls nothing, but a value of it may be converted there.</summary>
-        private static void MentionTypesIn(SyntaxNode type, ReachUnit unit)
+        private void MentionTypesIn(SyntaxNode type, ReachUnit unit)
         {
+            if (_converted is { Count: 0 })
+            {
+                return;
+            }
+
             foreach (var node in type.DescendantNodesAndSelf())
             {
-                if (node is SimpleNameSyntax name)
+                if (node is SimpleNameSyntax name && (_converted == null || _converted.Contains(name.Identifier.ValueText)))
                 {
                     unit.MentionType(name.Identifier.ValueText);
                 }

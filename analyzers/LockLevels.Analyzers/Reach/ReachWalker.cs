@@ -35,13 +35,16 @@ namespace LockLevels.Analyzers.Reach
         private readonly List<(ReachUnit Caller, ReceiverCall Call)> _receiverCalls = new();
         private readonly List<ReachUnit> _walked = new(2);
 
-        // The names some unit may declare (DeclaredNames); null keeps every name.
+        // The names some unit may declare, and the types a mention of which may call an implicit conversion
+        // (DeclaredNames); null keeps every name and mention.
         private readonly HashSet<string>? _declared;
+        private readonly HashSet<string>? _converted;
 
-        private ReachWalker(CancellationToken cancellationToken, HashSet<string>? declared = null)
+        private ReachWalker(CancellationToken cancellationToken, HashSet<string>? declared = null, HashSet<string>? converted = null)
         {
             _cancellationToken = cancellationToken;
             _declared = declared;
+            _converted = converted;
         }
 
         public List<ReachUnit> Units { get; } = new();
@@ -67,6 +70,9 @@ namespace LockLevels.Analyzers.Reach
 
         /// <summary>Each field's, property's, event's, primary constructor parameter's and enum member's type, as recorded (<see cref="ReachSyntax.TypeNameOf(TypeSyntax)"/>), by declaring type.</summary>
         public List<(string Type, string Name, string? MemberType)> MemberTypes { get; } = new();
+
+        /// <summary>Names of extension methods (and members of extension blocks).</summary>
+        public HashSet<string> ExtensionNames { get; } = new(System.StringComparer.Ordinal);
 
         /// <summary>Names of type parameters.</summary>
         public HashSet<string> TypeParameterNames { get; } = new(System.StringComparer.Ordinal);
@@ -114,11 +120,12 @@ namespace LockLevels.Analyzers.Reach
         /// <summary>
         /// Walks trees [from, to) into one walker: its name sets and stamps serve them all, so a
         /// compilation of a thousand small files pays for a few sets, not thousands. Only the names in
-        /// <paramref name="declared"/> (and pseudo-names) are kept as references.
+        /// <paramref name="declared"/> (and pseudo-names) are kept as references, and only mentions of the types in
+        /// <paramref name="converted"/>.
         /// </summary>
-        public static ReachWalker Walk(IReadOnlyList<SyntaxTree> trees, int from, int to, HashSet<string>? declared, CancellationToken cancellationToken)
+        public static ReachWalker Walk(IReadOnlyList<SyntaxTree> trees, int from, int to, HashSet<string>? declared, HashSet<string>? converted, CancellationToken cancellationToken)
         {
-            var walker = new ReachWalker(cancellationToken, declared);
+            var walker = new ReachWalker(cancellationToken, declared, converted);
             for (int i = from; i < to; i++)
             {
                 walker.WalkTree(trees[i]);
@@ -212,6 +219,7 @@ namespace LockLevels.Analyzers.Reach
                     if (_inExtensions || method.ParameterList.Parameters is { Count: > 0 } parameters && parameters[0].Modifiers.Any(SyntaxKind.ThisKeyword))
                     {
                         unit.Declare(ReachNames.Extension(method.Identifier.ValueText));
+                        ExtensionNames.Add(method.Identifier.ValueText);
                     }
 
                     MethodNames.Add(method.Identifier.ValueText);

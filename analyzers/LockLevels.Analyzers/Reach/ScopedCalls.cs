@@ -20,9 +20,25 @@ namespace LockLevels.Analyzers.Reach
         private readonly SourceTypes _types;
         private readonly List<string> _scopeTypes = new();
 
-        private ScopedCalls(SourceTypes types) => _types = types;
+        // Each (type, method) some method declares itself under, with its one name string; a call refers only
+        // to those (a scope type declaring no method of the name adds nothing).
+        private readonly Dictionary<(string Type, string Method), string> _declared = new();
 
-        public static void Resolve(ReachWalker[] walkers)
+        // The names of another assembly's methods that matter (lock APIs, annotated members), and of the
+        // extension methods of source: a call refers to a method of another assembly only by them.
+        private readonly HashSet<string>? _outsideNames;
+        private readonly HashSet<string> _extensionNames = new(System.StringComparer.Ordinal);
+        private readonly Dictionary<string, string> _inheritedForms = new(System.StringComparer.Ordinal);
+        private readonly Dictionary<string, string> _extensionForms = new(System.StringComparer.Ordinal);
+
+        private ScopedCalls(SourceTypes types, HashSet<string>? outsideNames)
+        {
+            _types = types;
+            _outsideNames = outsideNames;
+        }
+
+        /// <param name="outsideNames">The names marked before the walk (<see cref="DeclaredNames"/>); null refers to every form.</param>
+        public static void Resolve(ReachWalker[] walkers, HashSet<string>? outsideNames)
         {
             bool everywhereStatic = false;
             foreach (var walker in walkers)
@@ -30,19 +46,31 @@ namespace LockLevels.Analyzers.Reach
                 everywhereStatic |= walker.HasGlobalUsingStatic;
             }
 
-            var scoped = new ScopedCalls(new SourceTypes(walkers));
+            var scoped = new ScopedCalls(new SourceTypes(walkers), outsideNames);
             foreach (var walker in walkers)
             {
+                scoped._extensionNames.UnionWith(walker.ExtensionNames);
                 foreach (var unit in walker.Units)
                 {
                     if (unit.DeclaredMethod is { } method && unit.ContainingType is { Length: > 0 } type)
                     {
                         foreach (var declaring in scoped._types.DeclarationScopes(type))
                         {
-                            unit.Declare(ReachNames.Scoped(declaring, method));
+                            if (!scoped._declared.TryGetValue((declaring, method), out var name))
+                            {
+                                scoped._declared.Add((declaring, method), name = ReachNames.Scoped(declaring, method));
+                            }
+
+                            unit.Declare(name);
                         }
                     }
+                }
+            }
 
+            foreach (var walker in walkers)
+            {
+                foreach (var unit in walker.Units)
+                {
                     if (unit.ReceiverCalls != null)
                     {
                         foreach (var call in unit.ReceiverCalls)
@@ -78,10 +106,10 @@ namespace LockLevels.Analyzers.Reach
 
             foreach (var type in _scopeTypes)
             {
-                unit.Refer(ReachNames.Scoped(type, name));
+                ReferScoped(unit, type, name);
             }
 
-            unit.Refer(ReachNames.Inherited(name));
+            ReferInherited(unit, name);
             if (everywhereStatic)
             {
                 unit.Refer(ReachNames.Method(name));
@@ -107,7 +135,7 @@ namespace LockLevels.Analyzers.Reach
             {
                 foreach (var type in _types.Closure(receiver.Type!))
                 {
-                    unit.Refer(ReachNames.Scoped(type, call.Name));
+                    ReferScoped(unit, type, call.Name);
                 }
 
                 if (_types.Types.Contains(receiver.Type!) && !indexer)
@@ -124,13 +152,43 @@ namespace LockLevels.Analyzers.Reach
                 return;
             }
 
-            unit.Refer(ReachNames.Inherited(call.Name));
-            unit.Refer(ReachNames.Extension(call.Name));
+            ReferInherited(unit, call.Name);
+            if (_outsideNames == null || _extensionNames.Contains(call.Name))
+            {
+                unit.Refer(Form(_extensionForms, call.Name, ReachNames.Extension));
+            }
             if (System.Array.IndexOf(DelegateStores.AddNames, call.Name) >= 0)
             {
                 // list.Add(callback) on a collection of another assembly's type may store a delegate parameter.
                 unit.Assigns = true;
             }
+        }
+
+        private void ReferScoped(ReachUnit unit, string type, string method)
+        {
+            if (_declared.TryGetValue((type, method), out var name))
+            {
+                unit.Refer(name);
+            }
+        }
+
+        private void ReferInherited(ReachUnit unit, string method)
+        {
+            var name = Form(_inheritedForms, method, ReachNames.Inherited);
+            if (_outsideNames == null || _outsideNames.Contains(name))
+            {
+                unit.Refer(name);
+            }
+        }
+
+        private static string Form(Dictionary<string, string> forms, string method, System.Func<string, string> make)
+        {
+            if (!forms.TryGetValue(method, out var form))
+            {
+                forms.Add(method, form = make(method));
+            }
+
+            return form;
         }
 
         /// <summary>What the receiver of the call is, following its chain from the first identifier.</summary>

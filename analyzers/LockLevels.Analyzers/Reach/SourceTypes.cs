@@ -75,13 +75,14 @@ namespace LockLevels.Analyzers.Reach
             }
 
             closure = new List<string> { type };
+            var seen = new HashSet<string>(System.StringComparer.Ordinal) { type };
             for (int i = 0; i < closure.Count; i++)
             {
                 if (_bases.TryGetValue(closure[i], out var bases))
                 {
                     foreach (var baseName in bases)
                     {
-                        if (!closure.Contains(baseName))
+                        if (seen.Add(baseName))
                         {
                             closure.Add(baseName);
                         }
@@ -94,8 +95,10 @@ namespace LockLevels.Analyzers.Reach
         }
 
         /// <summary>
-        /// The types a method of <paramref name="type"/> may be called through: the type's closure and that of
-        /// every type derived from it (a method of a base class implements the interfaces of a derived one).
+        /// The types a method of <paramref name="type"/> may be called through: the type's closure, and the
+        /// bases of every type derived from it that are not derived from it themselves (a method of a base class
+        /// implements the interfaces of a derived one). A derived type itself is not among them: a call through
+        /// it looks in its bases, this type with them.
         /// </summary>
         public List<string> DeclarationScopes(string type)
         {
@@ -104,8 +107,7 @@ namespace LockLevels.Analyzers.Reach
                 return scopes;
             }
 
-            scopes = new List<string>(Closure(type));
-            var seen = new HashSet<string>(System.StringComparer.Ordinal) { type };
+            var derivedTypes = new HashSet<string>(System.StringComparer.Ordinal) { type };
             var queue = new Queue<string>();
             queue.Enqueue(type);
             while (queue.Count > 0)
@@ -114,17 +116,23 @@ namespace LockLevels.Analyzers.Reach
                 {
                     foreach (var name in derived)
                     {
-                        if (seen.Add(name))
+                        if (derivedTypes.Add(name))
                         {
                             queue.Enqueue(name);
-                            foreach (var scope in Closure(name))
-                            {
-                                if (!scopes.Contains(scope))
-                                {
-                                    scopes.Add(scope);
-                                }
-                            }
                         }
+                    }
+                }
+            }
+
+            scopes = new List<string>(Closure(type));
+            var seen = new HashSet<string>(scopes, System.StringComparer.Ordinal);
+            foreach (var derived in derivedTypes)
+            {
+                foreach (var scope in Closure(derived))
+                {
+                    if (!derivedTypes.Contains(scope) && seen.Add(scope))
+                    {
+                        scopes.Add(scope);
                     }
                 }
             }
