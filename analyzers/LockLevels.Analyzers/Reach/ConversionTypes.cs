@@ -6,32 +6,10 @@ namespace LockLevels.Analyzers.Reach
     /// The type names a body's mention of which may make the compiler call a source implicit conversion
     /// (or true/false operator): the types the conversions convert between, the types derived from them (a
     /// value of a derived type converts too) and their bases (a converted value flows on to a base). All by
-    /// name over the base lists the walks saw.
+    /// name over the base lists of the declarations (<see cref="DeclaredNames"/>).
     /// </summary>
     internal static class ConversionTypes
     {
-        public static HashSet<string> Of(ReachWalker[] walkers)
-        {
-            var types = new HashSet<string>(System.StringComparer.Ordinal);
-            foreach (var walker in walkers)
-            {
-                types.UnionWith(walker.ConversionTypes);
-            }
-
-            if (types.Count == 0)
-            {
-                return types;
-            }
-
-            var typeBases = new List<KeyValuePair<string, string[]>>();
-            foreach (var walker in walkers)
-            {
-                typeBases.AddRange(walker.TypeBases);
-            }
-
-            return Close(types, typeBases);
-        }
-
         /// <summary>The converted types with those derived from them and their bases, over the given base lists.</summary>
         public static HashSet<string> Close(HashSet<string> types, List<KeyValuePair<string, string[]>> typeBases)
         {

@@ -132,12 +132,12 @@ namespace LockLevels.Analyzers.Reach
             var referenced = ReferencedAnnotations.Names(compilation, cancellationToken);
             var (declared, converted) = DeclaredNames.Of(trees, referenced, cancellationToken);
             Parallel.For(0, batches, options, b => walkers[b] = ReachWalker.Walk(trees, trees.Length * b / batches, trees.Length * (b + 1) / batches, declared, converted, cancellationToken));
-            return Solve(walkers, referenced, declared, cancellationToken);
+            return Solve(walkers, referenced, declared, converted, cancellationToken);
         }
 
-        private static LockReach Solve(ReachWalker[] walkers, HashSet<string> referenced, HashSet<string> declared, CancellationToken cancellationToken)
+        private static LockReach Solve(ReachWalker[] walkers, HashSet<string> referenced, HashSet<string> declared, HashSet<string> converted, CancellationToken cancellationToken)
         {
-            var graph = new ReachGraph(walkers, cancellationToken, declared);
+            var graph = new ReachGraph(walkers, cancellationToken, declared, converted);
 
             // Seeds: lock statements, LockLevels attributes (and aliases of them), the framework's
             // locking calls, the annotated members of referenced assemblies, and every member that

@@ -19,7 +19,8 @@ namespace LockLevels.Analyzers.Reach
         private bool _everything;
 
         /// <param name="outsideNames">The names marked before the walks (<see cref="DeclaredNames"/>), which calls to other assemblies' methods are kept by; null keeps them all.</param>
-        public ReachGraph(ReachWalker[] walkers, CancellationToken cancellationToken, HashSet<string>? outsideNames = null)
+        /// <param name="conversionTypes">The types a mention of which may call an implicit conversion of source (<see cref="DeclaredNames"/>).</param>
+        public ReachGraph(ReachWalker[] walkers, CancellationToken cancellationToken, HashSet<string>? outsideNames, HashSet<string> conversionTypes)
         {
             _cancellationToken = cancellationToken;
             var valueNames = new HashSet<string>(ReachNames.DelegateInvokes, System.StringComparer.Ordinal);
@@ -52,7 +53,6 @@ namespace LockLevels.Analyzers.Reach
             }
 
             ScopedCalls.Resolve(walkers, outsideNames);
-            var conversionTypes = ConversionTypes.Of(walkers);
             Keys = new Dictionary<SyntaxNode, ReachUnit>(keyCount);
             Partners = new Dictionary<ReachUnit, ReachUnit>();
 

@@ -5,9 +5,84 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace LockLevels.Analyzers.Reach
 {
-    /// <summary>What declarations declare: fields, constructors by the arguments they take, member values and their types, conversions, method names.</summary>
+    /// <summary>What declarations declare: types (their scope, bases and constructors), fields, constructors by the arguments they take, member values and their types, conversions, method names.</summary>
     internal sealed partial class ReachWalker
     {
+        private void WalkType(TypeDeclarationSyntax type)
+        {
+            var outer = _typeName;
+            var outerBase = _baseTypeName;
+            var outerScope = _typeScope;
+            var outerBaseScope = _baseScope;
+            var outerExtensions = _inExtensions;
+
+            // C# 14's extension(T t) { ... }: its members are called on a receiver, like extension methods.
+            _inExtensions = type.Keyword.ValueText == "extension";
+            _typeName = type.Identifier.ValueText;
+            DeclaredTypes.Add(_typeName);
+            if (type.TypeParameterList != null)
+            {
+                foreach (var parameter in type.TypeParameterList.Parameters)
+                {
+                    TypeParameterNames.Add(parameter.Identifier.ValueText);
+                }
+            }
+
+            _typeScope = new TypeScope(_typeName, outerScope, basesOnly: false);
+            _baseScope = new TypeScope(_typeName, null, basesOnly: true);
+            _baseTypeName = type.BaseList is { Types: { Count: > 0 } bases } ? RightmostName(bases[0].Type) : null;
+            if (type.BaseList != null)
+            {
+                var names = new string[type.BaseList.Types.Count];
+                for (int i = 0; i < names.Length; i++)
+                {
+                    names[i] = RightmostName(type.BaseList.Types[i].Type) ?? string.Empty;
+                    if (ReachSyntax.HasTypeArguments(type.BaseList.Types[i].Type))
+                    {
+                        GenericBaseTypes.Add(_typeName);
+                    }
+                }
+
+                TypeBases.Add(new KeyValuePair<string, string[]>(_typeName, names));
+            }
+
+            // The type itself: its implicit constructors, primary constructor and base-constructor arguments.
+            var unit = NewUnit(ReachUnitKind.Type, type, _typeName);
+            DeclareConstructor(unit, type.ParameterList);
+            foreach (var attribute in type.AttributeLists)
+            {
+                WalkBody(attribute, unit);
+            }
+
+            if (type.ParameterList != null)
+            {
+                WalkBody(type.ParameterList, unit);
+            }
+
+            if (type.BaseList != null)
+            {
+                WalkBody(type.BaseList, unit);
+            }
+
+            foreach (var attributeList in type.AttributeLists)
+            {
+                foreach (var attribute in attributeList.Attributes)
+                {
+                    if (ReachNames.IsInterpolatedStringHandlerAttribute(RightmostName(attribute.Name)))
+                    {
+                        HandlerTypes.Add(_typeName);
+                    }
+                }
+            }
+
+            WalkMembers(type.Members);
+            _typeName = outer;
+            _baseTypeName = outerBase;
+            _typeScope = outerScope;
+            _baseScope = outerBaseScope;
+            _inExtensions = outerExtensions;
+        }
+
         private void WalkField(BaseFieldDeclarationSyntax field)
         {
             // The declaration (its attributes: [Lock]) and the initializers are apart: an initializer
@@ -101,7 +176,6 @@ namespace LockLevels.Analyzers.Reach
         {
             if (type is { Length: > 0 })
             {
-                ConversionTypes.Add(type);
                 unit.Declare(ReachNames.Conversion(type));
             }
         }
