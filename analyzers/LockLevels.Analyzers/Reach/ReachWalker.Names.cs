@@ -213,6 +213,10 @@ namespace LockLevels.Analyzers.Reach
             {
                 Refer(MethodForm(name));
                 PassedNames.Add(name);
+                if (_active.Count > 0)
+                {
+                    _active[0].HandsOutCode = true;
+                }
             }
         }
 
