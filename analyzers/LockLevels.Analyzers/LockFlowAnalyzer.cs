@@ -74,7 +74,6 @@ namespace LockLevels.Analyzers
             var program = new ConcurrentQueue<BodyFacts>();
             var reach = _firstPass ? ReachCache.For(start.Compilation, start.CancellationToken) : null;
             var analysis = new BodyAnalysis(index, new WrapperEffects(start.Compilation, index, reach));
-            var deferred = reach is { Defers: true } && !HasAssemblyAnnotations(start.Compilation) ? new DeferredBodies(start.Compilation, index, reach) : null;
 
             void Analyze(IOperation root, ISymbol owner, Func<IOperation, ControlFlowGraph?> getGraph, Action<Diagnostic> report, CancellationToken cancellationToken)
             {
@@ -99,7 +98,7 @@ namespace LockLevels.Analyzers
                 // reads, get operations; the rest cost the first pass's one syntax walk. One action per
                 // tree, not per declaration: a code-block action makes the driver do work for every
                 // declaration of the compilation, which is most of what LockLevels would cost there.
-                start.RegisterSemanticModelAction(tree => AnalyzeTree(tree, reach!, deferred, Analyze));
+                start.RegisterSemanticModelAction(tree => AnalyzeTree(tree, reach!, Analyze));
             }
             else
             {
@@ -120,7 +119,6 @@ namespace LockLevels.Analyzers
 
             start.RegisterCompilationEndAction(end =>
             {
-                deferred?.Complete(program, (root, owner) => Analyze(root, owner, body => BodyRoots.GraphOf(body, end.CancellationToken), end.ReportDiagnostic, end.CancellationToken), end.CancellationToken);
                 var facts = ProgramAnalysis.Run(index, program, maxInferredChain, end.CancellationToken);
                 foreach (var rule in ProgramRules)
                 {
@@ -137,7 +135,7 @@ namespace LockLevels.Analyzers
         private delegate void RootAnalysis(IOperation root, ISymbol owner, Func<IOperation, ControlFlowGraph?> getGraph, Action<Diagnostic> report, CancellationToken cancellationToken);
 
         /// <summary>The tree's bodies that the first pass keeps, each analysed from its root once, as the operation-block path would.</summary>
-        private static void AnalyzeTree(SemanticModelAnalysisContext tree, LockReach reach, DeferredBodies? deferred, RootAnalysis analyze)
+        private static void AnalyzeTree(SemanticModelAnalysisContext tree, LockReach reach, RootAnalysis analyze)
         {
             var cancellationToken = tree.CancellationToken;
             var declarations = new List<(SyntaxNode Block, ISymbol Owner)>();
@@ -151,8 +149,7 @@ namespace LockLevels.Analyzers
                 foreach (var syntax in blocks)
                 {
                     var demand = reach.DemandOf(syntax);
-                    if (demand == ReachDemand.None || (demand == ReachDemand.IfDelegateParameter && !DelegateStores.MayReceiveDelegate(owner))
-                        || (deferred != null && deferred.Waits(syntax, owner)))
+                    if (demand == ReachDemand.None || (demand == ReachDemand.IfDelegateParameter && !MayReceiveDelegate(owner)))
                     {
                         continue;
                     }
@@ -173,12 +170,38 @@ namespace LockLevels.Analyzers
             }
         }
 
-        /// <summary>An assembly-level LockLevels declaration (a hierarchy, recursive levels, levels never held together).</summary>
-        private static bool HasAssemblyAnnotations(Compilation compilation)
+        /// <summary>
+        /// Whether a delegate argument can reach a parameter the body stores: the method's own
+        /// parameters, or for an initializer those of its type's constructors (a primary constructor's).
+        /// </summary>
+        private static bool MayReceiveDelegate(ISymbol owner)
         {
-            foreach (var attribute in compilation.Assembly.GetAttributes())
+            if (owner is IMethodSymbol method)
             {
-                if (attribute.AttributeClass?.ContainingNamespace is { Name: "LockLevels", ContainingNamespace.IsGlobalNamespace: true })
+                return HasDelegateParameter(method);
+            }
+
+            if (owner.ContainingType is { } type && owner is IFieldSymbol or IPropertySymbol or IEventSymbol)
+            {
+                foreach (var constructor in type.InstanceConstructors)
+                {
+                    if (HasDelegateParameter(constructor))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            return true;
+        }
+
+        private static bool HasDelegateParameter(IMethodSymbol method)
+        {
+            foreach (var parameter in method.Parameters)
+            {
+                if (parameter.Type.TypeKind == TypeKind.Delegate)
                 {
                     return true;
                 }

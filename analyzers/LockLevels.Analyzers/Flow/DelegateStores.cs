@@ -102,46 +102,6 @@ namespace LockLevels.Analyzers.Flow
             };
 
         /// <summary>The methods that put a delegate into a collection kept in a field or property (the first pass matches them by name).</summary>
-        /// <summary>
-        /// Whether a delegate argument can reach a parameter the body stores: the method's own
-        /// parameters, or for an initializer those of its type's constructors (a primary constructor's).
-        /// </summary>
-        internal static bool MayReceiveDelegate(ISymbol owner)
-        {
-            if (owner is IMethodSymbol method)
-            {
-                return HasDelegateParameter(method);
-            }
-
-            if (owner.ContainingType is { } type && owner is IFieldSymbol or IPropertySymbol or IEventSymbol)
-            {
-                foreach (var constructor in type.InstanceConstructors)
-                {
-                    if (HasDelegateParameter(constructor))
-                    {
-                        return true;
-                    }
-                }
-
-                return false;
-            }
-
-            return true;
-        }
-
-        private static bool HasDelegateParameter(IMethodSymbol method)
-        {
-            foreach (var parameter in method.Parameters)
-            {
-                if (parameter.Type.TypeKind == TypeKind.Delegate)
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
         internal static readonly string[] AddNames = { "Add", "Enqueue", "Push", "TryAdd", "AddLast", "AddFirst", "Insert", "TryAddOrUpdate", "GetOrAdd" };
 
         private static bool IsAdd(IMethodSymbol method) => Array.IndexOf(AddNames, method.Name) >= 0;

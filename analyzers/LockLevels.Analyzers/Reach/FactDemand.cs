@@ -62,7 +62,7 @@ namespace LockLevels.Analyzers.Reach
         }
 
         /// <summary>Creating a derived type makes its bases live, so its creations count too; so does a mention through an alias.</summary>
-        internal static void AddDerivedAndAliases(HashSet<string> types, ReachWalker[] walkers)
+        private static void AddDerivedAndAliases(HashSet<string> types, ReachWalker[] walkers)
         {
             if (types.Count == 0)
             {
@@ -114,7 +114,7 @@ namespace LockLevels.Analyzers.Reach
         }
 
         /// <summary>Assigns, adds to a collection, or declares its own type's name (a constructor or an initializer, which may store a primary constructor's parameter).</summary>
-        internal static bool MayStore(ReachUnit unit)
+        private static bool MayStore(ReachUnit unit)
         {
             if (unit.Assigns || (unit.ContainingType != null && unit.Declares.Contains(unit.ContainingType)))
             {
@@ -135,7 +135,7 @@ namespace LockLevels.Analyzers.Reach
             return false;
         }
 
-        internal static bool AnyIn(IReadOnlyList<string>? names, HashSet<string> set)
+        private static bool AnyIn(IReadOnlyList<string>? names, HashSet<string> set)
         {
             if (names != null)
             {

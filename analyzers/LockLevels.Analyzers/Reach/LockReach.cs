@@ -45,9 +45,6 @@ namespace LockLevels.Analyzers.Reach
         private readonly Dictionary<SyntaxNode, ReachUnit> _units;
         private readonly Dictionary<ReachUnit, ReachUnit> _partners;
         private readonly Dictionary<SyntaxTree, List<SyntaxNode>> _attributedFunctions;
-        private IReadOnlyDictionary<string, List<ReachUnit>> _referrers = new Dictionary<string, List<ReachUnit>>();
-        private ReachWalker[] _walkers = System.Array.Empty<ReachWalker>();
-        private Dictionary<ReachUnit, List<SyntaxNode>>? _deferredNodes;
 
         private LockReach(Dictionary<SyntaxNode, ReachUnit> units, Dictionary<ReachUnit, ReachUnit> partners, int unitCount, int matteringCount, (int Facts, int Stores) demanded, HashSet<string> matteringNames,
             HashSet<string> calledNames, Dictionary<SyntaxTree, List<SyntaxNode>> attributedFunctions)
@@ -108,106 +105,6 @@ namespace LockLevels.Analyzers.Reach
 
             // Not a body the walk knows (assembly attributes, a tree of another compilation): in.
             return ReachDemand.Facts;
-        }
-
-        /// <summary>
-        /// Whether some mattering units are <see cref="ReachUnit.Deferred"/>: the compilation uses no LockLevels
-        /// annotation (whose facts flow up to callers in more ways) and no implicit conversion made every unit matter.
-        /// </summary>
-        public bool Defers { get; private set; }
-
-        /// <summary>The unit of the body, or of the innermost unit around a node; null outside every unit.</summary>
-        public ReachUnit? UnitOf(SyntaxNode node)
-        {
-            for (var current = node; current != null; current = current.Parent)
-            {
-                if (_units.TryGetValue(current, out var unit))
-                {
-                    return unit;
-                }
-            }
-
-            return null;
-        }
-
-        /// <summary>The member (not lambda or local function) unit around a node.</summary>
-        public ReachUnit? MemberUnitOf(SyntaxNode node)
-        {
-            for (var current = node; current != null; current = current.Parent)
-            {
-                if (_units.TryGetValue(current, out var unit) && unit.Kind != ReachUnitKind.Fragment)
-                {
-                    return unit;
-                }
-            }
-
-            return null;
-        }
-
-        /// <summary>The deferred unit of a body (with its partner deferred too); null when the body is analysed as it comes.</summary>
-        public ReachUnit? DeferredUnitOf(SyntaxNode body)
-        {
-            var unit = UnitOf(body);
-            return unit is { Deferred: true } && (!_partners.TryGetValue(unit, out var partner) || partner.Deferred) ? unit : null;
-        }
-
-        /// <summary>The nodes a deferred unit is found by (its declaration, its initializers).</summary>
-        public IReadOnlyList<SyntaxNode> NodesOf(ReachUnit unit)
-            => DeferredNodes().TryGetValue(unit, out var found) ? found : (IReadOnlyList<SyntaxNode>)System.Array.Empty<SyntaxNode>();
-
-        private Dictionary<ReachUnit, List<SyntaxNode>> DeferredNodes()
-        {
-            if (_deferredNodes == null)
-            {
-                var nodes = new Dictionary<ReachUnit, List<SyntaxNode>>();
-                foreach (var pair in _units)
-                {
-                    if (pair.Value.Deferred)
-                    {
-                        if (!nodes.TryGetValue(pair.Value, out var list))
-                        {
-                            nodes.Add(pair.Value, list = new List<SyntaxNode>(1));
-                        }
-
-                        list.Add(pair.Key);
-                    }
-                }
-
-                System.Threading.Interlocked.CompareExchange(ref _deferredNodes, nodes, null);
-            }
-
-            return _deferredNodes!;
-        }
-
-        /// <summary>The deferred units that refer to a name the unit declares: its callers, by name.</summary>
-        public void AddDeferredReferrers(ReachUnit unit, HashSet<ReachUnit> into)
-        {
-            foreach (var name in unit.Declares)
-            {
-                if (_referrers.TryGetValue(name, out var referrers))
-                {
-                    foreach (var referrer in referrers)
-                    {
-                        if (referrer.Deferred)
-                        {
-                            into.Add(referrer);
-                        }
-                    }
-                }
-            }
-        }
-
-        /// <summary>The deferred units that may create one of the types (by name, through a derived type or an alias, or a type the syntax does not spell).</summary>
-        public void AddDeferredCreators(HashSet<string> typeNames, HashSet<ReachUnit> into)
-        {
-            FactDemand.AddDerivedAndAliases(typeNames, _walkers);
-            foreach (var unit in DeferredNodes().Keys)
-            {
-                if (unit.CreatesUnknown || FactDemand.AnyIn(unit.Created, typeNames))
-                {
-                    into.Add(unit);
-                }
-            }
         }
 
         /// <summary>True when the body's unit is a seed itself: a lock statement or a LockLevels attribute in it.</summary>
@@ -292,16 +189,8 @@ namespace LockLevels.Analyzers.Reach
                 }
             }
 
-            // Before the propagation, the marked names are those of the lock APIs and annotations themselves.
-            var direct = new HashSet<string>(graph.MatteringNames, System.StringComparer.Ordinal);
             int mattering = graph.Propagate();
             var demanded = FactDemand.Mark(graph, walkers);
-            bool defers = annotated.Count == 0 && !graph.MarksEverything;
-            if (defers)
-            {
-                Deferral.Mark(graph, direct);
-            }
-
             var called = new HashSet<string>(System.StringComparer.Ordinal);
             foreach (var unit in graph.Units)
             {
@@ -334,12 +223,7 @@ namespace LockLevels.Analyzers.Reach
                 }
             }
 
-            return new LockReach(graph.Keys, graph.Partners, graph.Units.Count, mattering, demanded, graph.MatteringNames, called, attributed)
-            {
-                Defers = defers,
-                _referrers = graph.Referrers,
-                _walkers = walkers,
-            };
+            return new LockReach(graph.Keys, graph.Partners, graph.Units.Count, mattering, demanded, graph.MatteringNames, called, attributed);
         }
 
         private static ReachDemand DemandOf(ReachUnit unit) => unit.Matters ? ReachDemand.Facts : unit.Demand;

@@ -120,12 +120,6 @@ namespace LockLevels.Analyzers.Reach
 
         public List<ReachUnit> Units { get; } = new();
 
-        /// <summary>The units that refer to each name.</summary>
-        public IReadOnlyDictionary<string, List<ReachUnit>> Referrers => _referrers;
-
-        /// <summary>Whether a mattering implicit conversion made every unit matter.</summary>
-        public bool MarksEverything => _everything;
-
         /// <summary>Names declared by a mattering unit (or seeds by themselves): a reference to one makes a body matter.</summary>
         public HashSet<string> MatteringNames => _matteringNames;
 

@@ -42,18 +42,8 @@ namespace LockLevels.Analyzers.Reach
         /// <summary>Contains an interpolated string, which may construct a source handler type.</summary>
         public bool UsesInterpolation { get; set; }
 
-        /// <summary>Makes a delegate (a lambda, an anonymous method, a local function, a query) or uses a method group as a value: where it goes, the whole program reads from this unit's facts.</summary>
-        public bool HandsOutCode { get; set; }
-
         /// <summary>Set by the propagation.</summary>
         public bool Matters { get; set; }
-
-        /// <summary>
-        /// Set after the propagation: a mattering unit whose facts only matter if a lock is held where it runs, or if
-        /// what it calls hands a lock back to it; such a unit is analysed only when the whole program asks for it
-        /// (<see cref="WholeProgram.DeferredBodies"/>).
-        /// </summary>
-        public bool Deferred { get; set; }
 
         /// <summary>What the whole-program analysis reads from this unit's facts although it reaches no lock (<see cref="ReachDemand"/>).</summary>
         public ReachDemand Demand { get; set; }

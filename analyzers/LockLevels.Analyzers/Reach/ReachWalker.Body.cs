@@ -362,7 +362,6 @@ namespace LockLevels.Analyzers.Reach
 
         private void EnterFragment(SyntaxNode node)
         {
-            _active[0].HandsOutCode = true;
             if (node is LocalFunctionStatementSyntax localFunction)
             {
                 MethodNames.Add(localFunction.Identifier.ValueText);

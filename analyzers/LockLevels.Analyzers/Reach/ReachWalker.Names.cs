@@ -213,10 +213,6 @@ namespace LockLevels.Analyzers.Reach
             {
                 Refer(MethodForm(name));
                 PassedNames.Add(name);
-                if (_active.Count > 0)
-                {
-                    _active[0].HandsOutCode = true;
-                }
             }
         }
 

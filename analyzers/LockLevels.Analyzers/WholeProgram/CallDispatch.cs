@@ -175,7 +175,7 @@ namespace LockLevels.Analyzers.WholeProgram
         }
 
         /// <summary>The implementation of <paramref name="callee"/> that objects of exactly <paramref name="type"/> run.</summary>
-        internal static IMethodSymbol? InheritedImplementation(INamedTypeSymbol type, IMethodSymbol callee)
+        private static IMethodSymbol? InheritedImplementation(INamedTypeSymbol type, IMethodSymbol callee)
         {
             if (callee.ContainingType?.TypeKind == TypeKind.Interface)
             {

@@ -110,7 +110,7 @@ namespace LockLevels.Analyzers.WholeProgram
             }
         }
 
-        internal static bool IsOnlyCalledHere(CompilationIndex index, IMethodSymbol method)
+        private static bool IsOnlyCalledHere(CompilationIndex index, IMethodSymbol method)
         {
             if (method.MethodKind is not (MethodKind.Ordinary or MethodKind.LocalFunction or MethodKind.PropertyGet or MethodKind.PropertySet)
                 || method.IsVirtual || method.IsAbstract || method.IsOverride || !index.ImplementedMembers(method).IsEmpty)

@@ -13,12 +13,6 @@ namespace LockLevels.Analyzers.WholeProgram
     internal sealed class LiveTypes
     {
         private readonly HashSet<INamedTypeSymbol> _live = new(SymbolEqualityComparer.Default);
-        private readonly bool _any;
-
-        private LiveTypes(bool any) => _any = any;
-
-        /// <summary>Every type can exist: for finding what a call may reach before all creations are known.</summary>
-        public static LiveTypes Any { get; } = new(any: true);
 
         public LiveTypes(IEnumerable<ITypeSymbol> created)
         {
@@ -34,7 +28,7 @@ namespace LockLevels.Analyzers.WholeProgram
         public bool CanExist(INamedTypeSymbol type)
         {
             type = type.OriginalDefinition;
-            if (_any || type.ContainingAssembly is not ISourceAssemblySymbol || type.TypeKind is TypeKind.Interface or TypeKind.Struct || _live.Contains(type))
+            if (type.ContainingAssembly is not ISourceAssemblySymbol || type.TypeKind is TypeKind.Interface or TypeKind.Struct || _live.Contains(type))
             {
                 return true;
             }
