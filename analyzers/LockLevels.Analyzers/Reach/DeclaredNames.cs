@@ -14,8 +14,11 @@ namespace LockLevels.Analyzers.Reach
     /// </summary>
     internal static class DeclaredNames
     {
-        /// <summary>The names, and the types a mention of which may call a source implicit conversion (<see cref="ConversionTypes"/>).</summary>
-        public static (HashSet<string> Names, HashSet<string> ConversionTypes) Of(IReadOnlyList<SyntaxTree> trees, HashSet<string> referenced, CancellationToken cancellationToken)
+        /// <summary>
+        /// The names, the types a mention of which may call a source implicit conversion (<see cref="ConversionTypes"/>), and
+        /// each type declaration's name with the names in its base list (the first pass's one record of them).
+        /// </summary>
+        public static (HashSet<string> Names, HashSet<string> ConversionTypes, List<KeyValuePair<string, string[]>> TypeBases) Of(IReadOnlyList<SyntaxTree> trees, HashSet<string> referenced, CancellationToken cancellationToken)
         {
             var scan = new Scan(referenced);
             var names = scan.Names;
@@ -35,7 +38,7 @@ namespace LockLevels.Analyzers.Reach
                 }
             }
 
-            return (names, Reach.ConversionTypes.Close(scan.Converted, scan.TypeBases));
+            return (names, Reach.ConversionTypes.Close(scan.Converted, scan.TypeBases), scan.TypeBases);
         }
 
         private static void AddAliases(SyntaxList<UsingDirectiveSyntax> usings, HashSet<string> names)

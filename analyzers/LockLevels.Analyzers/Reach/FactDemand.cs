@@ -19,7 +19,8 @@ namespace LockLevels.Analyzers.Reach
     internal static class FactDemand
     {
         /// <summary>Marks the units; returns how many are kept for their facts, and how many may store a delegate parameter.</summary>
-        public static (int Facts, int Stores) Mark(ReachGraph graph, ReachWalker[] walkers)
+        /// <param name="typeBases">Each type declaration's name and the names in its base list (<see cref="DeclaredNames"/>).</param>
+        public static (int Facts, int Stores) Mark(ReachGraph graph, ReachWalker[] walkers, List<KeyValuePair<string, string[]>> typeBases)
         {
             var liveTypes = new HashSet<string>(System.StringComparer.Ordinal);
             var referred = new HashSet<string>(System.StringComparer.Ordinal);
@@ -36,7 +37,7 @@ namespace LockLevels.Analyzers.Reach
                 }
             }
 
-            AddDerivedAndAliases(liveTypes, walkers);
+            AddDerivedAndAliases(liveTypes, walkers, typeBases);
             int facts = 0, stores = 0;
             foreach (var unit in graph.Units)
             {
@@ -62,7 +63,7 @@ namespace LockLevels.Analyzers.Reach
         }
 
         /// <summary>Creating a derived type makes its bases live, so its creations count too; so does a mention through an alias.</summary>
-        private static void AddDerivedAndAliases(HashSet<string> types, ReachWalker[] walkers)
+        private static void AddDerivedAndAliases(HashSet<string> types, ReachWalker[] walkers, List<KeyValuePair<string, string[]>> typeBases)
         {
             if (types.Count == 0)
             {
@@ -70,19 +71,16 @@ namespace LockLevels.Analyzers.Reach
             }
 
             var derived = new Dictionary<string, List<string>>(System.StringComparer.Ordinal);
-            foreach (var walker in walkers)
+            foreach (var pair in typeBases)
             {
-                foreach (var pair in walker.TypeBases)
+                foreach (var baseName in pair.Value)
                 {
-                    foreach (var baseName in pair.Value)
+                    if (!derived.TryGetValue(baseName, out var list))
                     {
-                        if (!derived.TryGetValue(baseName, out var list))
-                        {
-                            derived.Add(baseName, list = new List<string>(2));
-                        }
-
-                        list.Add(pair.Key);
+                        derived.Add(baseName, list = new List<string>(2));
                     }
+
+                    list.Add(pair.Key);
                 }
             }
 

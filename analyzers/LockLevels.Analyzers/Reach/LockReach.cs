@@ -130,14 +130,15 @@ namespace LockLevels.Analyzers.Reach
             var walkers = new ReachWalker[batches];
             var options = new ParallelOptions { CancellationToken = cancellationToken };
             var referenced = ReferencedAnnotations.Names(compilation, cancellationToken);
-            var (declared, converted) = DeclaredNames.Of(trees, referenced, cancellationToken);
+            var (declared, converted, typeBases) = DeclaredNames.Of(trees, referenced, cancellationToken);
             Parallel.For(0, batches, options, b => walkers[b] = ReachWalker.Walk(trees, trees.Length * b / batches, trees.Length * (b + 1) / batches, declared, converted, cancellationToken));
-            return Solve(walkers, referenced, declared, converted, cancellationToken);
+            return Solve(walkers, referenced, declared, converted, typeBases, cancellationToken);
         }
 
-        private static LockReach Solve(ReachWalker[] walkers, HashSet<string> referenced, HashSet<string> declared, HashSet<string> converted, CancellationToken cancellationToken)
+        private static LockReach Solve(ReachWalker[] walkers, HashSet<string> referenced, HashSet<string> declared, HashSet<string> converted,
+            List<KeyValuePair<string, string[]>> typeBases, CancellationToken cancellationToken)
         {
-            var graph = new ReachGraph(walkers, cancellationToken, declared, converted);
+            var graph = new ReachGraph(walkers, cancellationToken, declared, converted, typeBases);
 
             // Seeds: lock statements, LockLevels attributes (and aliases of them), the framework's
             // locking calls, the annotated members of referenced assemblies, and every member that
@@ -190,7 +191,7 @@ namespace LockLevels.Analyzers.Reach
             }
 
             int mattering = graph.Propagate();
-            var demanded = FactDemand.Mark(graph, walkers);
+            var demanded = FactDemand.Mark(graph, walkers, typeBases);
             var called = new HashSet<string>(System.StringComparer.Ordinal);
             foreach (var unit in graph.Units)
             {

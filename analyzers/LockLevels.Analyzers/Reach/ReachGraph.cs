@@ -20,7 +20,9 @@ namespace LockLevels.Analyzers.Reach
 
         /// <param name="outsideNames">The names marked before the walks (<see cref="DeclaredNames"/>), which calls to other assemblies' methods are kept by; null keeps them all.</param>
         /// <param name="conversionTypes">The types a mention of which may call an implicit conversion of source (<see cref="DeclaredNames"/>).</param>
-        public ReachGraph(ReachWalker[] walkers, CancellationToken cancellationToken, HashSet<string>? outsideNames, HashSet<string> conversionTypes)
+        /// <param name="typeBases">Each type declaration's name and the names in its base list (<see cref="DeclaredNames"/>).</param>
+        public ReachGraph(ReachWalker[] walkers, CancellationToken cancellationToken, HashSet<string>? outsideNames, HashSet<string> conversionTypes,
+            List<KeyValuePair<string, string[]>> typeBases)
         {
             _cancellationToken = cancellationToken;
             var valueNames = new HashSet<string>(ReachNames.DelegateInvokes, System.StringComparer.Ordinal);
@@ -52,7 +54,7 @@ namespace LockLevels.Analyzers.Reach
                 keyCount += walker.Keys.Count;
             }
 
-            ScopedCalls.Resolve(walkers, outsideNames);
+            ScopedCalls.Resolve(walkers, outsideNames, typeBases);
             Keys = new Dictionary<SyntaxNode, ReachUnit>(keyCount);
             Partners = new Dictionary<ReachUnit, ReachUnit>();
 

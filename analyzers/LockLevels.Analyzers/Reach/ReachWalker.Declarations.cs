@@ -33,17 +33,13 @@ namespace LockLevels.Analyzers.Reach
             _baseTypeName = type.BaseList is { Types: { Count: > 0 } bases } ? RightmostName(bases[0].Type) : null;
             if (type.BaseList != null)
             {
-                var names = new string[type.BaseList.Types.Count];
-                for (int i = 0; i < names.Length; i++)
+                foreach (var baseType in type.BaseList.Types)
                 {
-                    names[i] = RightmostName(type.BaseList.Types[i].Type) ?? string.Empty;
-                    if (ReachSyntax.HasTypeArguments(type.BaseList.Types[i].Type))
+                    if (ReachSyntax.HasTypeArguments(baseType.Type))
                     {
                         GenericBaseTypes.Add(_typeName);
                     }
                 }
-
-                TypeBases.Add(new KeyValuePair<string, string[]>(_typeName, names));
             }
 
             // The type itself: its implicit constructors, primary constructor and base-constructor arguments.

@@ -98,9 +98,6 @@ namespace LockLevels.Analyzers.Reach
         /// <summary>Types marked [InterpolatedStringHandler]: a <c>$"..."</c> may construct them.</summary>
         public HashSet<string> HandlerTypes { get; } = new(System.StringComparer.Ordinal);
 
-        /// <summary>Each type declaration's name and the names in its base list: creating a derived type makes its bases live.</summary>
-        public List<KeyValuePair<string, string[]>> TypeBases { get; } = new();
-
         /// <summary>A <c>global using static</c> somewhere: a call without a receiver may name a method of that type in any file.</summary>
         public bool HasGlobalUsingStatic { get; private set; }
 

@@ -38,7 +38,7 @@ namespace LockLevels.Analyzers.Reach
         }
 
         /// <param name="outsideNames">The names marked before the walk (<see cref="DeclaredNames"/>); null refers to every form.</param>
-        public static void Resolve(ReachWalker[] walkers, HashSet<string>? outsideNames)
+        public static void Resolve(ReachWalker[] walkers, HashSet<string>? outsideNames, List<KeyValuePair<string, string[]>> typeBases)
         {
             bool everywhereStatic = false;
             foreach (var walker in walkers)
@@ -46,7 +46,7 @@ namespace LockLevels.Analyzers.Reach
                 everywhereStatic |= walker.HasGlobalUsingStatic;
             }
 
-            var scoped = new ScopedCalls(new SourceTypes(walkers), outsideNames);
+            var scoped = new ScopedCalls(new SourceTypes(walkers, typeBases), outsideNames);
             foreach (var walker in walkers)
             {
                 scoped._extensionNames.UnionWith(walker.ExtensionNames);

@@ -16,8 +16,20 @@ namespace LockLevels.Analyzers.Reach
         private readonly Dictionary<string, List<string>> _declarationScopes = new(System.StringComparer.Ordinal);
         private readonly Dictionary<string, Dictionary<string, string?>> _members = new(System.StringComparer.Ordinal);
 
-        public SourceTypes(ReachWalker[] walkers)
+        public SourceTypes(ReachWalker[] walkers, List<KeyValuePair<string, string[]>> typeBases)
         {
+            foreach (var pair in typeBases)
+            {
+                foreach (var baseName in pair.Value)
+                {
+                    if (baseName.Length > 0)
+                    {
+                        Add(_bases, pair.Key, baseName);
+                        Add(_derived, baseName, pair.Key);
+                    }
+                }
+            }
+
             foreach (var walker in walkers)
             {
                 Types.UnionWith(walker.DeclaredTypes);
@@ -28,18 +40,6 @@ namespace LockLevels.Analyzers.Reach
                 foreach (var alias in walker.Aliases)
                 {
                     Names.Add(alias.Key);
-                }
-
-                foreach (var pair in walker.TypeBases)
-                {
-                    foreach (var baseName in pair.Value)
-                    {
-                        if (baseName.Length > 0)
-                        {
-                            Add(_bases, pair.Key, baseName);
-                            Add(_derived, baseName, pair.Key);
-                        }
-                    }
                 }
 
                 foreach (var member in walker.MemberTypes)
