@@ -17,10 +17,23 @@ namespace LockLevels.Analyzers.Annotations
         private readonly ConcurrentDictionary<IAssemblySymbol, bool> _annotatedAssemblies = new(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<ITypeSymbol, LevelUse?> _lockClasses = new(SymbolEqualityComparer.Default);
 
-        public AnnotationReader(LockSymbols symbols) => _symbols = symbols;
+        public AnnotationReader(LockSymbols symbols)
+        {
+            _symbols = symbols;
+            NoMethodAttributes = symbols.Acquires == null && symbols.Releases == null && symbols.MightAcquire == null && symbols.CalledWithLocksHeld == null
+                && symbols.CalledWithLocksNotHeld == null;
+        }
+
+        /// <summary>No method attribute LockLevels reads is known to the compilation: every method reads as unannotated, and none is a deep context.</summary>
+        public bool NoMethodAttributes { get; }
 
         public MethodAnnotations ForMethod(IMethodSymbol method)
         {
+            if (NoMethodAttributes)
+            {
+                return MethodAnnotations.None;
+            }
+
             method = Normalize(method);
             if (!MayHaveAnnotations(method.ContainingAssembly))
             {

@@ -3,7 +3,12 @@ namespace LockLevels.Analyzers.Annotations
     /// <summary>What a walk needs to know of a method it sees called.</summary>
     internal sealed class CalleeFacts
     {
-        public CalleeFacts(bool mayAffectLocks, bool worthRecording)
+        private static readonly CalleeFacts[] Shared = { new(false, false), new(false, true), new(true, false), new(true, true) };
+
+        /// <summary>The one instance of each pair of facts.</summary>
+        public static CalleeFacts Of(bool mayAffectLocks, bool worthRecording) => Shared[(mayAffectLocks ? 2 : 0) + (worthRecording ? 1 : 0)];
+
+        private CalleeFacts(bool mayAffectLocks, bool worthRecording)
         {
             MayAffectLocks = mayAffectLocks;
             WorthRecording = worthRecording;

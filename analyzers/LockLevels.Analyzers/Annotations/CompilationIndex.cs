@@ -134,13 +134,19 @@ namespace LockLevels.Analyzers.Annotations
         /// </summary>
         public CalleeFacts CalleeOf(IMethodSymbol method)
         {
+            if (Annotations.NoMethodAttributes)
+            {
+                // Without method annotations the facts are two symbol comparisons: cheaper than a shared cache's miss.
+                return CalleeFacts.Of(mayAffectLocks: Symbols.IsLockingType(method.ContainingType), worthRecording: method.ContainingAssembly is ISourceAssemblySymbol);
+            }
+
             if (_callees.TryGetValue(method, out var facts))
             {
                 return facts;
             }
 
             var annotated = !Annotations.ForMethod(method).IsEmpty;
-            facts = new CalleeFacts(
+            facts = CalleeFacts.Of(
                 mayAffectLocks: annotated || Symbols.IsLockingType(method.ContainingType) || ContextOf(method) != null,
                 worthRecording: annotated || method.ContainingAssembly is ISourceAssemblySymbol);
             return _callees.GetOrAdd(method, facts);

@@ -25,30 +25,36 @@ namespace LockLevels.Analyzers.WholeProgram
                 escaped.UnionWith(body.DelegateTargets);
             }
 
+            // Only the sites of methods that can run with their callers' locks are kept.
             var sites = new Dictionary<IMethodSymbol, List<(IMethodSymbol Caller, ImmutableArray<string> Held)>>(SymbolEqualityComparer.Default);
+            foreach (var body in bodies)
+            {
+                var method = body.Method!;
+                if (!escaped.Contains(method) && IsOnlyCalledHere(index, method) && !sites.ContainsKey(method))
+                {
+                    sites.Add(method, new List<(IMethodSymbol, ImmutableArray<string>)>());
+                }
+            }
+
             foreach (var body in bodies)
             {
                 foreach (var call in body.Calls)
                 {
                     foreach (var target in dispatch.Targets(call))
                     {
-                        if (!sites.TryGetValue(target, out var list))
+                        if (sites.TryGetValue(target, out var list))
                         {
-                            list = new List<(IMethodSymbol, ImmutableArray<string>)>();
-                            sites.Add(target, list);
+                            list.Add((body.Method!, call.Held));
                         }
-
-                        list.Add((body.Method!, call.Held));
                     }
                 }
             }
 
-            foreach (var body in bodies)
+            foreach (var pair in sites)
             {
-                var method = body.Method!;
-                if (sites.ContainsKey(method) && !escaped.Contains(method) && IsOnlyCalledHere(index, method))
+                if (pair.Value.Count > 0)
                 {
-                    _held[method] = null;
+                    _held[pair.Key] = null;
                 }
             }
 
@@ -63,6 +69,7 @@ namespace LockLevels.Analyzers.WholeProgram
         private void Solve(Dictionary<IMethodSymbol, List<(IMethodSymbol Caller, ImmutableArray<string> Held)>> sites)
         {
             var methods = new List<IMethodSymbol>(_held.Keys);
+            var dropped = new List<string>();
             bool changed = true;
             while (changed)
             {
@@ -70,38 +77,48 @@ namespace LockLevels.Analyzers.WholeProgram
                 foreach (var method in methods)
                 {
                     HashSet<string>? held = null;
-                    bool unconstrained = true;
                     foreach (var (caller, callHeld) in sites[method])
                     {
-                        var atSite = new HashSet<string>(callHeld, System.StringComparer.Ordinal);
-                        if (_held.TryGetValue(caller, out var callerHeld))
+                        HashSet<string>? callerHeld = null;
+                        if (_held.TryGetValue(caller, out callerHeld) && callerHeld == null)
                         {
-                            if (callerHeld == null)
-                            {
-                                continue;
-                            }
-
-                            atSite.UnionWith(callerHeld);
+                            // The caller is still unconstrained: it says nothing yet.
+                            continue;
                         }
 
-                        unconstrained = false;
                         if (held == null)
                         {
-                            held = atSite;
+                            held = new HashSet<string>(callHeld, System.StringComparer.Ordinal);
+                            if (callerHeld != null)
+                            {
+                                held.UnionWith(callerHeld);
+                            }
+
+                            continue;
                         }
-                        else
+
+                        dropped.Clear();
+                        foreach (var level in held)
                         {
-                            held.IntersectWith(atSite);
+                            if (!callHeld.Contains(level) && (callerHeld == null || !callerHeld.Contains(level)))
+                            {
+                                dropped.Add(level);
+                            }
+                        }
+
+                        foreach (var level in dropped)
+                        {
+                            held.Remove(level);
                         }
                     }
 
-                    if (unconstrained)
+                    if (held == null)
                     {
                         continue;
                     }
 
                     var previous = _held[method];
-                    if (previous == null || previous.Count != held!.Count)
+                    if (previous == null || previous.Count != held.Count)
                     {
                         _held[method] = held;
                         changed = true;
