@@ -184,14 +184,15 @@ namespace LockLevels.Analyzers.Flow
         }
 
         /// <summary>
-        /// The operations of the method's body, when the first pass says it may reach a lock; null otherwise.
-        /// Asked first, without a walk: a method whose body the first pass says reaches no lock is no wrapper
-        /// at once; the semantic model keeps the operations it binds for the walk that follows.
+        /// The operations of the method's body, when the first pass says it may reach a lock and may be a
+        /// wrapper (<see cref="WrapperReach"/>); null otherwise. Asked first, without a walk: a method whose
+        /// body the first pass rules out is no wrapper at once, and its body is not bound before its own
+        /// analysis binds it; the semantic model keeps the operations it binds for the walk that follows.
         /// </summary>
         private IOperation? Bind(IMethodSymbol method)
         {
             var syntax = BodySyntax(method);
-            if (syntax == null || _classifier == null || _recorder == null || (_reach != null && !_reach.MayMatter(syntax)))
+            if (syntax == null || _classifier == null || _recorder == null || (_reach != null && (!_reach.MayMatter(syntax) || !_reach.MayBeWrapper(syntax))))
             {
                 return null;
             }

@@ -107,6 +107,20 @@ namespace LockLevels.Analyzers.Reach
             return ReachDemand.Facts;
         }
 
+        /// <summary>False only when the body (a method's, or a local function's in it) can be no inferred wrapper (<see cref="WrapperReach"/>).</summary>
+        public bool MayBeWrapper(SyntaxNode body)
+        {
+            for (var node = body; node != null; node = node.Parent)
+            {
+                if (_units.TryGetValue(node, out var unit))
+                {
+                    return unit.MayWrap || (_partners.TryGetValue(unit, out var partner) && partner.MayWrap);
+                }
+            }
+
+            return true;
+        }
+
         /// <summary>True when the body's unit is a seed itself: a lock statement or a LockLevels attribute in it.</summary>
         public bool IsSeed(SyntaxNode body)
         {
@@ -144,8 +158,14 @@ namespace LockLevels.Analyzers.Reach
             // locking calls, the annotated members of referenced assemblies, and every member that
             // shares a name with an annotated one (it may implement or override it: a deep context).
             var annotated = new HashSet<string>(referenced, System.StringComparer.Ordinal);
+            bool anyAttribute = false;
             foreach (var unit in graph.Units)
             {
+                if (HasLockLevelsAttribute(unit, graph.AttributeAliases))
+                {
+                    anyAttribute = true;
+                }
+
                 if (!unit.IsSeed && HasLockLevelsAttribute(unit, graph.AttributeAliases))
                 {
                     unit.IsSeed = true;
@@ -191,6 +211,7 @@ namespace LockLevels.Analyzers.Reach
             }
 
             int mattering = graph.Propagate();
+            WrapperReach.Mark(graph, annotated: anyAttribute || referenced.Count > 0);
             var demanded = FactDemand.Mark(graph, walkers, typeBases);
             var called = new HashSet<string>(System.StringComparer.Ordinal);
             foreach (var unit in graph.Units)

@@ -199,6 +199,9 @@ namespace LockLevels.Analyzers.Reach
             return converted;
         }
 
+        /// <summary>The units that refer to <paramref name="name"/>; null for none.</summary>
+        public List<ReachUnit>? ReferrersOf(string name) => _referrers.TryGetValue(name, out var referrers) ? referrers : null;
+
         public void MarkName(string name)
         {
             if (!_matteringNames.Add(name) || _everything)

@@ -45,6 +45,12 @@ namespace LockLevels.Analyzers.Reach
         /// <summary>Set by the propagation.</summary>
         public bool Matters { get; set; }
 
+        /// <summary>Declares a method that may be an inferred wrapper (<see cref="WrapperReach.MayBeWrapperMethod"/>).</summary>
+        public bool MayBeWrapperMethod { get; set; }
+
+        /// <summary>May hold an inferred wrapper: set by <see cref="WrapperReach"/>.</summary>
+        public bool MayWrap { get; set; }
+
         /// <summary>What the whole-program analysis reads from this unit's facts although it reaches no lock (<see cref="ReachDemand"/>).</summary>
         public ReachDemand Demand { get; set; }
 

@@ -210,6 +210,7 @@ namespace LockLevels.Analyzers.Reach
                 case MethodDeclarationSyntax method:
                     unit.Declare(MethodForm(method.Identifier.ValueText));
                     unit.DeclaredMethod = method.Identifier.ValueText;
+                    unit.MayBeWrapperMethod = WrapperReach.MayBeWrapperMethod(method);
                     if (_inExtensions || method.ParameterList.Parameters is { Count: > 0 } parameters && parameters[0].Modifiers.Any(SyntaxKind.ThisKeyword))
                     {
                         unit.Declare(ReachNames.Extension(method.Identifier.ValueText));
