@@ -64,12 +64,18 @@ namespace LockLevels.Analyzers.Flow
         public WrapperEffect Of(IMethodSymbol method)
         {
             method = AnnotationReader.Normalize(method);
+            if (!IsCandidate(method))
+            {
+                // Most calls are of other assemblies' methods: a few symbol checks, no shared cache to fill.
+                return WrapperEffect.None;
+            }
+
             if (_effects.TryGetValue(method, out var known) && known.CycleRoot == null)
             {
                 return known.Effect;
             }
 
-            var operation = known == null && IsCandidate(method) ? Bind(method) : null;
+            var operation = known == null ? Bind(method) : null;
             if (known == null && operation == null)
             {
                 return _effects.GetOrAdd(method, Entry.NoWrapper).Effect;
