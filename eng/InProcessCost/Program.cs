@@ -13,6 +13,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.MSBuild;
 
 // dotnet run -c Release --project eng/InProcessCost -- PROJECT TFM RUNS ANALYZER.dll [ANALYZER.dll ...]
+// (PROJECT_ANALYZERS=1 runs the project's own analyzers in every measurement, below.)
 // (LANGVERSION=14.0 in the environment sets the project's LangVersion, as eng/evaluation-repos.txt does.)
 MSBuildLocator.RegisterDefaults();
 await InProcessCost.RunAsync(args);
@@ -38,19 +39,37 @@ internal static class InProcessCost
         var loaded = await project.GetCompilationAsync() ?? throw new InvalidOperationException("no compilation");
         int runs = int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture);
         var sets = args.Skip(3).Select(dll => (Name: Path.GetFileName(Path.GetDirectoryName(Path.GetFullPath(dll)))!, Analyzers: Load(dll))).ToList();
+
+        // PROJECT_ANALYZERS=1: the project's own analyzers (the SDK's, ILLink's, its packages') run in every
+        // measurement, as in a build, so binding that they share with LockLevels is paid once and what
+        // LockLevels adds is what a build pays for it.
+        var own = Environment.GetEnvironmentVariable("PROJECT_ANALYZERS") == "1"
+            ? project.AnalyzerReferences.SelectMany(reference => reference.GetAnalyzers(LanguageNames.CSharp)).ToImmutableArray()
+            : ImmutableArray<DiagnosticAnalyzer>.Empty;
         for (int run = 0; run < runs; run++)
         {
-            Measure(run, "compile", () => Fresh(loaded).GetDiagnostics().Length);
+            if (own.IsEmpty)
+            {
+                Measure(run, "compile", () => Fresh(loaded).GetDiagnostics().Length);
+            }
+            else
+            {
+                var alone = Fresh(loaded).WithAnalyzers(own, Options(project));
+                Measure(run, "project analyzers", () => alone.GetAllDiagnosticsAsync().GetAwaiter().GetResult().Length);
+            }
 
             // Alternate the order so that neither DLL always runs right after the compile alone.
             var order = run % 2 == 0 ? sets : Enumerable.Reverse(sets).ToList();
             foreach (var (name, analyzers) in order)
             {
-                var withAnalyzers = Fresh(loaded).WithAnalyzers(analyzers, new CompilationWithAnalyzersOptions(project.AnalyzerOptions, null, concurrentAnalysis: true, logAnalyzerExecutionTime: false));
+                var withAnalyzers = Fresh(loaded).WithAnalyzers(own.AddRange(analyzers), Options(project));
                 Measure(run, name, () => withAnalyzers.GetAllDiagnosticsAsync().GetAwaiter().GetResult().Count(d => d.Id.StartsWith("LL", StringComparison.Ordinal)));
             }
         }
     }
+
+    private static CompilationWithAnalyzersOptions Options(Project project)
+        => new(project.AnalyzerOptions, null, concurrentAnalysis: true, logAnalyzerExecutionTime: false);
 
     private static void Measure(int run, string name, Func<int> work)
     {
