@@ -60,6 +60,21 @@ namespace LockLevels.Analyzers.Model
             GetOrAdd(callee);
         }
 
+        /// <summary>Makes room for <paramref name="count"/> more calls of <paramref name="caller"/>: a body's calls are added at once.</summary>
+        public void ExpectCalls(TMethod caller, int count)
+        {
+            if (count == 0)
+            {
+                return;
+            }
+
+            var calls = GetOrAdd(caller).Calls;
+            if (calls.Capacity < calls.Count + count)
+            {
+                calls.Capacity = calls.Count + count;
+            }
+        }
+
         /// <summary>
         /// Whether a callee's acquisition counts at a call on <paramref name="receiver"/> with <paramref name="flags"/>:
         /// a bounded lock of a fresh object cannot be waited on, since no other thread can hold it yet; an

@@ -29,6 +29,7 @@ namespace LockLevels.Analyzers.WholeProgram
                         acquisition.Inferred, acquisition.OnOwnObject, acquisition.Guard, acquisition.AfterOwnRelease, ObjectPaths.RootOf(acquisition.Object?.Path));
                 }
 
+                solver.ExpectCalls(method, body.Calls.Count);
                 foreach (var call in body.Calls)
                 {
                     foreach (var target in dispatch.Targets(call))
@@ -52,6 +53,11 @@ namespace LockLevels.Analyzers.WholeProgram
             }
 
             var annotations = index.Annotations.ForMethod(method);
+            if (annotations.Acquires.IsEmpty && annotations.MightAcquire.IsEmpty)
+            {
+                return;
+            }
+
             var location = method.Locations.IsEmpty ? Location.None : method.Locations[0];
             var description = Names.Method(method);
             var receiver = method.IsStatic ? "static:" + Names.Type(method.ContainingType) : ObjectPaths.This;
