@@ -262,60 +262,33 @@ namespace LockLevels.Tests.Rules
             StillHeld("FolioLock", "Leak"));
 
         // LL0100 through inferred wrappers of an unannotated lock. Before: EnterGate() left nothing held in
-        // Transfer, so the gate → ledger order was never seen and the AB-BA with Audit went unreported.
-        [Fact]
-        public Task UnannotatedLockTakenThroughWrappers_OrdersTheCallersLocks() => VerifyOrder.VerifyAnalyzerAsync("""
-            using System.Threading;
-
-            class Bank
-            {
-                private readonly object _gate = new();
-                private readonly object _ledger = new();
-
-                private void EnterGate() => Monitor.Enter(_gate);
-
-                private void ExitGate() => Monitor.Exit(_gate);
-
-                void Transfer()
-                {
-                    EnterGate();
-                    lock ({|#0:_ledger|}) { }
-                    ExitGate();
-                }
-
-                void Audit()
-                {
-                    lock (_ledger)
-                    {
-                        lock ({|#1:_gate|}) { }
-                    }
-                }
-            }
-            """, VerifyOrder.Diagnostic("LL0100").WithLocation(0).WithLocation(0).WithLocation(1)
-                .WithMessage("possible lock-order inversion between unannotated locks: Bank._gate → Bank._ledger (Transfer: lock (Bank._ledger)) → Bank._gate (Audit: lock (Bank._gate))"));
-
-        // The first pass lets wrapper inference bind only what may be a wrapper (WrapperReach): a public method
-        // of an internal class is one, and so is a private helper two calls above the locking API.
-        [Fact]
-        public Task WrapperInAnInternalClassReachedThroughHelpers_OrdersTheCallersLocks() => VerifyOrder.VerifyAnalyzerAsync("""
-            using System.Threading;
-
-            class Bank
-            {
-                private readonly object _gate = new();
-                private readonly object _ledger = new();
-
-                public void EnterGate() => Monitor.Enter(_gate);
+        // Transfer, so the gate → ledger order was never seen and the AB-BA with Audit went unreported. The
+        // first pass lets wrapper inference bind only what may be a wrapper (WrapperReach): a public method of
+        // an internal class is one, and so is a private helper two calls above the locking API.
+        [Theory]
+        [InlineData("private void EnterGate() => Monitor.Enter(_gate);", "EnterGate")]
+        [InlineData("""
+            public void EnterGate() => Monitor.Enter(_gate);
 
                 private void EnterGateChecked() { if (_ledger != null) EnterGate(); else EnterGate(); }
 
                 private void EnterGateLater() => EnterGateChecked();
+            """, "EnterGateLater")]
+        public Task UnannotatedLockTakenThroughWrappers_OrdersTheCallersLocks(string wrappers, string enter) => VerifyOrder.VerifyAnalyzerAsync("""
+            using System.Threading;
+
+            class Bank
+            {
+                private readonly object _gate = new();
+                private readonly object _ledger = new();
+
+                WRAPPERS
 
                 private void ExitGate() => Monitor.Exit(_gate);
 
                 void Transfer()
                 {
-                    EnterGateLater();
+                    ENTER();
                     lock ({|#0:_ledger|}) { }
                     ExitGate();
                 }
@@ -328,7 +301,7 @@ namespace LockLevels.Tests.Rules
                     }
                 }
             }
-            """, VerifyOrder.Diagnostic("LL0100").WithLocation(0).WithLocation(0).WithLocation(1)
+            """.Replace("WRAPPERS", wrappers).Replace("ENTER", enter), VerifyOrder.Diagnostic("LL0100").WithLocation(0).WithLocation(0).WithLocation(1)
                 .WithMessage("possible lock-order inversion between unannotated locks: Bank._gate → Bank._ledger (Transfer: lock (Bank._ledger)) → Bank._gate (Audit: lock (Bank._gate))"));
     }
 }
