@@ -26,6 +26,7 @@ namespace LockLevels.Bench
               --shape dense|sparse    dense: today's worst case; sparse: real code, locks rare and mostly unreached (default dense)
               --density F             fraction of methods that touch locks (default 0.10 dense, 0.015 sparse)
               --inversions F          fraction of lock-touching methods with a planted bug (default 0.02)
+              --unannotated           strip LockLevels' annotations from the generated code (real libraries carry none)
               --repeat N              runs per size; medians are reported (default 1)
               --emit                  also time compile + emit to a MemoryStream
               --no-floor              skip the no-op operation-block analyzer baseline
@@ -52,6 +53,7 @@ namespace LockLevels.Bench
             double inversions = defaults.InversionRate;
             var shape = CodebaseShape.Dense;
             int repeat = 1;
+            bool unannotated = false;
             bool emit = false, floor = true, warmup = true, solo = false, analyzersOnly = false, generateOnly = false, costOnly = false, firstPassOnly = false, compareFirstPass = false, breakdown = false;
             string? write = null;
             try
@@ -68,6 +70,7 @@ namespace LockLevels.Bench
                         case "--density": density = double.Parse(Next(), CultureInfo.InvariantCulture); break;
                         case "--shape": shape = Enum.Parse<CodebaseShape>(Next(), ignoreCase: true); break;
                         case "--inversions": inversions = double.Parse(Next(), CultureInfo.InvariantCulture); break;
+                        case "--unannotated": unannotated = true; break;
                         case "--repeat": repeat = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                         case "--emit": emit = true; break;
                         case "--no-floor": floor = false; break;
@@ -113,6 +116,7 @@ namespace LockLevels.Bench
                 Shape = shape,
                 InversionRate = inversions,
                 Seed = seed,
+                Unannotated = unannotated,
             };
 
             if (firstPassOnly)

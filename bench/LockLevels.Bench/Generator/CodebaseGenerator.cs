@@ -165,7 +165,7 @@ namespace LockLevels.Bench
             {
                 LargestCycle = largest,
                 MethodsInCycles = inCycles,
-                Files = files,
+                Files = _options.Unannotated ? Unannotated.Strip(files) : files,
                 Methods = _methods,
                 LockMethods = _lockMethods,
                 Types = typeCount,
@@ -173,7 +173,7 @@ namespace LockLevels.Bench
                 Lines = lines,
                 Lambdas = _lambdas,
                 LocalFunctions = _localFunctions,
-                Planted = _planted,
+                Planted = _options.Unannotated ? new Dictionary<string, int>() : _planted,
             };
         }
 

@@ -23,6 +23,9 @@ namespace LockLevels.Bench
 
         public int Seed { get; init; } = 20261125;
 
+        /// <summary>Without LockLevels' annotations (<see cref="Unannotated"/>): unannotated code, as real libraries are.</summary>
+        public bool Unannotated { get; init; }
+
         /// <summary>Dense (today's: locks everywhere, every call may reach one) or sparse (real code: see <see cref="CodebaseShape.Sparse"/>).</summary>
         public CodebaseShape Shape { get; init; } = CodebaseShape.Dense;
 
@@ -30,7 +33,7 @@ namespace LockLevels.Bench
         public static double DefaultDensity(CodebaseShape shape) => shape == CodebaseShape.Sparse ? 0.015 : 0.10;
 
         public override string ToString()
-            => $"shape={Shape.ToString().ToLowerInvariant()} methods={Methods} per-type={MethodsPerType} per-subsystem={TypesPerSubsystem} depth={CallDepth} density={LockDensity:0.###} inversions={InversionRate:0.###} seed={Seed}";
+            => $"shape={Shape.ToString().ToLowerInvariant()} methods={Methods} per-type={MethodsPerType} per-subsystem={TypesPerSubsystem} depth={CallDepth} density={LockDensity:0.###} inversions={InversionRate:0.###} seed={Seed}{(Unannotated ? " unannotated" : "")}";
     }
 
     public enum CodebaseShape

@@ -43,6 +43,28 @@ namespace LockLevels.Tests.Reach
             Assert.Equal(full, withoutUnreached);
         }
 
+        /// <summary>
+        /// The bench's unannotated variant (<c>--unannotated</c>): the same code without one LockLevels attribute,
+        /// which still compiles, draws no annotation rule, and gives the same diagnostics with every unreached body erased.
+        /// </summary>
+        [Fact]
+        public async Task UnannotatedCodebase_CompilesWithoutAnnotationsAndTheFirstPassLosesNothing()
+        {
+            var trees = ReachSources.Generated(CodebaseShape.Dense, 600, unannotated: true);
+            Assert.DoesNotContain(trees, tree => tree.ToString().Contains("[Acquires(", StringComparison.Ordinal) || tree.ToString().Contains("[Lock(", StringComparison.Ordinal)
+                || tree.ToString().Contains("LockHierarchy", StringComparison.Ordinal));
+            var compilation = ReachSources.Compile(trees);
+            var reach = LockReach.Build(compilation, CancellationToken.None);
+            var erased = BodyEraser.Erase(compilation, reach.MayMatter);
+
+            var full = ReachSources.Describe(await AnalyzerRunner.RunAsync(compilation));
+            _output.WriteLine($"{full.Length} diagnostics: " + string.Join(", ", full.Select(line => line.Substring(0, line.IndexOf(' '))).Distinct()));
+            Assert.Contains(full, line => line.StartsWith("LL0100 ", StringComparison.Ordinal));
+            Assert.DoesNotContain(full, line => line.StartsWith("LL000", StringComparison.Ordinal) || line.StartsWith("LL09", StringComparison.Ordinal));
+            Assert.True(erased.Erased > 0, "nothing was erased");
+            Assert.Equal(full, ReachSources.Describe(await AnalyzerRunner.RunAsync(erased.Compilation)));
+        }
+
         [Fact]
         public void SparseCodebase_FirstPassKeepsUnderFivePercent()
         {

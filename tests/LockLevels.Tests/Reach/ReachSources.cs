@@ -61,7 +61,7 @@ namespace LockLevels.Tests.Reach
         }
 
         /// <summary>A bench codebase with many planted bugs, so a small one has findings of every kind to lose.</summary>
-        public static SyntaxTree[] Generated(CodebaseShape shape, int methods)
+        public static SyntaxTree[] Generated(CodebaseShape shape, int methods, bool unannotated = false)
         {
             var codebase = CodebaseGenerator.Generate(new GeneratorOptions
             {
@@ -69,6 +69,7 @@ namespace LockLevels.Tests.Reach
                 Shape = shape,
                 LockDensity = GeneratorOptions.DefaultDensity(shape),
                 InversionRate = 0.3,
+                Unannotated = unannotated,
             });
             return codebase.Files.Select(file => CSharpSyntaxTree.ParseText(file.Text, AnalyzerRunner.ParseOptions, path: file.Path)).ToArray();
         }
