@@ -161,12 +161,9 @@ namespace LockLevels.Analyzers.Reach
             bool anyAttribute = false;
             foreach (var unit in graph.Units)
             {
-                if (HasLockLevelsAttribute(unit, graph.AttributeAliases))
-                {
-                    anyAttribute = true;
-                }
-
-                if (!unit.IsSeed && HasLockLevelsAttribute(unit, graph.AttributeAliases))
+                bool hasAttribute = HasLockLevelsAttribute(unit, graph.AttributeAliases);
+                anyAttribute |= hasAttribute;
+                if (!unit.IsSeed && hasAttribute)
                 {
                     unit.IsSeed = true;
                     foreach (var name in unit.Declares)

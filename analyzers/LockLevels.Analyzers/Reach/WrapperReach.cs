@@ -18,7 +18,6 @@ namespace LockLevels.Analyzers.Reach
         /// <summary>Marks <see cref="ReachUnit.MayWrap"/>; in a compilation with annotations, every unit (annotated calls are events too).</summary>
         public static void Mark(ReachGraph graph, bool annotated)
         {
-            var queue = new Queue<ReachUnit>();
             if (annotated)
             {
                 foreach (var unit in graph.Units)
@@ -29,6 +28,7 @@ namespace LockLevels.Analyzers.Reach
                 return;
             }
 
+            var queue = new Queue<ReachUnit>();
             var names = new HashSet<string>(System.StringComparer.Ordinal);
             foreach (var api in ReachNames.LockApis)
             {

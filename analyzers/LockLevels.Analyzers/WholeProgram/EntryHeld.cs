@@ -79,8 +79,7 @@ namespace LockLevels.Analyzers.WholeProgram
                     HashSet<string>? held = null;
                     foreach (var (caller, callHeld) in sites[method])
                     {
-                        HashSet<string>? callerHeld = null;
-                        if (_held.TryGetValue(caller, out callerHeld) && callerHeld == null)
+                        if (_held.TryGetValue(caller, out var callerHeld) && callerHeld == null)
                         {
                             // The caller is still unconstrained: it says nothing yet.
                             continue;
