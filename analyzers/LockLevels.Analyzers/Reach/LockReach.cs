@@ -94,45 +94,35 @@ namespace LockLevels.Analyzers.Reach
         /// <summary>What the engine needs of the body: nothing, its facts, or its facts if its owner has a delegate-typed parameter.</summary>
         public ReachDemand DemandOf(SyntaxNode body)
         {
-            for (var node = body; node != null; node = node.Parent)
+            if (UnitOf(body) is not { } unit)
             {
-                if (_units.TryGetValue(node, out var unit))
-                {
-                    var demand = DemandOf(unit);
-                    return _partners.TryGetValue(unit, out var partner) && DemandOf(partner) > demand ? DemandOf(partner) : demand;
-                }
+                // Not a body the walk knows (assembly attributes, a tree of another compilation): in.
+                return ReachDemand.Facts;
             }
 
-            // Not a body the walk knows (assembly attributes, a tree of another compilation): in.
-            return ReachDemand.Facts;
+            var demand = DemandOf(unit);
+            return _partners.TryGetValue(unit, out var partner) && DemandOf(partner) > demand ? DemandOf(partner) : demand;
         }
 
         /// <summary>False only when the body (a method's, or a local function's in it) can be no inferred wrapper (<see cref="WrapperReach"/>).</summary>
         public bool MayBeWrapper(SyntaxNode body)
-        {
-            for (var node = body; node != null; node = node.Parent)
-            {
-                if (_units.TryGetValue(node, out var unit))
-                {
-                    return unit.MayWrap || (_partners.TryGetValue(unit, out var partner) && partner.MayWrap);
-                }
-            }
-
-            return true;
-        }
+            => UnitOf(body) is not { } unit || unit.MayWrap || (_partners.TryGetValue(unit, out var partner) && partner.MayWrap);
 
         /// <summary>True when the body's unit is a seed itself: a lock statement or a LockLevels attribute in it.</summary>
-        public bool IsSeed(SyntaxNode body)
+        public bool IsSeed(SyntaxNode body) => UnitOf(body)?.IsSeed ?? true;
+
+        /// <summary>The unit of the body's innermost enclosing node that the walk keyed; null for a node it does not know.</summary>
+        private ReachUnit? UnitOf(SyntaxNode body)
         {
             for (var node = body; node != null; node = node.Parent)
             {
                 if (_units.TryGetValue(node, out var unit))
                 {
-                    return unit.IsSeed;
+                    return unit;
                 }
             }
 
-            return true;
+            return null;
         }
 
         public static LockReach Build(Compilation compilation, CancellationToken cancellationToken)
