@@ -64,15 +64,20 @@ namespace LockLevels.Analyzers.Flow
         public WrapperEffect Of(IMethodSymbol method)
         {
             method = AnnotationReader.Normalize(method);
-            if (!IsCandidate(method))
+            if (method.ContainingAssembly is not ISourceAssemblySymbol)
             {
-                // Most calls are of other assemblies' methods: a few symbol checks, no shared cache to fill.
+                // Most calls are of other assemblies' methods: no shared cache to fill.
                 return WrapperEffect.None;
             }
 
             if (_effects.TryGetValue(method, out var known) && known.CycleRoot == null)
             {
                 return known.Effect;
+            }
+
+            if (known == null && !IsCandidate(method))
+            {
+                return WrapperEffect.None;
             }
 
             var operation = known == null ? Bind(method) : null;
