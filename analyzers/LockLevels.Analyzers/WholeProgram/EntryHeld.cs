@@ -8,9 +8,10 @@ namespace LockLevels.Analyzers.WholeProgram
 {
     /// <summary>
     /// The levels a method always runs with because every call of it holds them: a method no other
-    /// assembly can call, that overrides and implements nothing, is never turned into a delegate, and
-    /// whose every call site in the compilation holds the level (directly, or because the caller itself
-    /// always runs with it). Its own acquisition of such a level is re-entry, not a new dependency — what
+    /// assembly can call but through a subclass (private, internal or protected; a virtual one only in a
+    /// protected slot this compilation declares), that implements no interface member, is never turned
+    /// into a delegate, and whose every call site in the compilation holds the level (directly, or because
+    /// the caller itself always runs with it). Its own acquisition of such a level is re-entry, not a new dependency — what
     /// lockdep, seeing the real held stack, would record.
     /// </summary>
     internal sealed class EntryHeld
@@ -129,14 +130,20 @@ namespace LockLevels.Analyzers.WholeProgram
         private static bool IsOnlyCalledHere(CompilationIndex index, IMethodSymbol method)
         {
             if (method.MethodKind is not (MethodKind.Ordinary or MethodKind.LocalFunction or MethodKind.PropertyGet or MethodKind.PropertySet)
-                || method.IsVirtual || method.IsAbstract || method.IsOverride || !index.ImplementedMembers(method).IsEmpty)
+                || ImplementsAnInterfaceMember(index, method))
             {
                 return false;
+            }
+
+            if (method.IsVirtual || method.IsAbstract || method.IsOverride)
+            {
+                return IsProtectedHook(method);
             }
 
             for (ISymbol? symbol = method; symbol is not null and not INamespaceSymbol; symbol = symbol.ContainingSymbol)
             {
                 if (symbol.DeclaredAccessibility is Accessibility.Private or Accessibility.Internal or Accessibility.ProtectedAndInternal
+                    or Accessibility.Protected or Accessibility.ProtectedOrInternal
                     || symbol is IMethodSymbol { MethodKind: MethodKind.LocalFunction })
                 {
                     return true;
@@ -144,6 +151,40 @@ namespace LockLevels.Analyzers.WholeProgram
             }
 
             return false;
+        }
+
+        private static bool ImplementsAnInterfaceMember(CompilationIndex index, IMethodSymbol method)
+        {
+            foreach (var member in index.ImplementedMembers(method))
+            {
+                if (member.ContainingType.TypeKind == TypeKind.Interface)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// A virtual member that only subclasses can call from outside, in a slot this compilation declares:
+        /// every override on the way up is protected (or less) and in source. Such a hook is called as its
+        /// class calls it (a template method holding its lock around <c>Append</c>); a slot declared in
+        /// another assembly (<c>Stream.Dispose(bool)</c>) is called by that assembly's code too.
+        /// </summary>
+        private static bool IsProtectedHook(IMethodSymbol method)
+        {
+            for (var current = method; current != null; current = current.OverriddenMethod)
+            {
+                if (current.ContainingAssembly is not ISourceAssemblySymbol
+                    || current.DeclaredAccessibility is not (Accessibility.Protected or Accessibility.ProtectedAndInternal or Accessibility.ProtectedOrInternal
+                        or Accessibility.Private or Accessibility.Internal))
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
     }
 }

@@ -220,5 +220,70 @@ namespace LockLevels.Tests.Unannotated
             """,
             Verify.Diagnostic("LL0100").WithLocation(0).WithLocation(0).WithLocation(1)
                 .WithMessage(Prefix + "Pool._a → Pool._b (Use: lock (Pool._b)) → Pool._a (Drain: lock (Pool._a))"));
+        /// <summary>log4net's shape: the base class holds its lock around a protected hook, and the hook takes it again under another.</summary>
+        private const string Appender = """
+            public abstract class Appender
+            {
+                protected readonly object LockObj = new();
+
+                public void DoAppend() { lock (LockObj) { Append(); } }
+
+                protected abstract void Append();
+            }
+
+            public class RollingAppender : Appender
+            {
+                private readonly object _roll = new();
+
+                protected override void Append() => AdjustFile();
+
+                protected virtual void AdjustFile() { lock (_roll) { OpenFile(); } }
+
+                protected void OpenFile() { lock (LockObj) { } }
+
+                OTHER
+            }
+
+            static class Factory
+            {
+                public static Appender Make() => new RollingAppender();
+            }
+            """;
+
+        [Fact]
+        public Task ProtectedHookRetakingTheLockItsBaseHoldsAroundIt_IsReentryNotAnEdge() => Verify.VerifyAnalyzerAsync(Appender.Replace("OTHER", ""));
+
+        private const string Inversion = Prefix + "Appender.LockObj → RollingAppender._roll (DoAppend: RollingAppender.Append → RollingAppender.AdjustFile → lock (RollingAppender._roll)) → Appender.LockObj ";
+
+        [Fact]
+        public Task ProtectedHookAlsoCalledWithoutTheLock_IsAnEdge() => Verify.VerifyAnalyzerAsync(
+            Appender.Replace("OTHER", "public void Roll() => AdjustFile();").Replace("{ Append(); }", "{ {|#0:Append()|}; }").Replace("{ OpenFile(); }", "{ {|#1:OpenFile()|}; }"),
+            Verify.Diagnostic("LL0100").WithLocation(0).WithLocation(0).WithLocation(1)
+                .WithMessage(Inversion + "(AdjustFile: RollingAppender.OpenFile → lock (Appender.LockObj))"));
+
+        [Fact]
+        public Task ProtectedHookWhoseLockIsTakenElsewhereTheOtherWay_IsAnEdge() => Verify.VerifyAnalyzerAsync(
+            Appender.Replace("OTHER", "public void Locked() { lock (_roll) { lock ({|#1:LockObj|}) { } } }").Replace("{ Append(); }", "{ {|#0:Append()|}; }"),
+            Verify.Diagnostic("LL0100").WithLocation(0).WithLocation(0).WithLocation(1)
+                .WithMessage(Inversion + "(Locked: lock (Appender.LockObj))"));
+
+        [Fact]
+        public Task OverrideOfASlotAnotherAssemblyDeclares_KeepsItsEdges() => Verify.VerifyAnalyzerAsync("""
+            using System.ComponentModel;
+
+            public class Worker : Component
+            {
+                private readonly object _a = new();
+                private readonly object _b = new();
+
+                public void Stop() { lock (_a) { Dispose(true); } }
+
+                public void Use() { lock (_a) { lock ({|#0:_b|}) { } } }
+
+                protected override void Dispose(bool disposing) { lock (_b) { lock ({|#1:_a|}) { } } }
+            }
+            """,
+            Verify.Diagnostic("LL0100").WithLocation(0).WithLocation(0).WithLocation(1)
+                .WithMessage(Prefix + "Worker._a → Worker._b (Use: lock (Worker._b)) → Worker._a (Dispose: lock (Worker._a))"));
     }
 }
