@@ -51,23 +51,33 @@ namespace LockLevels.Analyzers.WholeProgram
                 }
             }
 
+            var uncalledHooks = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
             foreach (var pair in sites)
             {
                 if (pair.Value.Count > 0)
                 {
                     _held[pair.Key] = null;
                 }
+                else if (pair.Key.IsVirtual || pair.Key.IsOverride)
+                {
+                    uncalledHooks.Add(pair.Key);
+                }
             }
 
-            Solve(sites);
+            Solve(sites, uncalledHooks);
         }
 
         /// <summary>Whether <paramref name="method"/> always runs with <paramref name="level"/> held by its callers.</summary>
         public bool Holds(IMethodSymbol method, string level)
             => _held.TryGetValue(method, out var held) && held != null && held.Contains(level);
 
-        /// <summary>Greatest fixed point: a method's set starts as everything (null) and shrinks to what every call site holds.</summary>
-        private void Solve(Dictionary<IMethodSymbol, List<(IMethodSymbol Caller, ImmutableArray<string> Held)>> sites)
+        /// <summary>
+        /// Greatest fixed point: a method's set starts as everything (null) and shrinks to what every call site holds.
+        /// A call from a protected hook that nothing in the compilation calls (an override of a slot no code here
+        /// calls, such as log4net's bulk <c>Append(LoggingEvent[])</c>) says nothing: that body runs only if a
+        /// subclass elsewhere calls the hook itself.
+        /// </summary>
+        private void Solve(Dictionary<IMethodSymbol, List<(IMethodSymbol Caller, ImmutableArray<string> Held)>> sites, HashSet<IMethodSymbol> uncalledHooks)
         {
             var methods = new List<IMethodSymbol>(_held.Keys);
             var dropped = new List<string>();
@@ -80,7 +90,7 @@ namespace LockLevels.Analyzers.WholeProgram
                     HashSet<string>? held = null;
                     foreach (var (caller, callHeld) in sites[method])
                     {
-                        if (_held.TryGetValue(caller, out var callerHeld) && callerHeld == null)
+                        if ((_held.TryGetValue(caller, out var callerHeld) && callerHeld == null) || uncalledHooks.Contains(caller))
                         {
                             // The caller is still unconstrained: it says nothing yet.
                             continue;

@@ -68,6 +68,7 @@ namespace LockLevels.Analyzers.WholeProgram
             }
 
             var reaches = new List<CallReach>();
+            var shortest = new SortedDictionary<string, CallReach>(System.StringComparer.Ordinal);
             var retaken = new List<CallReach>();
             foreach (var body in bodies)
             {
@@ -79,6 +80,7 @@ namespace LockLevels.Analyzers.WholeProgram
                     }
 
                     var covered = index.Annotations.ForMethod(call.Callee);
+                    shortest.Clear();
                     foreach (var target in dispatch.Targets(call))
                     {
                         foreach (var acquisition in solver.SummaryOf(target))
@@ -98,10 +100,19 @@ namespace LockLevels.Analyzers.WholeProgram
 
                             var reach = new CallReach(call, target, acquisition);
                             reaches.Add(reach);
-                            foreach (var held in call.Held)
+                            if (!shortest.TryGetValue(acquisition.Level, out var known) || acquisition.Calls < known.Acquisition.Calls)
                             {
-                                graph.AddEdge(held, acquisition.Level, EdgeWitness.ThroughCall(body.Method!, reach));
+                                shortest[acquisition.Level] = reach;
                             }
+                        }
+                    }
+
+                    // A call dispatched to several overrides witnesses each order by its shortest chain.
+                    foreach (var pair in shortest)
+                    {
+                        foreach (var held in call.Held)
+                        {
+                            graph.AddEdge(held, pair.Key, EdgeWitness.ThroughCall(body.Method!, pair.Value));
                         }
                     }
                 }

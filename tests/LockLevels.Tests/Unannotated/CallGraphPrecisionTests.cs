@@ -250,14 +250,18 @@ namespace LockLevels.Tests.Unannotated
             }
             """;
 
-        [Fact]
-        public Task ProtectedHookRetakingTheLockItsBaseHoldsAroundIt_IsReentryNotAnEdge() => Verify.VerifyAnalyzerAsync(Appender.Replace("OTHER", ""));
+        [Theory]
+        [InlineData("")]
+        [InlineData("protected virtual void AppendAll() => AdjustFile();")]
+        public Task ProtectedHookRetakingTheLockItsBaseHoldsAroundIt_IsReentryNotAnEdge(string other) => Verify.VerifyAnalyzerAsync(Appender.Replace("OTHER", other));
 
         private const string Inversion = Prefix + "Appender.LockObj → RollingAppender._roll (DoAppend: RollingAppender.Append → RollingAppender.AdjustFile → lock (RollingAppender._roll)) → Appender.LockObj ";
 
-        [Fact]
-        public Task ProtectedHookAlsoCalledWithoutTheLock_IsAnEdge() => Verify.VerifyAnalyzerAsync(
-            Appender.Replace("OTHER", "public void Roll() => AdjustFile();").Replace("{ Append(); }", "{ {|#0:Append()|}; }").Replace("{ OpenFile(); }", "{ {|#1:OpenFile()|}; }"),
+        [Theory]
+        [InlineData("public void Roll() => AdjustFile();")]
+        [InlineData("protected void Roll() => AdjustFile();")]
+        public Task ProtectedHookAlsoCalledWithoutTheLock_IsAnEdge(string other) => Verify.VerifyAnalyzerAsync(
+            Appender.Replace("OTHER", other).Replace("{ Append(); }", "{ {|#0:Append()|}; }").Replace("{ OpenFile(); }", "{ {|#1:OpenFile()|}; }"),
             Verify.Diagnostic("LL0100").WithLocation(0).WithLocation(0).WithLocation(1)
                 .WithMessage(Inversion + "(AdjustFile: RollingAppender.OpenFile → lock (Appender.LockObj))"));
 

@@ -3,12 +3,15 @@ using System.Text;
 using System.Threading.Tasks;
 using LockLevels.Tests.Support;
 using Xunit;
+using Verify = LockLevels.Tests.Verifiers.RuleVerifier<LockLevels.Analyzers.Rules.UnannotatedLockOrderRule>;
 
 namespace LockLevels.Tests.Unannotated
 {
     /// <summary>LL0100 reports inversions, not cycles: one report per pair of classes, short messages, polynomial cost.</summary>
     public class InversionReportTests
     {
+        private const string Prefix = "possible lock-order inversion between unannotated locks: ";
+
         [Fact]
         public async Task FiveClassesTakenInEveryOrder_AreOneReportPerPair()
         {
@@ -69,5 +72,48 @@ namespace LockLevels.Tests.Unannotated
                 },
                 diagnostics.Select(d => d.GetMessage()).OrderBy(m => m, System.StringComparer.Ordinal));
         }
+        [Fact]
+        public Task CallDispatchedToSeveralOverrides_IsWitnessedByTheShortestChain() => Verify.VerifyAnalyzerAsync("""
+            using System.Collections.Generic;
+
+            public abstract class Appender
+            {
+                protected readonly object LockObj = new();
+                private IErrorHandler _handler;
+
+                public void Close() { lock (LockObj) { {|#0:OnClose()|}; } }
+
+                public IErrorHandler Handler { set { lock ({|#1:LockObj|}) { _handler = value; } } }
+
+                protected abstract void OnClose();
+            }
+
+            public interface IErrorHandler { }
+
+            public class Forwarder : Appender
+            {
+                private readonly List<Appender> _attached = new();
+
+                protected override void OnClose() => CloseAll();
+
+                private void CloseAll() { foreach (var appender in _attached) appender.Close(); }
+            }
+
+            public class Writer : Appender
+            {
+                private readonly object _sync = new();
+
+                protected override void OnClose() { lock (_sync) { } }
+
+                public void SetHandler(IErrorHandler handler) { lock (_sync) { {|#2:Handler|} = handler; } }
+            }
+
+            static class Factory
+            {
+                public static Appender[] Make() => new Appender[] { new Forwarder(), new Writer() };
+            }
+            """,
+            Verify.Diagnostic("LL0100").WithLocation(0).WithLocation(0).WithLocation(2)
+                .WithMessage(Prefix + "Appender.LockObj → Writer._sync (Close: Writer.OnClose → lock (Writer._sync)) → Appender.LockObj (SetHandler: Appender.Handler → lock (Appender.LockObj))"));
     }
 }
