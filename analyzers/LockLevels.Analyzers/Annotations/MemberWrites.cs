@@ -10,9 +10,20 @@ namespace LockLevels.Analyzers.Annotations
     {
         private readonly Dictionary<string, List<AssignmentExpressionSyntax>?> _byName = new(System.StringComparer.Ordinal);
 
+        /// <summary>The instance members of the type and its bases, by name: what a receiver in its constructors may be.</summary>
+        private readonly HashSet<string> _instanceMembers = new(System.StringComparer.Ordinal);
+
         public static MemberWrites Of(INamedTypeSymbol type)
         {
             var writes = new MemberWrites();
+            for (var current = type; current != null; current = current.BaseType)
+            {
+                foreach (var name in current.MemberNames)
+                {
+                    writes._instanceMembers.Add(name);
+                }
+            }
+
             foreach (var reference in type.DeclaringSyntaxReferences)
             {
                 var declaration = reference.GetSyntax();
@@ -51,8 +62,11 @@ namespace LockLevels.Analyzers.Annotations
             return values;
         }
 
-        /// <summary>Assigned at least once, and only in instance constructors, from one of their parameters.</summary>
-        public bool AllFromConstructorParameters(string name)
+        /// <summary>
+        /// Assigned at least once, and only in instance constructors, from one of their parameters (also through a
+        /// static guard that hands it back, when <paramref name="throughGuards"/>).
+        /// </summary>
+        public bool AllFromConstructorParameters(string name, bool throughGuards = false)
         {
             if (!_byName.TryGetValue(name, out var assignments) || assignments == null)
             {
@@ -62,7 +76,7 @@ namespace LockLevels.Analyzers.Annotations
             foreach (var assignment in assignments)
             {
                 if (assignment.FirstAncestorOrSelf<ConstructorDeclarationSyntax>() is not { } constructor || IsStatic(constructor)
-                    || InNestedFunction(assignment, constructor) || ParameterOf(assignment.Right, constructor) == null)
+                    || InNestedFunction(assignment, constructor) || ParameterOf(assignment.Right, constructor, throughGuards ? _instanceMembers : null) == null)
                 {
                     return false;
                 }
@@ -79,7 +93,7 @@ namespace LockLevels.Analyzers.Annotations
             {
                 if (node is AssignmentExpressionSyntax assignment && OwnMemberName(assignment.Left) == name)
                 {
-                    var parameter = ParameterOf(assignment.Right, constructor);
+                    var parameter = ParameterOf(assignment.Right, constructor, members: null);
                     if (parameter == null || (found != null && found != parameter))
                     {
                         return null;
@@ -151,14 +165,19 @@ namespace LockLevels.Analyzers.Annotations
                 _ => null,
             };
 
-        /// <summary><c>owner</c>, <c>owner!</c>, <c>owner ?? throw ...</c>, where owner is a parameter of the constructor.</summary>
-        private static string? ParameterOf(ExpressionSyntax value, ConstructorDeclarationSyntax constructor)
+        /// <summary>
+        /// <c>owner</c>, <c>owner!</c>, <c>owner ?? throw ...</c>, or a static guard that hands it back
+        /// (<c>Ensure.IsNotNull(owner, nameof(owner))</c>, read only when the type's <paramref name="members"/> are
+        /// given), where owner is a parameter of the constructor.
+        /// </summary>
+        private static string? ParameterOf(ExpressionSyntax value, ConstructorDeclarationSyntax constructor, HashSet<string>? members)
         {
             var name = value switch
             {
                 IdentifierNameSyntax identifier => identifier,
                 PostfixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.SuppressNullableWarningExpression, Operand: IdentifierNameSyntax identifier } => identifier,
                 BinaryExpressionSyntax { RawKind: (int)SyntaxKind.CoalesceExpression, Left: IdentifierNameSyntax identifier, Right: ThrowExpressionSyntax } => identifier,
+                InvocationExpressionSyntax invocation when members != null => GuardedArgument(invocation, constructor, members),
                 _ => null,
             };
             if (name == null)
@@ -175,6 +194,63 @@ namespace LockLevels.Analyzers.Annotations
             }
 
             return null;
+        }
+
+        /// <summary>
+        /// The first argument of <c>Guard.Check(value, nameof(value), "message")</c>: a method of a type (not of
+        /// a member, parameter or local, which may be the object under construction) given the value and nothing else but constants, so it cannot hand back
+        /// the object under construction.
+        /// </summary>
+        private static IdentifierNameSyntax? GuardedArgument(InvocationExpressionSyntax invocation, ConstructorDeclarationSyntax constructor, HashSet<string> members)
+        {
+            if (invocation.Expression is not MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax or QualifiedNameSyntax or AliasQualifiedNameSyntax } guard
+                || invocation.ArgumentList.Arguments.Count == 0
+                || invocation.ArgumentList.Arguments[0] is not { NameColon: null, RefKindKeyword.RawKind: 0, Expression: IdentifierNameSyntax value })
+            {
+                return null;
+            }
+
+            string receiver = guard.Expression is IdentifierNameSyntax identifier ? identifier.Identifier.ValueText : "";
+            if (members.Contains(receiver) || IsNamedIn(constructor, receiver))
+            {
+                return null;
+            }
+
+            for (int i = 1; i < invocation.ArgumentList.Arguments.Count; i++)
+            {
+                var argument = invocation.ArgumentList.Arguments[i].Expression;
+                bool constant = argument is LiteralExpressionSyntax
+                    || argument is InvocationExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: "nameof" } };
+                if (!constant)
+                {
+                    return null;
+                }
+            }
+
+            return value;
+        }
+
+        /// <summary>A parameter or local of the constructor has the name: a receiver of that name is an object, not a type.</summary>
+        private static bool IsNamedIn(ConstructorDeclarationSyntax constructor, string name)
+        {
+            foreach (var parameter in constructor.ParameterList.Parameters)
+            {
+                if (parameter.Identifier.ValueText == name)
+                {
+                    return true;
+                }
+            }
+
+            foreach (var node in constructor.DescendantNodes())
+            {
+                if ((node is VariableDeclaratorSyntax declarator && declarator.Identifier.ValueText == name)
+                    || (node is SingleVariableDesignationSyntax designation && designation.Identifier.ValueText == name))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private static bool IsStatic(ConstructorDeclarationSyntax constructor)

@@ -20,6 +20,7 @@ namespace LockLevels.Analyzers.Annotations
         private readonly ConcurrentDictionary<INamedTypeSymbol, MemberWrites> _writes = new(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<INamedTypeSymbol, ISymbol?> _backPointers = new(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<ISymbol, bool> _ownedHelpers = new(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<ISymbol, bool> _fixedAtConstruction = new(SymbolEqualityComparer.Default);
 
         public OwnerLinks(Compilation compilation) => _compilation = compilation;
 
@@ -36,6 +37,28 @@ namespace LockLevels.Analyzers.Annotations
         /// <c>this.WriteBuffer</c> runs on a helper whose owner is the caller's own object.
         /// </summary>
         public bool IsOwnedHelper(ISymbol member) => _ownedHelpers.GetOrAdd(member.OriginalDefinition, IsMadeWithItsObjectAsOwner);
+
+        /// <summary>
+        /// Whether <paramref name="member"/> (a readonly field or a get-only auto-property of a class) only ever holds
+        /// what its object's creator passed to a constructor (<c>_wrapped = wrapped</c>, also through a static guard):
+        /// an object that existed before this one, or was made without it, so a chain of such members never leads
+        /// back to the object it starts from (<see cref="Model.ReceiverKind.Part"/>).
+        /// </summary>
+        public bool IsFixedAtConstruction(ISymbol member) => _fixedAtConstruction.GetOrAdd(member.OriginalDefinition, IsFixedByCreator);
+
+        private bool IsFixedByCreator(ISymbol member)
+        {
+            bool readOnly = member switch
+            {
+                IFieldSymbol field => field.IsReadOnly,
+                IPropertySymbol property => property.SetMethod == null && ThisEscape.IsAutoProperty(property),
+                _ => false,
+            };
+
+            return readOnly && !member.IsStatic && !member.IsImplicitlyDeclared && !HasInitializer(member)
+                && member.ContainingType is { TypeKind: TypeKind.Class, DeclaringSyntaxReferences.IsEmpty: false } type
+                && WritesOf(type).AllFromConstructorParameters(member.Name, throughGuards: true);
+        }
 
         private MemberWrites WritesOf(INamedTypeSymbol type) => _writes.GetOrAdd(type, MemberWrites.Of);
 

@@ -3,6 +3,7 @@ using LockLevels.Analyzers.Annotations;
 using LockLevels.Analyzers.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.FlowAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace LockLevels.Analyzers.Flow
@@ -12,7 +13,8 @@ namespace LockLevels.Analyzers.Flow
     /// nobody else can have yet: a constructor call, <c>new T().M()</c>, or a call on a local assigned once
     /// from <c>new</c> and used in the body only as a receiver (never passed, stored, returned or captured),
     /// of a type whose construction does not let the object out (<see cref="ThisEscape"/>). Owner and Helper
-    /// are the two ends of a helper that points back at its maker (<see cref="OwnerLinks"/>).
+    /// are the two ends of a helper that points back at its maker (<see cref="OwnerLinks"/>); Part is an object
+    /// this one was made with.
     /// </summary>
     internal static class FreshObjects
     {
@@ -34,6 +36,12 @@ namespace LockLevels.Analyzers.Flow
             }
 
             instance = instance == null ? null : ValueResolver.StripConversions(instance);
+            if (instance is IFlowCaptureReferenceOperation)
+            {
+                // _parent?.Changed(): the receiver is the value the conditional access captured.
+                instance = ValueResolver.StripConversions(resolve(instance));
+            }
+
             switch (instance)
             {
                 case IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance }:
@@ -51,7 +59,7 @@ namespace LockLevels.Analyzers.Flow
             }
         }
 
-        /// <summary>A member of <c>this</c>: the back-pointer to this object's owner, or a helper this object owns.</summary>
+        /// <summary>A member of <c>this</c>: the back-pointer to this object's owner, a helper this object owns, or an object it was made with.</summary>
         private static ReceiverKind OwnerLinkOf(ISymbol member, INamedTypeSymbol self, CompilationIndex index)
         {
             if (index.Owners.BackPointerOf(self) is { } backPointer && SymbolEqualityComparer.Default.Equals(backPointer, member.OriginalDefinition))
@@ -59,7 +67,12 @@ namespace LockLevels.Analyzers.Flow
                 return ReceiverKind.Owner;
             }
 
-            return index.Owners.IsOwnedHelper(member) ? ReceiverKind.Helper : ReceiverKind.Other;
+            if (index.Owners.IsOwnedHelper(member))
+            {
+                return ReceiverKind.Helper;
+            }
+
+            return index.Owners.IsFixedAtConstruction(member) ? ReceiverKind.Part : ReceiverKind.Other;
         }
 
         private static bool IsUnpublished(IObjectCreationOperation creation, CompilationIndex index)

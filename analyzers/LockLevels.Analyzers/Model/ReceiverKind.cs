@@ -26,5 +26,13 @@ namespace LockLevels.Analyzers.Model
         /// value of <c>WriteBuffer</c> is <c>new WriteBuffer(this)</c>): the callee's locks of its owner are the caller's own.
         /// </summary>
         Helper,
+
+        /// <summary>
+        /// On an object the caller's object was made with and keeps for good (<c>_wrapped.Dispose()</c>, where
+        /// <c>_wrapped</c> is readonly and only ever a constructor's argument): it existed before the caller's
+        /// object, so no chain of such calls comes back to it. The callee's locks are some other object's, older
+        /// than the caller's.
+        /// </summary>
+        Part,
     }
 }

@@ -169,11 +169,11 @@ namespace LockLevels.Analyzers.Model
                                 continue;
                             }
 
-                            var (onOwnObject, onOwner) = ObjectThrough(call.Receiver, acquired);
+                            var (onOwnObject, onOwner, ownOrBelow) = ObjectThrough(call.Receiver, acquired);
                             bool handedBack = Contains(call.ReleasedBefore, acquired.Level);
                             var retake = handedBack ? RetakePaths.None : acquired.Retake.Through(call.ReceiverRoot, call.Flags, call.Guard);
                             changed |= node.Add(new Acquisition(acquired.Level, acquired.Shared, call.Site, call.Callee, acquired, acquired.Bounded, onOwnObject,
-                                call.Flags.CallerGuard(call.Guard, acquired.Guard), acquired.AfterOwnRelease || handedBack, retake, onOwner));
+                                call.Flags.CallerGuard(call.Guard, acquired.Guard), acquired.AfterOwnRelease || handedBack, retake, onOwner, ownOrBelow));
                         }
                     }
                 }
@@ -183,15 +183,17 @@ namespace LockLevels.Analyzers.Model
         /// <summary>
         /// Whose lock a callee's acquisition is to the caller: a callee's own object is the caller's through a
         /// call on <c>this</c>, its owner's through a call on the owner; a callee's owner is the caller's own
-        /// object through a call on a helper the caller made.
+        /// object through a call on a helper the caller made. A callee's own object, or one below it, is below
+        /// the caller's through a call on an object the caller's was made with (its owner is one).
         /// </summary>
-        private static (bool OnOwnObject, bool OnOwner) ObjectThrough(ReceiverKind receiver, Acquisition acquired)
+        private static (bool OnOwnObject, bool OnOwner, bool OwnOrBelow) ObjectThrough(ReceiverKind receiver, Acquisition acquired)
             => receiver switch
             {
-                ReceiverKind.This => (acquired.OnOwnObject, acquired.OnOwner),
-                ReceiverKind.Owner => (false, acquired.OnOwnObject),
-                ReceiverKind.Helper => (acquired.OnOwner, false),
-                _ => (false, false),
+                ReceiverKind.This => (acquired.OnOwnObject, acquired.OnOwner, acquired.OwnOrBelow),
+                ReceiverKind.Owner => (false, acquired.OnOwnObject, acquired.OwnOrBelow),
+                ReceiverKind.Helper => (acquired.OnOwner, false, false),
+                ReceiverKind.Part => (false, false, acquired.OwnOrBelow),
+                _ => (false, false, false),
             };
 
         private Node GetOrAdd(TMethod method)
@@ -212,8 +214,9 @@ namespace LockLevels.Analyzers.Model
         public sealed class Acquisition
         {
             public Acquisition(string level, bool shared, TSite site, TMethod? callee, Acquisition? via, bool bounded, bool onOwnObject, (int Ordinal, bool Value) guard,
-                bool afterOwnRelease, RetakePaths retake, bool onOwner = false)
+                bool afterOwnRelease, RetakePaths retake, bool onOwner = false, bool? ownOrBelow = null)
             {
+                OwnOrBelow = ownOrBelow ?? onOwnObject;
                 OnOwner = onOwner;
                 AfterOwnRelease = afterOwnRelease;
                 Retake = retake;
@@ -252,6 +255,12 @@ namespace LockLevels.Analyzers.Model
             /// (<see cref="ReceiverKind.Owner"/>), on every path found.
             /// </summary>
             public bool OnOwner { get; }
+
+            /// <summary>
+            /// A lock of the summarised method's own object or of one below it, reached from it only through objects
+            /// each made with the next (<see cref="ReceiverKind.Part"/>, <see cref="ReceiverKind.Owner"/>), on every path found.
+            /// </summary>
+            public bool OwnOrBelow { get; }
 
             /// <summary>The bool parameter of the summarised method (ordinal, value) the acquisition needs, on every path found; ordinal -1 for none.</summary>
             public (int Ordinal, bool Value) Guard { get; }
@@ -332,7 +341,7 @@ namespace LockLevels.Analyzers.Model
 
             /// <summary>
             /// Adds a level not yet in the summary, or a shorter witness for one that is. A level is a lock
-            /// of the method's own object or of its owner, or guarded by a parameter, only if it is so on every path found.
+            /// of the method's own object, of its owner or below it, or guarded by a parameter, only if it is so on every path found.
             /// </summary>
             public bool Add(Acquisition acquisition)
             {
@@ -341,6 +350,7 @@ namespace LockLevels.Analyzers.Model
                     var existing = Summary[index];
                     bool onOwnObject = existing.OnOwnObject && acquisition.OnOwnObject;
                     bool onOwner = existing.OnOwner && acquisition.OnOwner;
+                    bool ownOrBelow = existing.OwnOrBelow && acquisition.OwnOrBelow;
                     bool afterOwnRelease = existing.AfterOwnRelease && acquisition.AfterOwnRelease;
                     var guard = existing.Guard.Equals(acquisition.Guard) ? existing.Guard : Unguarded;
 
@@ -348,17 +358,18 @@ namespace LockLevels.Analyzers.Model
                     // A retaking is shown through a path that can retake: one after a hand-back is the witness only
                     // while every path found is one.
                     bool better = acquisition.AfterOwnRelease != existing.AfterOwnRelease ? !acquisition.AfterOwnRelease : acquisition.Calls < existing.Calls;
-                    if (!better && onOwnObject == existing.OnOwnObject && onOwner == existing.OnOwner && afterOwnRelease == existing.AfterOwnRelease && guard.Equals(existing.Guard)
-                        && retake.Equals(existing.Retake))
+                    if (!better && onOwnObject == existing.OnOwnObject && onOwner == existing.OnOwner && ownOrBelow == existing.OwnOrBelow && afterOwnRelease == existing.AfterOwnRelease
+                        && guard.Equals(existing.Guard) && retake.Equals(existing.Retake))
                     {
                         return false;
                     }
 
                     var witness = better ? acquisition : existing;
-                    Summary[index] = witness.OnOwnObject == onOwnObject && witness.OnOwner == onOwner && witness.AfterOwnRelease == afterOwnRelease && witness.Guard.Equals(guard)
-                        && witness.Retake.Equals(retake)
+                    Summary[index] = witness.OnOwnObject == onOwnObject && witness.OnOwner == onOwner && witness.OwnOrBelow == ownOrBelow && witness.AfterOwnRelease == afterOwnRelease
+                        && witness.Guard.Equals(guard) && witness.Retake.Equals(retake)
                         ? witness
-                        : new Acquisition(witness.Level, witness.Shared, witness.Site, witness.Callee, witness.Via, witness.Bounded, onOwnObject, guard, afterOwnRelease, retake, onOwner);
+                        : new Acquisition(witness.Level, witness.Shared, witness.Site, witness.Callee, witness.Via, witness.Bounded, onOwnObject, guard, afterOwnRelease, retake, onOwner,
+                            ownOrBelow);
                     return true;
                 }
 

@@ -11,7 +11,8 @@ namespace LockLevels.Analyzers.Rules
     /// <summary>
     /// LL0010: a lock of one class (a level or an inferred class) taken on one object while the same
     /// class is held on another, directly or through calls: lockdep's "possible recursive locking".
-    /// Not reported where the method declares that nesting with [LockNesting(outer, inner)] in that order.
+    /// Not reported where the method declares that nesting with [LockNesting(outer, inner)] in that order, nor for
+    /// a class every such nesting of which goes down to an object the holder was made with.
     /// Once per acquisition (or call) and class.
     /// </summary>
     internal sealed class NestedLockClassRule : IProgramRule
@@ -24,9 +25,11 @@ namespace LockLevels.Analyzers.Rules
         {
             var diagnostics = new List<Diagnostic>();
             var reported = new HashSet<(Location, string)>();
+            var ordered = OrderedByConstruction(facts, index);
             foreach (var retaking in facts.Retakings)
             {
-                if (!retaking.IsOtherObject || IsDeclared(retaking, index) || IsOrderedByAKey(retaking) || !reported.Add((retaking.Location, retaking.Level)))
+                if (!retaking.IsOtherObject || ordered.Contains(retaking.Level) || IsDeclared(retaking, index) || IsOrderedByAKey(retaking)
+                    || !reported.Add((retaking.Location, retaking.Level)))
                 {
                     continue;
                 }
@@ -40,6 +43,30 @@ namespace LockLevels.Analyzers.Rules
             {
                 report(diagnostic);
             }
+        }
+
+        /// <summary>
+        /// The classes nested on two objects only downwards: every retaking that may be on another object takes it
+        /// on one below the holder (a wrapper's wrapped object, a child's parent). A thread nesting them the other
+        /// way would need a chain back up, which objects each made with the next do not have.
+        /// </summary>
+        private static HashSet<string> OrderedByConstruction(ProgramFacts facts, CompilationIndex index)
+        {
+            var below = new HashSet<string>(StringComparer.Ordinal);
+            var other = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var retaking in facts.Retakings)
+            {
+                if (retaking.IsSameObject)
+                {
+                    continue;
+                }
+
+                (retaking.IsBelow(index) ? below : other).Add(retaking.Level);
+            }
+
+            below.ExceptWith(other);
+            below.ExceptWith(facts.RetakenUnnamed);
+            return below;
         }
 
         /// <summary>

@@ -70,6 +70,7 @@ namespace LockLevels.Analyzers.WholeProgram
             var reaches = new List<CallReach>();
             var shortest = new SortedDictionary<string, CallReach>(System.StringComparer.Ordinal);
             var retaken = new List<CallReach>();
+            var retakenUnnamed = new HashSet<string>(System.StringComparer.Ordinal);
             foreach (var body in bodies)
             {
                 foreach (var call in body.Calls)
@@ -87,10 +88,16 @@ namespace LockLevels.Analyzers.WholeProgram
                         {
                             bool declared = covered.AcquiresLevel(acquisition.Level) || covered.MightAcquireLevel(acquisition.Level);
                             bool counts = SummarySolver<IMethodSymbol, SummarySite>.Counts(acquisition, call.ReceiverKind, call.Flags);
-                            if (!declared && !call.HeldSites.IsEmpty && call.Held.Contains(acquisition.Level)
-                                && SummarySolver<IMethodSymbol, SummarySite>.Retakes(acquisition, call.ReceiverKind, ObjectPaths.ReceiverRootOf(call.ReceiverPath), call.Flags))
+                            if (!declared && !call.HeldSites.IsEmpty && call.Held.Contains(acquisition.Level))
                             {
-                                retaken.Add(new CallReach(call, target, acquisition));
+                                if (SummarySolver<IMethodSymbol, SummarySite>.Retakes(acquisition, call.ReceiverKind, ObjectPaths.ReceiverRootOf(call.ReceiverPath), call.Flags))
+                                {
+                                    retaken.Add(new CallReach(call, target, acquisition));
+                                }
+                                else if (counts)
+                                {
+                                    retakenUnnamed.Add(acquisition.Level);
+                                }
                             }
 
                             if (call.Held.Contains(acquisition.Level) || entryHeld.Holds(body.Method!, acquisition.Level) || !counts || declared)
@@ -125,7 +132,7 @@ namespace LockLevels.Analyzers.WholeProgram
                 cycles.Add(new Cycle(edges, AllInferred(inferred, edges)));
             }
 
-            return new ProgramFacts(bodies, reaches, graph, cycles, inferred, retaken, dispatch);
+            return new ProgramFacts(bodies, reaches, graph, cycles, inferred, retaken, dispatch, retakenUnnamed);
         }
 
         private static bool AllInferred(HashSet<string> inferred, IReadOnlyList<LockDependencyGraph<EdgeWitness>.Edge> cycle)

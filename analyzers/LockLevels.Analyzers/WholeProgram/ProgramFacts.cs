@@ -13,8 +13,9 @@ namespace LockLevels.Analyzers.WholeProgram
         private IReadOnlyList<Retaking>? _retakings;
 
         public ProgramFacts(List<BodyFacts> bodies, List<CallReach> reaches, LockDependencyGraph<EdgeWitness> graph, List<Cycle> cycles, HashSet<string> inferred,
-            List<CallReach> retaken, CallDispatch? dispatch = null)
+            List<CallReach> retaken, CallDispatch? dispatch = null, HashSet<string>? retakenUnnamed = null)
         {
+            RetakenUnnamed = retakenUnnamed ?? new HashSet<string>(System.StringComparer.Ordinal);
             Dispatch = dispatch;
             Retaken = retaken;
             Bodies = bodies;
@@ -35,6 +36,12 @@ namespace LockLevels.Analyzers.WholeProgram
 
         /// <summary>Each call made with a level held (acquired in the caller) and the acquisition of that same level a callee it reaches makes, in source order.</summary>
         public IReadOnlyList<CallReach> Retaken { get; }
+
+        /// <summary>
+        /// The levels a call made with the level held reaches again on an object the caller cannot name (an element
+        /// of a collection, a call's result): maybe another object, which <see cref="Retaken"/> does not show.
+        /// </summary>
+        public HashSet<string> RetakenUnnamed { get; }
 
         public LockDependencyGraph<EdgeWitness> Graph { get; }
 

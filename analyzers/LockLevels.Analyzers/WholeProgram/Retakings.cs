@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using LockLevels.Analyzers.Annotations;
 using LockLevels.Analyzers.Flow;
 using LockLevels.Analyzers.Model;
 using Microsoft.CodeAnalysis;
@@ -12,8 +13,10 @@ namespace LockLevels.Analyzers.WholeProgram
     /// </summary>
     internal sealed class Retaking
     {
-        private Retaking(BodyFacts body, HeldSite first, LockObject? second, bool shared, bool upgradeable, Location location, string secondText, ImmutableArray<Location> hops)
+        private Retaking(BodyFacts body, HeldSite first, LockObject? second, bool shared, bool upgradeable, Location location, string secondText, ImmutableArray<Location> hops,
+            CallReach? reach = null)
         {
+            Reach = reach;
             Body = body;
             First = first;
             Second = second;
@@ -42,6 +45,9 @@ namespace LockLevels.Analyzers.WholeProgram
         /// <summary>"Cache._gate.Wait", or the call chain down to it, shortened as LL0003 shortens it.</summary>
         public string SecondText { get; }
 
+        /// <summary>The call that leads to the second acquisition; null when it is in the body.</summary>
+        public CallReach? Reach { get; }
+
         /// <summary>The sites of the chain's steps (none for a direct acquisition).</summary>
         public ImmutableArray<Location> Hops { get; }
 
@@ -49,6 +55,41 @@ namespace LockLevels.Analyzers.WholeProgram
 
         /// <summary>Both acquisitions are known to take the same object.</summary>
         public bool IsSameObject => First.Object?.Path is { } first && first == Second?.Path;
+
+        /// <summary>
+        /// The second object is the first or below it, and the first holds its own lock: reached from it only through
+        /// objects each made with the next (<see cref="Model.ReceiverKind.Part"/>), such as a wrapper's wrapped object
+        /// or a child's parent, so no chain of such nestings comes back up to the first.
+        /// </summary>
+        public bool IsBelow(CompilationIndex index)
+        {
+            if (First.Object is not { Owner: ObjectPaths.This, OwnersOwn: true })
+            {
+                return false;
+            }
+
+            if (Reach == null)
+            {
+                // lock (_parent._sync): one member of this, fixed by its creator.
+                return Second?.Owner is { } owner && owner.StartsWith("this.", System.StringComparison.Ordinal) && owner.IndexOf('.', 5) < 0
+                    && Body.Method?.ContainingType is { } type && IsFixedMember(index, type, owner.Substring(5));
+            }
+
+            return Reach.Call.ReceiverKind is ReceiverKind.This or ReceiverKind.Part or ReceiverKind.Owner && Reach.Acquisition.OwnOrBelow;
+        }
+
+        private static bool IsFixedMember(CompilationIndex index, INamedTypeSymbol type, string name)
+        {
+            for (var current = type; current != null; current = current.BaseType)
+            {
+                foreach (var member in current.GetMembers(name))
+                {
+                    return index.Owners.IsFixedAtConstruction(member);
+                }
+            }
+
+            return false;
+        }
 
         /// <summary>Both objects are known, and they differ.</summary>
         public bool IsOtherObject => First.Object?.Path is { } first && Second?.Path is { } second && first != second;
@@ -110,7 +151,7 @@ namespace LockLevels.Analyzers.WholeProgram
                     if (held.Level == reach.Level && !(flagged && IsRestoredHold(held, second)))
                     {
                         all.Add(new Retaking(bodyOf[reach.Call], held, second, reach.Acquisition.Shared, reach.AcquiresUpgradeable, reach.Call.Location,
-                            reach.ShortChain, reach.Hops));
+                            reach.ShortChain, reach.Hops, reach));
                     }
                 }
             }
