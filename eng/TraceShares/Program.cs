@@ -11,6 +11,9 @@ if (args.Length < 1)
 }
 
 int rows = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 30;
+// A third argument, a LockLevels method's name: where the samples whose innermost LockLevels frame it is spend their time (leaf frames).
+string? drill = args.Length > 2 ? args[2] : null;
+var leaves = new Dictionary<string, long>();
 using var log = TraceLog.OpenOrConvert(TraceLog.CreateFromEventPipeDataFile(args[0]));
 var samples = new Shares();
 var allocations = new Shares();
@@ -41,6 +44,16 @@ foreach (var data in log.Events)
     }
 
     (isSample ? samples : allocations).Add(frames, weight);
+    if (isSample && drill != null && frames.Find(frame => frame.StartsWith("LockLevels", StringComparison.Ordinal)) is { } innermost && innermost.EndsWith(drill, StringComparison.Ordinal))
+    {
+        string leaf = string.Join(" < ", frames.Take(3));
+        leaves[leaf] = leaves.GetValueOrDefault(leaf) + 1;
+    }
+}
+
+foreach (var (leaf, count) in leaves.OrderByDescending(pair => pair.Value).Take(rows))
+{
+    Console.WriteLine($"  {count,6}  {leaf}");
 }
 
 Console.WriteLine($"samples: {allSamples} in all, {samples.Total} with a LockLevels frame");
@@ -76,6 +89,7 @@ internal sealed class Shares
 
     private readonly Dictionary<string, long> _kinds = new();
     private readonly Dictionary<string, long> _phases = new();
+    private readonly Dictionary<string, long> _methods = new();
 
     public long Total { get; private set; }
 
@@ -95,6 +109,10 @@ internal sealed class Shares
 
         Bump(_kinds, kind, weight);
         Bump(_phases, phase + " / " + kind, weight);
+        if (frames.Find(frame => frame.StartsWith("LockLevels", StringComparison.Ordinal)) is { } innermost)
+        {
+            Bump(_methods, innermost + " / " + kind, weight);
+        }
     }
 
     public void Print(int rows, Func<long, string> format)
@@ -112,6 +130,12 @@ internal sealed class Shares
 
         Console.WriteLine("by innermost LockLevels phase / what the thread was doing:");
         foreach (var (key, value) in _phases.OrderByDescending(pair => pair.Value).Take(rows))
+        {
+            Console.WriteLine($"  {format(value),12} {100.0 * value / Total,5:F1}%  {key}");
+        }
+
+        Console.WriteLine("by innermost LockLevels method / what the thread was doing:");
+        foreach (var (key, value) in _methods.OrderByDescending(pair => pair.Value).Take(rows))
         {
             Console.WriteLine($"  {format(value),12} {100.0 * value / Total,5:F1}%  {key}");
         }
