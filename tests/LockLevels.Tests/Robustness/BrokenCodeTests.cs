@@ -507,6 +507,23 @@ namespace LockLevels.Tests.Robustness
                     async Task M() { await using (Take()) { } await using var s = Take(); using (Take()) { } }
                 }
                 """),
+            ["HalfTypedMembersFixedAtConstructionAndHooks"] = """
+                using System.Threading;
+                class Node
+                {
+                    private readonly object _sync = new();
+                    private readonly Node _parent;
+                    private readonly Node _other;
+                    public Node(Node parent) { _parent = Guard.Check(parent, ); _other = Guard.(parent); }
+                    public Node(Node parent, int x) : this(parent) { _parent = Guard.Check(, nameof(parent)); _other = Missing.Check(parent, nameof()); }
+                    public Node(ref Node parent) { _parent = Guard.Check(ref parent); }
+                    public void Changed() { lock (_sync) { _parent?.Changed(); _other?.; _parent?.Missing(); this?._other?.Changed(); } }
+                    protected virtual void Hook() { lock (_sync) { _parent.Hook(); base.Hook(); } }
+                }
+                static class Guard { public static T Check<T>(T value, string name = null) => value; }
+                abstract class Base { protected abstract void Run(); public void Go() { lock (this) { Run(); } } protected internal virtual void Other( }
+                class Derived : Base { protected override void Run() { lock (this) { Other(); } } protected override void Missing() { } protected internal override void Other() { lock (this) { } } }
+                """,
             ["GarbageTokens"] = Annotated("""
                 sealed class C { [Acquires("MmapLock")] public void M() { ))) ;;; lock lock ( } } }
                 }}} [Lock(] [[ ]] #
