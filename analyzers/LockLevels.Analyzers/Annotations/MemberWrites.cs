@@ -197,21 +197,26 @@ namespace LockLevels.Analyzers.Annotations
         }
 
         /// <summary>
-        /// The first argument of <c>Guard.Check(value, nameof(value), "message")</c>: a method of a type (not of
-        /// a member, parameter or local, which may be the object under construction) given the value and nothing else but constants, so it cannot hand back
-        /// the object under construction.
+        /// The first argument of <c>Guard.Check(value, nameof(value), "message")</c> or <c>Guard.Against.Null(value)</c>:
+        /// a method reached from a type's name (not from a member, parameter or local, which may be the object under
+        /// construction) and given nothing else but constants, so it cannot hand back the object under construction.
         /// </summary>
         private static IdentifierNameSyntax? GuardedArgument(InvocationExpressionSyntax invocation, ConstructorDeclarationSyntax constructor, HashSet<string> members)
         {
-            if (invocation.Expression is not MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax or QualifiedNameSyntax or AliasQualifiedNameSyntax } guard
+            if (invocation.Expression is not MemberAccessExpressionSyntax guard
                 || invocation.ArgumentList.Arguments.Count == 0
                 || invocation.ArgumentList.Arguments[0] is not { NameColon: null, RefKindKeyword.RawKind: 0, Expression: IdentifierNameSyntax value })
             {
                 return null;
             }
 
-            string receiver = guard.Expression is IdentifierNameSyntax identifier ? identifier.Identifier.ValueText : "";
-            if (members.Contains(receiver) || IsNamedIn(constructor, receiver))
+            var receiver = guard.Expression;
+            while (receiver is MemberAccessExpressionSyntax { Expression: var inner })
+            {
+                receiver = inner;
+            }
+
+            if (receiver is not IdentifierNameSyntax { Identifier.ValueText: var root } || members.Contains(root) || IsNamedIn(constructor, root))
             {
                 return null;
             }

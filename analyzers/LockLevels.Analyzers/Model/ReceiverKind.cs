@@ -30,8 +30,8 @@ namespace LockLevels.Analyzers.Model
         /// <summary>
         /// On an object the caller's object was made with and keeps for good (<c>_wrapped.Dispose()</c>, where
         /// <c>_wrapped</c> is readonly and only ever a constructor's argument): it existed before the caller's
-        /// object, so no chain of such calls comes back to it. The callee's locks are some other object's, older
-        /// than the caller's.
+        /// object, or was made without it, so no chain of such calls comes back to the caller's object. The
+        /// callee's locks are another object's, below the caller's.
         /// </summary>
         Part,
     }

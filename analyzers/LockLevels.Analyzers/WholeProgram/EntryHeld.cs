@@ -11,8 +11,8 @@ namespace LockLevels.Analyzers.WholeProgram
     /// assembly can call but through a subclass (private, internal or protected; a virtual one only in a
     /// protected slot this compilation declares), that implements no interface member, is never turned
     /// into a delegate, and whose every call site in the compilation holds the level (directly, or because
-    /// the caller itself always runs with it). Its own acquisition of such a level is re-entry, not a new dependency — what
-    /// lockdep, seeing the real held stack, would record.
+    /// the caller itself always runs with it). Its own acquisition of such a level is re-entry, not a new
+    /// dependency — what lockdep, seeing the real held stack, would record.
     /// </summary>
     internal sealed class EntryHeld
     {
@@ -73,7 +73,7 @@ namespace LockLevels.Analyzers.WholeProgram
 
         /// <summary>
         /// Greatest fixed point: a method's set starts as everything (null) and shrinks to what every call site holds.
-        /// A call from a protected hook that nothing in the compilation calls (an override of a slot no code here
+        /// A call from a virtual hook that nothing in the compilation calls (an override of a slot no code here
         /// calls, such as log4net's bulk <c>Append(LoggingEvent[])</c>) says nothing: that body runs only if a
         /// subclass elsewhere calls the hook itself.
         /// </summary>

@@ -26,7 +26,7 @@ namespace LockLevels.Tests.Rules
             {
                 private readonly ISession _wrapped;
 
-                protected Wrapping(ISession wrapped) { _wrapped = Ensure.NotNull(wrapped, nameof(wrapped)); }
+                protected Wrapping(ISession wrapped) { _wrapped = GUARD; }
 
                 public void Close() => Dispose();
 
@@ -65,6 +65,11 @@ namespace LockLevels.Tests.Rules
             static class Ensure
             {
                 public static T NotNull<T>(T value, string name) where T : class => value ?? throw new System.ArgumentNullException(name);
+
+                public static class Against
+                {
+                    public static T Null<T>(T value) where T : class => value;
+                }
             }
 
             static class Factory
@@ -75,13 +80,16 @@ namespace LockLevels.Tests.Rules
 
         private static string Unmarked(string source) => System.Text.RegularExpressions.Regex.Replace(source, @"\{\|#\d+:(.*?)\|\}", "$1");
 
-        [Fact]
-        public Task WrapperDisposingWhatItWasMadeWith_IsNotReported() => Verify.VerifyAnalyzerAsync(
-            Unmarked(Sessions.Replace("COUNTED", "_counted").Replace("OTHER", "")));
+        [Theory]
+        [InlineData("wrapped")]
+        [InlineData("Ensure.NotNull(wrapped, nameof(wrapped))")]
+        [InlineData("Ensure.Against.Null(wrapped)")]
+        public Task WrapperDisposingWhatItWasMadeWith_IsNotReported(string guard) => Verify.VerifyAnalyzerAsync(
+            Unmarked(Sessions.Replace("GUARD", guard).Replace("COUNTED", "_counted").Replace("OTHER", "")));
 
         [Fact]
         public Task WrapperWhoseWrappedObjectMayBeSetLater_IsReported() => Verify.VerifyAnalyzerAsync(
-            Sessions.Replace("private readonly Counted COUNTED;", "private Counted _counted;").Replace("COUNTED", "_counted")
+            Sessions.Replace("GUARD", "wrapped").Replace("private readonly Counted COUNTED;", "private Counted _counted;").Replace("COUNTED", "_counted")
                 .Replace("OTHER", "public void Share(Counted counted) => _counted = counted;"),
             Verify.Diagnostic("LL0010").WithLocation(0).WithLocation(1).WithLocation(2).WithLocation(4).WithLocation(1)
                 .WithArguments("Counted._lock", "_counted", "this", "lock (Counted._lock)", "Wrapping.Dispose → Handle.Dispose → Counted.Decrement → lock (Counted._lock)"));
