@@ -63,6 +63,14 @@ namespace LockLevels.Analyzers.WholeProgram
                     foreach (var target in stored)
                     {
                         yield return target;
+                        // A delegate made from a virtual method runs the override of the object it was made on.
+                        foreach (var implementation in OverridesOf(target))
+                        {
+                            if (CanRun(implementation, receiver: null, inherited: null))
+                            {
+                                yield return implementation;
+                            }
+                        }
                     }
                 }
 
@@ -94,6 +102,10 @@ namespace LockLevels.Analyzers.WholeProgram
                 }
             }
         }
+
+        /// <summary>The overrides of a virtual method in the bodies analysed (none for another kind of method).</summary>
+        public IReadOnlyList<IMethodSymbol> OverridesOf(IMethodSymbol method)
+            => (method.IsVirtual || method.IsAbstract || method.IsOverride) && _implementations.TryGetValue(method, out var list) ? list : System.Array.Empty<IMethodSymbol>();
 
         /// <summary>What each field or property holds: delegates stored in it, and the arguments of parameters stored in it.</summary>
         private void AddStores(IReadOnlyList<BodyFacts> all)

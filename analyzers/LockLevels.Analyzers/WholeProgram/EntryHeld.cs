@@ -23,7 +23,12 @@ namespace LockLevels.Analyzers.WholeProgram
             var escaped = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
             foreach (var body in bodies)
             {
-                escaped.UnionWith(body.DelegateTargets);
+                foreach (var target in body.DelegateTargets)
+                {
+                    escaped.Add(target);
+                    // The delegate of a virtual method runs an override: those are called wherever it goes too.
+                    escaped.UnionWith(dispatch.OverridesOf(target));
+                }
             }
 
             // Only the sites of methods that can run with their callers' locks are kept.

@@ -123,5 +123,44 @@ namespace LockLevels.Tests.Unannotated
             """,
             Verify.Diagnostic("LL0100").WithLocation(0).WithLocation(0).WithLocation(1)
                 .WithMessage(Prefix + "Scheduler._gate → Store.State (RunAll: Scheduler.Drain → the lambda in Save → lock (Store.State)) → Scheduler._gate (Stop: lock (Scheduler._gate))"));
+        /// <summary>NATS's shape: a manager hands its subscription a delegate of its own virtual check, which a subclass overrides.</summary>
+        [Fact]
+        public Task DelegateOfAVirtualMethodRunsTheOverride() => Verify.VerifyAnalyzerAsync("""
+            using System;
+
+            class Subscription
+            {
+                private readonly object _mu = new();
+
+                internal Func<int, bool> Check;
+
+                internal void Add(int message) { lock (_mu) { {|#0:Check(message)|}; } }
+
+                internal void Touch() { lock (_mu) { } }
+            }
+
+            abstract class Manager
+            {
+                protected readonly object StateLock = new();
+
+                public void Start(Subscription subscription) { subscription.Check = BeforeAdd; }
+
+                public void Flush(Subscription subscription) { lock (StateLock) { {|#1:subscription.Touch()|}; } }
+
+                protected virtual bool BeforeAdd(int message) => true;
+            }
+
+            sealed class PullManager : Manager
+            {
+                protected override bool BeforeAdd(int message) { lock (StateLock) { } return true; }
+            }
+
+            static class Factory
+            {
+                public static Manager Make() => new PullManager();
+            }
+            """,
+            Verify.Diagnostic("LL0100").WithLocation(1).WithLocation(1).WithLocation(0)
+                .WithMessage(Prefix + "Manager.StateLock → Subscription._mu (Flush: Subscription.Touch → lock (Subscription._mu)) → Manager.StateLock (Add: PullManager.BeforeAdd → lock (Manager.StateLock))"));
     }
 }
