@@ -45,6 +45,9 @@ namespace LockLevels.Analyzers.Annotations
 
         private readonly Compilation _compilation;
 
+        /// <summary>The compilation this index reads.</summary>
+        public Compilation Compilation => _compilation;
+
         private CompilationIndex(Compilation compilation, bool inferUnannotated)
         {
             _compilation = compilation;

@@ -68,6 +68,9 @@ namespace LockLevels.Analyzers.Flow
         /// <summary>Methods this body turns into delegates: they may run from anywhere, with anything held.</summary>
         public List<IMethodSymbol> DelegateTargets { get; } = new();
 
+        /// <summary>Those of <see cref="DelegateTargets"/> whose delegate is made right into a field or property (<c>x.Check = Check</c>), with it.</summary>
+        public List<(IMethodSymbol Target, ISymbol Storage)> DelegatesMadeIntoStorage { get; } = new();
+
         /// <summary>Every await of the body, in source order, with the locks it may hold there.</summary>
         public List<AwaitPoint> Awaits { get; } = new();
 

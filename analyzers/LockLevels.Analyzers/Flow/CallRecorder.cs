@@ -106,7 +106,13 @@ namespace LockLevels.Analyzers.Flow
 
                     break;
                 case IMethodReferenceOperation reference:
-                    facts.DelegateTargets.Add(AnnotationReader.Normalize(reference.Method));
+                    var target = AnnotationReader.Normalize(reference.Method);
+                    facts.DelegateTargets.Add(target);
+                    if (DelegateStores.StorageMadeInto(reference) is { } storage)
+                    {
+                        facts.DelegatesMadeIntoStorage.Add((target, storage));
+                    }
+
                     break;
             }
         }

@@ -91,6 +91,24 @@ namespace LockLevels.Analyzers.Flow
             }
         }
 
+        /// <summary>
+        /// The field or property a method group's delegate is assigned to as it is made (<c>x.Check = Check</c>,
+        /// <c>Changed += OnChanged</c>); null when the delegate goes anywhere else first (a local, an argument).
+        /// </summary>
+        public static ISymbol? StorageMadeInto(IMethodReferenceOperation reference)
+        {
+            IOperation value = reference.Parent is IDelegateCreationOperation creation ? creation : reference;
+            while (value.Parent is IConversionOperation conversion)
+            {
+                value = conversion;
+            }
+
+            return value.Parent is IAssignmentOperation assignment && assignment.Value == value
+                && assignment.Target is IFieldReferenceOperation or IPropertyReferenceOperation { Property.IsIndexer: false }
+                ? StorageOf(assignment.Target)
+                : null;
+        }
+
         /// <summary>A field or property (or, through an indexer, the one holding the collection) a delegate can be kept in.</summary>
         private static ISymbol? StorageOf(IOperation target, Func<IOperation, IOperation>? resolve = null)
             => ValueResolver.StripConversions(target) switch

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Threading;
 using LockLevels.Analyzers.Annotations;
 using LockLevels.Analyzers.Flow;
 using Microsoft.CodeAnalysis;
@@ -18,17 +19,15 @@ namespace LockLevels.Analyzers.WholeProgram
     {
         private readonly Dictionary<IMethodSymbol, HashSet<string>?> _held = new(SymbolEqualityComparer.Default);
 
-        public EntryHeld(CompilationIndex index, List<BodyFacts> bodies, CallDispatch dispatch)
+        /// <param name="all">Every body, initializers included: where methods are turned into delegates.</param>
+        public EntryHeld(CompilationIndex index, List<BodyFacts> bodies, IReadOnlyList<BodyFacts> all, CallDispatch dispatch, CancellationToken cancellationToken)
         {
             var escaped = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
-            foreach (var body in bodies)
+            foreach (var target in Escaped(index, bodies, all, cancellationToken))
             {
-                foreach (var target in body.DelegateTargets)
-                {
-                    escaped.Add(target);
-                    // The delegate of a virtual method runs an override: those are called wherever it goes too.
-                    escaped.UnionWith(dispatch.OverridesOf(target));
-                }
+                escaped.Add(target);
+                // The delegate of a virtual method runs an override: those are called wherever it goes too.
+                escaped.UnionWith(dispatch.OverridesOf(target));
             }
 
             // Only the sites of methods that can run with their callers' locks are kept.
@@ -70,6 +69,60 @@ namespace LockLevels.Analyzers.WholeProgram
             }
 
             Solve(sites, uncalledHooks);
+        }
+
+        /// <summary>
+        /// The methods turned into delegates that may run from anywhere: all of them but those whose every delegate
+        /// is made right into a closed field or property (<see cref="ClosedStorages"/>), which runs only where that is
+        /// invoked, a call site dispatch knows (NATS's <c>Subscription.BeforeChannelAddCheck = BeforeChannelAddCheck</c>).
+        /// </summary>
+        private static HashSet<IMethodSymbol> Escaped(CompilationIndex index, List<BodyFacts> bodies, IReadOnlyList<BodyFacts> all, CancellationToken cancellationToken)
+        {
+            var made = new Dictionary<IMethodSymbol, int>(SymbolEqualityComparer.Default);
+            var stored = new Dictionary<IMethodSymbol, List<ISymbol>>(SymbolEqualityComparer.Default);
+            foreach (var body in all)
+            {
+                foreach (var target in body.DelegateTargets)
+                {
+                    made[target] = made.TryGetValue(target, out int count) ? count + 1 : 1;
+                }
+
+                foreach (var (target, storage) in body.DelegatesMadeIntoStorage)
+                {
+                    if (!stored.TryGetValue(target, out var storages))
+                    {
+                        stored.Add(target, storages = new List<ISymbol>());
+                    }
+
+                    storages.Add(storage);
+                }
+            }
+
+            var escaped = new HashSet<IMethodSymbol>(made.Keys, SymbolEqualityComparer.Default);
+            var candidates = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+            foreach (var pair in stored)
+            {
+                if (pair.Value.Count == made[pair.Key] && (IsOnlyCalledHere(index, pair.Key) || pair.Key.IsVirtual || pair.Key.IsAbstract || pair.Key.IsOverride))
+                {
+                    candidates.UnionWith(pair.Value);
+                }
+            }
+
+            if (candidates.Count == 0 || bodies.Count == 0)
+            {
+                return escaped;
+            }
+
+            var closed = ClosedStorages.Of(index.Compilation, candidates, cancellationToken);
+            foreach (var pair in stored)
+            {
+                if (pair.Value.Count == made[pair.Key] && pair.Value.TrueForAll(closed.Contains))
+                {
+                    escaped.Remove(pair.Key);
+                }
+            }
+
+            return escaped;
         }
 
         /// <summary>Whether <paramref name="method"/> always runs with <paramref name="level"/> held by its callers.</summary>

@@ -43,7 +43,7 @@ namespace LockLevels.Analyzers.WholeProgram
 
             var dispatch = new CallDispatch(index, bodies, all, new LiveTypes(created));
             var solver = Summaries.Solve(index, bodies, dispatch, maxInferredChain);
-            var entryHeld = new EntryHeld(index, bodies, dispatch);
+            var entryHeld = new EntryHeld(index, bodies, all, dispatch, cancellationToken);
             cancellationToken.ThrowIfCancellationRequested();
 
             var graph = new LockDependencyGraph<EdgeWitness>();

@@ -162,5 +162,68 @@ namespace LockLevels.Tests.Unannotated
             """,
             Verify.Diagnostic("LL0100").WithLocation(1).WithLocation(1).WithLocation(0)
                 .WithMessage(Prefix + "Manager.StateLock → Subscription._mu (Flush: Subscription.Touch → lock (Subscription._mu)) → Manager.StateLock (Add: PullManager.BeforeAdd → lock (Manager.StateLock))"));
+        /// <summary>NATS's shape: the manager's check runs only where the subscription invokes it, under the connection's lock.</summary>
+        private const string Connection = """
+            using System;
+
+            class Connection
+            {
+                private readonly object _mu = new();
+
+                internal void ProcessMessage(Subscription subscription, int message) { lock (_mu) { {|#0:subscription.Add(message)|}; } }
+
+                internal void Publish() { lock (_mu) { } }
+
+                public void Close(Manager manager) { lock (_mu) { manager.Shutdown(); } }
+            }
+
+            class Subscription
+            {
+                internal Connection Connection;
+
+                ACCESS Func<int, bool> Check { get; set; }
+
+                internal void Add(int message) { if (Check?.Invoke(message) == true) { } }
+            }
+
+            abstract class Manager
+            {
+                protected readonly object StateLock = new();
+                protected Subscription Subscription;
+
+                public virtual void Startup(Subscription subscription) { Subscription = subscription; }
+
+                public void Shutdown() { lock (StateLock) { } }
+
+                protected virtual bool BeforeAdd(int message) => true;
+            }
+
+            sealed class PullManager : Manager
+            {
+                public override void Startup(Subscription subscription) { base.Startup(subscription); subscription.Check = BeforeAdd; }
+
+                protected override bool BeforeAdd(int message) { Track(); return true; }
+
+                private void Track() { lock (StateLock) { {|#1:Subscription.Connection.Publish()|}; } }
+            }
+
+            static class Factory
+            {
+                public static Manager Make() => new PullManager();
+            }
+            """;
+
+        [Fact]
+        public Task DelegateKeptWhereOnlyItsInvokerCanRunIt_RunsWithTheInvokersLocks() => Verify.VerifyAnalyzerAsync(
+            System.Text.RegularExpressions.Regex.Replace(Connection.Replace("ACCESS", "internal"), @"\{\|#\d+:(.*?)\|\}", "$1"));
+
+        [Theory]
+        [InlineData("public", "public class Subscription")]
+        [InlineData("internal Func<int, bool> Exposed => Check;\n\n    internal", "class Subscription")]
+        public Task DelegateKeptWhereOthersCanReachIt_IsAnEdge(string access, string type) => Verify.VerifyAnalyzerAsync(
+            Connection.Replace("ACCESS", access).Replace("class Subscription", type),
+            Verify.Diagnostic("LL0100").WithLocation(0).WithLocation(0).WithLocation(1)
+                .WithMessage(Prefix + "Connection._mu → Manager.StateLock (ProcessMessage: Subscription.Add → PullManager.BeforeAdd → PullManager.Track → lock (Manager.StateLock)) → "
+                    + "Connection._mu (Track: Connection.Publish → lock (Connection._mu))"));
     }
 }
