@@ -23,7 +23,7 @@ namespace LockLevels.Analyzers.WholeProgram
         public EntryHeld(CompilationIndex index, List<BodyFacts> bodies, IReadOnlyList<BodyFacts> all, CallDispatch dispatch, CancellationToken cancellationToken)
         {
             var escaped = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
-            foreach (var target in Escaped(index, bodies, all, cancellationToken))
+            foreach (var target in Escaped(index, all, cancellationToken))
             {
                 escaped.Add(target);
                 // The delegate of a virtual method runs an override: those are called wherever it goes too.
@@ -76,7 +76,7 @@ namespace LockLevels.Analyzers.WholeProgram
         /// is made right into a closed field or property (<see cref="ClosedStorages"/>), which runs only where that is
         /// invoked, a call site dispatch knows (NATS's <c>Subscription.BeforeChannelAddCheck = BeforeChannelAddCheck</c>).
         /// </summary>
-        private static HashSet<IMethodSymbol> Escaped(CompilationIndex index, List<BodyFacts> bodies, IReadOnlyList<BodyFacts> all, CancellationToken cancellationToken)
+        private static HashSet<IMethodSymbol> Escaped(CompilationIndex index, IReadOnlyList<BodyFacts> all, CancellationToken cancellationToken)
         {
             var made = new Dictionary<IMethodSymbol, int>(SymbolEqualityComparer.Default);
             var stored = new Dictionary<IMethodSymbol, List<ISymbol>>(SymbolEqualityComparer.Default);
@@ -108,7 +108,7 @@ namespace LockLevels.Analyzers.WholeProgram
                 }
             }
 
-            if (candidates.Count == 0 || bodies.Count == 0)
+            if (candidates.Count == 0)
             {
                 return escaped;
             }
