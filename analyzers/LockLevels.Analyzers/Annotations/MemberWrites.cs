@@ -10,19 +10,16 @@ namespace LockLevels.Analyzers.Annotations
     {
         private readonly Dictionary<string, List<AssignmentExpressionSyntax>?> _byName = new(System.StringComparer.Ordinal);
 
-        /// <summary>The instance members of the type and its bases, by name: what a receiver in its constructors may be.</summary>
-        private readonly HashSet<string> _instanceMembers = new(System.StringComparer.Ordinal);
+        private readonly INamedTypeSymbol _type;
+
+        /// <summary>The names of the type's members and its bases': what a receiver in its constructors may be. Made when a guard is first read.</summary>
+        private HashSet<string>? _memberNames;
+
+        private MemberWrites(INamedTypeSymbol type) => _type = type;
 
         public static MemberWrites Of(INamedTypeSymbol type)
         {
-            var writes = new MemberWrites();
-            for (var current = type; current != null; current = current.BaseType)
-            {
-                foreach (var name in current.MemberNames)
-                {
-                    writes._instanceMembers.Add(name);
-                }
-            }
+            var writes = new MemberWrites(type);
 
             foreach (var reference in type.DeclaringSyntaxReferences)
             {
@@ -76,13 +73,30 @@ namespace LockLevels.Analyzers.Annotations
             foreach (var assignment in assignments)
             {
                 if (assignment.FirstAncestorOrSelf<ConstructorDeclarationSyntax>() is not { } constructor || IsStatic(constructor)
-                    || InNestedFunction(assignment, constructor) || ParameterOf(assignment.Right, constructor, throughGuards ? _instanceMembers : null) == null)
+                    || InNestedFunction(assignment, constructor) || ParameterOf(assignment.Right, constructor, throughGuards ? MemberNames() : null) == null)
                 {
                     return false;
                 }
             }
 
             return true;
+        }
+
+        private HashSet<string> MemberNames()
+        {
+            if (_memberNames is { } known)
+            {
+                return known;
+            }
+
+            var names = new HashSet<string>(System.StringComparer.Ordinal);
+            for (var current = _type; current != null; current = current.BaseType)
+            {
+                names.UnionWith(current.MemberNames);
+            }
+
+            // Shared between threads: every caller builds the same set, and one is kept.
+            return System.Threading.Interlocked.CompareExchange(ref _memberNames, names, null) ?? names;
         }
 
         /// <summary>The parameter the constructor assigns to the member, when it assigns it from exactly one.</summary>

@@ -177,21 +177,7 @@ namespace LockLevels.Analyzers.Flow
                 return false;
             }
 
-            if (method.MethodKind == MethodKind.LocalFunction)
-            {
-                return true;
-            }
-
-            for (ISymbol? symbol = method.MethodKind == MethodKind.ExplicitInterfaceImplementation ? method.ContainingType : method;
-                symbol is not null and not INamespaceSymbol; symbol = symbol.ContainingSymbol)
-            {
-                if (symbol.DeclaredAccessibility is Accessibility.Private or Accessibility.Internal or Accessibility.ProtectedAndInternal)
-                {
-                    return true;
-                }
-            }
-
-            return false;
+            return Visibility.IsHiddenFromOtherAssemblies(method.MethodKind == MethodKind.ExplicitInterfaceImplementation ? method.ContainingType : method);
         }
 
         /// <summary>

@@ -76,20 +76,7 @@ namespace LockLevels.Analyzers.WholeProgram
                 IPropertySymbol { IsIndexer: false } property when Annotations.ThisEscape.IsAutoProperty(property) => property.Type,
                 _ => null,
             };
-            if (type?.TypeKind != TypeKind.Delegate || storage.ContainingAssembly is not ISourceAssemblySymbol)
-            {
-                return false;
-            }
-
-            for (ISymbol? symbol = storage; symbol is not null and not INamespaceSymbol; symbol = symbol.ContainingSymbol)
-            {
-                if (symbol.DeclaredAccessibility is Accessibility.Private or Accessibility.Internal or Accessibility.ProtectedAndInternal)
-                {
-                    return true;
-                }
-            }
-
-            return false;
+            return type?.TypeKind == TypeKind.Delegate && storage.ContainingAssembly is ISourceAssemblySymbol && Annotations.Visibility.IsHiddenFromOtherAssemblies(storage);
         }
 
         /// <summary><c>S(...)</c>, <c>S.Invoke(...)</c>, <c>S?.Invoke(...)</c>, <c>S = d</c>, <c>S += d</c>, <c>S == null</c>, <c>S is null</c>, <c>nameof(S)</c>.</summary>

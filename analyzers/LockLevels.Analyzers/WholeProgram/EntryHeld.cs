@@ -208,17 +208,7 @@ namespace LockLevels.Analyzers.WholeProgram
                 return IsProtectedHook(method);
             }
 
-            for (ISymbol? symbol = method; symbol is not null and not INamespaceSymbol; symbol = symbol.ContainingSymbol)
-            {
-                if (symbol.DeclaredAccessibility is Accessibility.Private or Accessibility.Internal or Accessibility.ProtectedAndInternal
-                    or Accessibility.Protected or Accessibility.ProtectedOrInternal
-                    || symbol is IMethodSymbol { MethodKind: MethodKind.LocalFunction })
-                {
-                    return true;
-                }
-            }
-
-            return false;
+            return Visibility.IsHiddenFromOtherAssemblies(method, butSubclasses: true);
         }
 
         private static bool ImplementsAnInterfaceMember(CompilationIndex index, IMethodSymbol method)
