@@ -63,20 +63,29 @@ namespace LockLevels.Analyzers
 
         private void OnCompilationStart(CompilationStartAnalysisContext start)
         {
-            var index = CompilationIndex.For(start.Compilation, start.Options);
-            bool annotated = index.Symbols.HasAnnotations;
-            if (!annotated && !index.InferUnannotated)
+            var compilation = start.Compilation;
+            var options = start.Options;
+            bool annotated = AnnotationPresence.MayExist(compilation) && CompilationIndex.For(compilation, options).Symbols.HasAnnotations;
+            if (!annotated && !CompilationIndex.ReadInferUnannotated(compilation, options))
             {
                 return;
             }
 
-            int maxInferredChain = CompilationIndex.ReadMaxChainLength(start.Compilation, start.Options);
+            int maxInferredChain = CompilationIndex.ReadMaxChainLength(compilation, options);
             var program = new ConcurrentQueue<BodyFacts>();
-            var reach = _firstPass ? ReachCache.For(start.Compilation, start.CancellationToken) : null;
-            var analysis = new BodyAnalysis(index, new WrapperEffects(start.Compilation, index, reach));
+            var reach = _firstPass ? ReachCache.For(compilation, start.CancellationToken) : null;
+
+            // Built when the first body is read, not here: by then the compiler has bound the references and
+            // merged the namespaces that the index's lookups need, work a lookup here would do for it.
+            var state = new Lazy<(CompilationIndex Index, BodyAnalysis Analysis)>(() =>
+            {
+                var index = CompilationIndex.For(compilation, options);
+                return (index, new BodyAnalysis(index, new WrapperEffects(compilation, index, reach)));
+            }, LazyThreadSafetyMode.ExecutionAndPublication);
 
             void Analyze(IOperation root, ISymbol owner, Func<IOperation, ControlFlowGraph?> getGraph, Action<Diagnostic> report, CancellationToken cancellationToken)
             {
+                var (index, analysis) = state.Value;
                 var bodies = analysis.Analyze(root, owner, getGraph, cancellationToken);
                 foreach (var body in bodies)
                 {
@@ -119,6 +128,7 @@ namespace LockLevels.Analyzers
 
             start.RegisterCompilationEndAction(end =>
             {
+                var index = state.Value.Index;
                 var facts = ProgramAnalysis.Run(index, program, maxInferredChain, end.CancellationToken);
                 foreach (var rule in ProgramRules)
                 {

@@ -13,6 +13,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.MSBuild;
 
 // dotnet run -c Release --project eng/InProcessCost -- PROJECT TFM RUNS ANALYZER.dll [ANALYZER.dll ...]
+// (FIRST_PASS=1 times LockLevels' first pass alone against a walk of every node: FirstPassCost.cs.)
 // (PROJECT_ANALYZERS=1 runs the project's own analyzers in every measurement, below.)
 // (LANGVERSION=14.0 in the environment sets the project's LangVersion, as eng/evaluation-repos.txt does.)
 MSBuildLocator.RegisterDefaults();
@@ -38,6 +39,12 @@ internal static class InProcessCost
         var project = await workspace.OpenProjectAsync(args[0]);
         var loaded = await project.GetCompilationAsync() ?? throw new InvalidOperationException("no compilation");
         int runs = int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture);
+        if (Environment.GetEnvironmentVariable("FIRST_PASS") == "1")
+        {
+            FirstPassCost.Run(loaded, runs, args.Skip(3).Select(dll => (Path.GetFileName(Path.GetDirectoryName(Path.GetFullPath(dll)))!, LoadAssembly(dll))).ToList());
+            return;
+        }
+
         var sets = args.Skip(3).Select(dll => (Name: Path.GetFileName(Path.GetDirectoryName(Path.GetFullPath(dll)))!, Analyzers: Load(dll))).ToList();
 
         // PROJECT_ANALYZERS=1: the project's own analyzers (the SDK's, ILLink's, its packages') run in every
@@ -89,9 +96,7 @@ internal static class InProcessCost
     /// <summary>Each DLL in a load context of its own, so two builds of LockLevels can be compared in one process.</summary>
     private static ImmutableArray<DiagnosticAnalyzer> Load(string dll)
     {
-        var context = new AssemblyLoadContext(dll);
-        context.Resolving += (_, name) => name.Name!.StartsWith("Microsoft.CodeAnalysis", StringComparison.Ordinal) ? AssemblyLoadContext.Default.LoadFromAssemblyName(name) : null;
-        var assembly = context.LoadFromAssemblyPath(Path.GetFullPath(dll));
+        var assembly = LoadAssembly(dll);
         var analyzers = ImmutableArray.CreateBuilder<DiagnosticAnalyzer>();
         foreach (var type in assembly.GetTypes())
         {
@@ -102,5 +107,12 @@ internal static class InProcessCost
         }
 
         return analyzers.ToImmutable();
+    }
+
+    private static Assembly LoadAssembly(string dll)
+    {
+        var context = new AssemblyLoadContext(dll);
+        context.Resolving += (_, name) => name.Name!.StartsWith("Microsoft.CodeAnalysis", StringComparison.Ordinal) ? AssemblyLoadContext.Default.LoadFromAssemblyName(name) : null;
+        return context.LoadFromAssemblyPath(Path.GetFullPath(dll));
     }
 }

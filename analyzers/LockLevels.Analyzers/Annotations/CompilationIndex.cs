@@ -91,9 +91,13 @@ namespace LockLevels.Analyzers.Annotations
         /// <summary>The index of a compilation for the options it is analysed with.</summary>
         public static CompilationIndex For(Compilation compilation, AnalyzerOptions options)
         {
-            bool infer = !string.Equals(ReadOption(compilation, options, InferUnannotatedOption), "false", StringComparison.OrdinalIgnoreCase);
+            bool infer = ReadInferUnannotated(compilation, options);
             return (infer ? Inferring : NotInferring).GetValue(compilation, c => new CompilationIndex(c, infer));
         }
+
+        /// <summary><see cref="InferUnannotatedOption"/>: on unless set to <c>false</c>.</summary>
+        public static bool ReadInferUnannotated(Compilation compilation, AnalyzerOptions options)
+            => !string.Equals(ReadOption(compilation, options, InferUnannotatedOption), "false", StringComparison.OrdinalIgnoreCase);
 
         /// <summary>
         /// <see cref="MaxChainLengthOption"/>: a positive number of calls, or <c>unbounded</c>; any other

@@ -7,20 +7,39 @@ namespace LockLevels.Analyzers.Annotations
     {
         public const string AnnotationsAssemblyName = "LockLevels.Annotations";
 
+        /// <summary>The simple names of LockLevels' attribute types, all in namespace LockLevels (<see cref="AnnotationPresence"/>).</summary>
+        public static readonly string[] AttributeTypeNames =
+        {
+            "LockHierarchyAttribute",
+            "LockAttribute",
+            "AcquiresAttribute",
+            "ReleasesAttribute",
+            "CalledWithLocksHeldAttribute",
+            "MightAcquireAttribute",
+            "LockSetupAttribute",
+            "LockTeardownAttribute",
+            "RecursiveLevelsAttribute",
+            "LockNestingAttribute",
+            "CalledWithLocksNotHeldAttribute",
+            "AcquiredWithLocksNotHeldAttribute",
+        };
+
         private LockSymbols(Compilation compilation)
         {
-            LockHierarchy = TypeNamed(compilation, "LockLevels.LockHierarchyAttribute");
-            Lock = TypeNamed(compilation, "LockLevels.LockAttribute");
-            Acquires = TypeNamed(compilation, "LockLevels.AcquiresAttribute");
-            Releases = TypeNamed(compilation, "LockLevels.ReleasesAttribute");
-            CalledWithLocksHeld = TypeNamed(compilation, "LockLevels.CalledWithLocksHeldAttribute");
-            MightAcquire = TypeNamed(compilation, "LockLevels.MightAcquireAttribute");
-            LockSetup = TypeNamed(compilation, "LockLevels.LockSetupAttribute");
-            LockTeardown = TypeNamed(compilation, "LockLevels.LockTeardownAttribute");
-            RecursiveLevels = TypeNamed(compilation, "LockLevels.RecursiveLevelsAttribute");
-            LockNesting = TypeNamed(compilation, "LockLevels.LockNestingAttribute");
-            CalledWithLocksNotHeld = TypeNamed(compilation, "LockLevels.CalledWithLocksNotHeldAttribute");
-            AcquiredWithLocksNotHeld = TypeNamed(compilation, "LockLevels.AcquiredWithLocksNotHeldAttribute");
+            // With no LockLevels type anywhere, no lookup by name is made for them: each would search every reference.
+            bool annotations = AnnotationPresence.MayExist(compilation);
+            LockHierarchy = annotations ? TypeNamed(compilation, "LockLevels.LockHierarchyAttribute") : null;
+            Lock = annotations ? TypeNamed(compilation, "LockLevels.LockAttribute") : null;
+            Acquires = annotations ? TypeNamed(compilation, "LockLevels.AcquiresAttribute") : null;
+            Releases = annotations ? TypeNamed(compilation, "LockLevels.ReleasesAttribute") : null;
+            CalledWithLocksHeld = annotations ? TypeNamed(compilation, "LockLevels.CalledWithLocksHeldAttribute") : null;
+            MightAcquire = annotations ? TypeNamed(compilation, "LockLevels.MightAcquireAttribute") : null;
+            LockSetup = annotations ? TypeNamed(compilation, "LockLevels.LockSetupAttribute") : null;
+            LockTeardown = annotations ? TypeNamed(compilation, "LockLevels.LockTeardownAttribute") : null;
+            RecursiveLevels = annotations ? TypeNamed(compilation, "LockLevels.RecursiveLevelsAttribute") : null;
+            LockNesting = annotations ? TypeNamed(compilation, "LockLevels.LockNestingAttribute") : null;
+            CalledWithLocksNotHeld = annotations ? TypeNamed(compilation, "LockLevels.CalledWithLocksNotHeldAttribute") : null;
+            AcquiredWithLocksNotHeld = annotations ? TypeNamed(compilation, "LockLevels.AcquiredWithLocksNotHeldAttribute") : null;
 
             Monitor = TypeNamed(compilation, "System.Threading.Monitor");
             SemaphoreSlim = TypeNamed(compilation, "System.Threading.SemaphoreSlim");

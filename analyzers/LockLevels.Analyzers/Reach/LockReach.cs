@@ -130,13 +130,43 @@ namespace LockLevels.Analyzers.Reach
             var trees = ImmutableArray.CreateRange(compilation.SyntaxTrees);
             // Sixteen batches (the thread pool spreads them over the cores; Environment is banned in
             // analyzers): parallel enough, and each batch's sets serve many trees.
-            int batches = System.Math.Max(1, System.Math.Min(trees.Length, 16));
-            var walkers = new ReachWalker[batches];
+            var starts = BatchStarts(trees, 16);
+            var walkers = new ReachWalker[starts.Length - 1];
             var options = new ParallelOptions { CancellationToken = cancellationToken };
             var referenced = ReferencedAnnotations.Names(compilation, cancellationToken);
             var (declared, converted, typeBases) = DeclaredNames.Of(trees, referenced, cancellationToken);
-            Parallel.For(0, batches, options, b => walkers[b] = ReachWalker.Walk(trees, trees.Length * b / batches, trees.Length * (b + 1) / batches, declared, converted, cancellationToken));
+            Parallel.For(0, walkers.Length, options, b => walkers[b] = ReachWalker.Walk(trees, starts[b], starts[b + 1], declared, converted, cancellationToken));
             return Solve(walkers, referenced, declared, converted, typeBases, cancellationToken);
+        }
+
+        /// <summary>
+        /// Where each batch of consecutive trees starts, and the end: batches of about the same length of text, so
+        /// that the caller, which waits for the last one, does not wait on one batch that holds the largest files.
+        /// </summary>
+        private static int[] BatchStarts(ImmutableArray<SyntaxTree> trees, int batches)
+        {
+            long total = 0;
+            foreach (var tree in trees)
+            {
+                total += tree.Length;
+            }
+
+            batches = System.Math.Max(1, System.Math.Min(trees.Length, batches));
+            var starts = new int[batches + 1];
+            long walked = 0;
+            int batch = 1;
+            for (int i = 0; i < trees.Length; i++)
+            {
+                // A batch ends once the trees so far reach its share; one larger than a share leaves the next batches empty.
+                walked += trees[i].Length;
+                while (batch < batches && walked * batches >= total * batch)
+                {
+                    starts[batch++] = i + 1;
+                }
+            }
+
+            starts[batches] = trees.Length;
+            return starts;
         }
 
         private static LockReach Solve(ReachWalker[] walkers, HashSet<string> referenced, HashSet<string> declared, HashSet<string> converted,

@@ -15,6 +15,11 @@ namespace LockLevels.Analyzers.Reach
         public static HashSet<string> Names(Compilation compilation, CancellationToken cancellationToken)
         {
             var names = new HashSet<string>(System.StringComparer.Ordinal);
+            if (!AnnotationPresence.MayExist(compilation))
+            {
+                return names;
+            }
+
             foreach (var assembly in compilation.SourceModule.ReferencedAssemblySymbols)
             {
                 if (AnnotationReader.ReferencesAnnotations(assembly))

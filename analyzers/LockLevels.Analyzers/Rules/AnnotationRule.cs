@@ -16,6 +16,11 @@ namespace LockLevels.Analyzers.Rules
         {
             context.RegisterCompilationStartAction(start =>
             {
+                if (!AnnotationPresence.MayExist(start.Compilation))
+                {
+                    return;
+                }
+
                 var compilation = CompilationIndex.For(start.Compilation, start.Options);
                 if (compilation.Symbols.HasAnnotations || compilation.Symbols.LockHierarchy != null)
                 {

@@ -10,7 +10,7 @@ namespace LockLevels.Analyzers.WholeProgram
     /// Delegate fields and properties that no other assembly can reach and that the compilation only invokes,
     /// assigns or compares with null: a delegate stored in one runs only where it is invoked, so the method it
     /// was made from has no call sites but those (<see cref="EntryHeld"/>). Every reference of a candidate in the
-    /// compilation is read once, binding only the names of candidates.
+    /// compilation is read once, binding only the names of candidates, and only where a candidate can be named.
     /// </summary>
     internal static class ClosedStorages
     {
@@ -32,39 +32,96 @@ namespace LockLevels.Analyzers.WholeProgram
                 return closed;
             }
 
-            foreach (var tree in compilation.SyntaxTrees)
+            foreach (var (tree, roots) in SearchRoots(compilation, closed, cancellationToken))
             {
                 SemanticModel? model = null;
-                foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes())
+                foreach (var root in roots)
                 {
-                    if (node is not IdentifierNameSyntax name || !names.Contains(name.Identifier.ValueText))
+                    foreach (var node in root.DescendantNodes())
                     {
-                        continue;
-                    }
-
-#pragma warning disable RS1030 // References in other bodies than the one being analysed, bound once per candidate name.
-                    model ??= compilation.GetSemanticModel(tree);
-#pragma warning restore RS1030
-                    var info = model.GetSymbolInfo(name, cancellationToken);
-                    if (info.Symbol is { } symbol)
-                    {
-                        if (!IsClosedUse(name))
+                        if (node is not IdentifierNameSyntax name || !names.Contains(name.Identifier.ValueText))
                         {
-                            closed.Remove(symbol.OriginalDefinition);
+                            continue;
                         }
 
-                        continue;
-                    }
+#pragma warning disable RS1030 // References in other bodies than the one being analysed, bound once per candidate name.
+                        model ??= compilation.GetSemanticModel(tree);
+#pragma warning restore RS1030
+                        var info = model.GetSymbolInfo(name, cancellationToken);
+                        if (info.Symbol is { } symbol)
+                        {
+                            if (!IsClosedUse(name))
+                            {
+                                closed.Remove(symbol.OriginalDefinition);
+                            }
 
-                    // Unbound or ambiguous: any candidate it may be is used in a way that cannot be read.
-                    foreach (var candidate in info.CandidateSymbols)
-                    {
-                        closed.Remove(candidate.OriginalDefinition);
+                            continue;
+                        }
+
+                        // Unbound or ambiguous: any candidate it may be is used in a way that cannot be read.
+                        foreach (var candidate in info.CandidateSymbols)
+                        {
+                            closed.Remove(candidate.OriginalDefinition);
+                        }
                     }
                 }
             }
 
             return closed;
+        }
+
+        /// <summary>
+        /// Where the candidates can be named: a private one only inside its type's declarations (nested types
+        /// are in them), any other anywhere in the compilation. A declaration inside another one searched is
+        /// left out.
+        /// </summary>
+        private static List<(SyntaxTree Tree, List<SyntaxNode> Roots)> SearchRoots(Compilation compilation, HashSet<ISymbol> candidates, CancellationToken cancellationToken)
+        {
+            var searched = new List<(SyntaxTree, List<SyntaxNode>)>();
+            var byTree = new Dictionary<SyntaxTree, List<SyntaxNode>>();
+            foreach (var candidate in candidates)
+            {
+                if (candidate.DeclaredAccessibility != Accessibility.Private || candidate.ContainingType is not { } type)
+                {
+                    foreach (var tree in compilation.SyntaxTrees)
+                    {
+                        searched.Add((tree, new List<SyntaxNode>(1) { tree.GetRoot(cancellationToken) }));
+                    }
+
+                    return searched;
+                }
+
+                foreach (var reference in type.DeclaringSyntaxReferences)
+                {
+                    if (!byTree.TryGetValue(reference.SyntaxTree, out var roots))
+                    {
+                        byTree.Add(reference.SyntaxTree, roots = new List<SyntaxNode>());
+                        searched.Add((reference.SyntaxTree, roots));
+                    }
+
+                    var declaration = reference.GetSyntax(cancellationToken);
+                    if (!IsInsideAny(declaration, roots))
+                    {
+                        roots.RemoveAll(root => declaration.Span.Contains(root.Span));
+                        roots.Add(declaration);
+                    }
+                }
+            }
+
+            return searched;
+        }
+
+        private static bool IsInsideAny(SyntaxNode declaration, List<SyntaxNode> roots)
+        {
+            foreach (var root in roots)
+            {
+                if (root.Span.Contains(declaration.Span))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>A field or auto-property (whose value is the one assigned) of a delegate type that only this assembly can name.</summary>
