@@ -46,6 +46,62 @@ internal static class FirstPassCost
         }
     }
 
+    /// <summary>
+    /// FIRST_PASS=why: which mattering names the most mattering units refer to (names a call graph by name cannot
+    /// tell apart are where the first pass keeps too much).
+    /// </summary>
+    public static void Why(Compilation compilation, Assembly assembly)
+    {
+        var build = assembly.GetType("LockLevels.Analyzers.Reach.LockReach", throwOnError: true)!.GetMethod("Build", BindingFlags.Public | BindingFlags.Static)!;
+        var reach = build.Invoke(null, new object[] { compilation, CancellationToken.None })!;
+        var mattering = ((IEnumerable<string>)reach.GetType().GetProperty("MatteringNames")!.GetValue(reach)!).ToHashSet();
+        var units = (System.Collections.IDictionary)reach.GetType().GetField("_units", BindingFlags.NonPublic | BindingFlags.Instance)!.GetValue(reach)!;
+        var counts = new Dictionary<string, int>();
+        var seeds = 0;
+        foreach (var unit in units.Values.Cast<object>().Distinct())
+        {
+            var type = unit.GetType();
+            if (!(bool)type.GetProperty("Matters")!.GetValue(unit)!)
+            {
+                continue;
+            }
+
+            if ((bool)type.GetProperty("IsSeed")!.GetValue(unit)!)
+            {
+                seeds++;
+            }
+
+            var refers = (List<string>)type.GetProperty("Refers")!.GetValue(unit)!;
+            foreach (var name in refers.Where(mattering.Contains).Distinct())
+            {
+                counts[name] = counts.GetValueOrDefault(name) + 1;
+            }
+        }
+
+        Console.WriteLine($"{seeds} seeds; {mattering.Count} mattering names; mattering units by the names they refer to:");
+        foreach (var (name, count) in counts.OrderByDescending(pair => pair.Value).Take(40))
+        {
+            Console.WriteLine($"  {count,6}  {name}");
+        }
+
+        // Who declares the names most referred to: the units that made them matter.
+        var asked = Environment.GetEnvironmentVariable("WHY_NAMES") is { Length: > 0 } list ? list.Split(',') : counts.OrderByDescending(pair => pair.Value).Take(6).Select(pair => pair.Key).ToArray();
+        foreach (var name in asked)
+        {
+            Console.WriteLine($"declared as {name} by mattering units:");
+            foreach (var unit in units.Values.Cast<object>().Distinct())
+            {
+                var type = unit.GetType();
+                var declares = (List<string>)type.GetProperty("Declares")!.GetValue(unit)!;
+                if ((bool)type.GetProperty("Matters")!.GetValue(unit)! && declares.Contains(name))
+                {
+                    var refers = ((List<string>)type.GetProperty("Refers")!.GetValue(unit)!).Where(mattering.Contains).Distinct().Take(12);
+                    Console.WriteLine($"    {type.GetProperty("ContainingType")!.GetValue(unit)}: declares {string.Join(" ", declares)}; seed {type.GetProperty("IsSeed")!.GetValue(unit)}; refers to {string.Join(" ", refers)}");
+                }
+            }
+        }
+    }
+
     private static Compilation Reparsed(Compilation compilation)
         => compilation.RemoveAllSyntaxTrees().AddSyntaxTrees(compilation.SyntaxTrees.Select(tree
             => CSharpSyntaxTree.ParseText(tree.GetText(), (CSharpParseOptions)tree.Options, tree.FilePath)));

@@ -13,7 +13,8 @@ using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.MSBuild;
 
 // dotnet run -c Release --project eng/InProcessCost -- PROJECT TFM RUNS ANALYZER.dll [ANALYZER.dll ...]
-// (FIRST_PASS=1 times LockLevels' first pass alone against a walk of every node: FirstPassCost.cs.)
+// (FIRST_PASS=1 times LockLevels' first pass alone against a walk of every node; FIRST_PASS=why, with the first DLL, lists
+// the names that make the most units matter and, for WHY_NAMES=a,b or the top six, the mattering units declaring them: FirstPassCost.cs.)
 // (PROJECT_ANALYZERS=1 runs the project's own analyzers in every measurement, below.)
 // (LANGVERSION=14.0 in the environment sets the project's LangVersion, as eng/evaluation-repos.txt does.)
 MSBuildLocator.RegisterDefaults();
@@ -39,6 +40,12 @@ internal static class InProcessCost
         var project = await workspace.OpenProjectAsync(args[0]);
         var loaded = await project.GetCompilationAsync() ?? throw new InvalidOperationException("no compilation");
         int runs = int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture);
+        if (Environment.GetEnvironmentVariable("FIRST_PASS") == "why")
+        {
+            FirstPassCost.Why(loaded, LoadAssembly(args[3]));
+            return;
+        }
+
         if (Environment.GetEnvironmentVariable("FIRST_PASS") == "1")
         {
             FirstPassCost.Run(loaded, runs, args.Skip(3).Select(dll => (Path.GetFileName(Path.GetDirectoryName(Path.GetFullPath(dll)))!, LoadAssembly(dll))).ToList());
