@@ -84,6 +84,63 @@ internal static class FirstPassCost
             Console.WriteLine($"  {count,6}  {name}");
         }
 
+        // The units a lock can be held in (a lock statement, a locking API's name, a possible wrapper's name), and what
+        // they reach by name: the only bodies an order between two locks can be taken in.
+        var all = units.Values.Cast<object>().Distinct().ToList();
+        var apis = (HashSet<string>)assembly.GetType("LockLevels.Analyzers.Reach.ReachNames", true)!.GetField("LockApis")!.GetValue(null)!;
+        var holderNames = new HashSet<string>(apis.SelectMany(api => new[] { api + "()", "^" + api + "()" }));
+        foreach (var unit in all)
+        {
+            if ((bool)unit.GetType().GetProperty("MayWrap")!.GetValue(unit)!)
+            {
+                holderNames.UnionWith((List<string>)unit.GetType().GetProperty("Declares")!.GetValue(unit)!);
+            }
+        }
+
+        var declarers = new Dictionary<string, List<object>>();
+        foreach (var unit in all)
+        {
+            if ((bool)unit.GetType().GetProperty("Matters")!.GetValue(unit)!)
+            {
+                foreach (var name in (List<string>)unit.GetType().GetProperty("Declares")!.GetValue(unit)!)
+                {
+                    (declarers.TryGetValue(name, out var own) ? own : declarers[name] = new List<object>()).Add(unit);
+                }
+            }
+        }
+
+        var forward = new HashSet<object>();
+        var queue = new Queue<object>();
+        foreach (var unit in all)
+        {
+            var refers = (List<string>)unit.GetType().GetProperty("Refers")!.GetValue(unit)!;
+            if ((bool)unit.GetType().GetProperty("Matters")!.GetValue(unit)! && ((bool)unit.GetType().GetProperty("IsSeed")!.GetValue(unit)! || refers.Any(holderNames.Contains)) && forward.Add(unit))
+            {
+                queue.Enqueue(unit);
+            }
+        }
+
+        int holders = forward.Count;
+        while (queue.Count > 0)
+        {
+            var unit = queue.Dequeue();
+            foreach (var name in (List<string>)unit.GetType().GetProperty("Refers")!.GetValue(unit)!)
+            {
+                if (declarers.TryGetValue(name, out var callees))
+                {
+                    foreach (var callee in callees)
+                    {
+                        if (forward.Add(callee))
+                        {
+                            queue.Enqueue(callee);
+                        }
+                    }
+                }
+            }
+        }
+
+        Console.WriteLine($"{holders} units may hold a lock; {forward.Count} mattering units are reached from them by name");
+
         // Who declares the names most referred to: the units that made them matter.
         var asked = Environment.GetEnvironmentVariable("WHY_NAMES") is { Length: > 0 } list ? list.Split(',') : counts.OrderByDescending(pair => pair.Value).Take(6).Select(pair => pair.Key).ToArray();
         foreach (var name in asked)

@@ -32,7 +32,7 @@ namespace LockLevels.Analyzers.WholeProgram
                 return closed;
             }
 
-            foreach (var (tree, roots) in SearchRoots(compilation, closed, cancellationToken))
+            foreach (var (tree, roots) in SearchRoots(compilation, closed, names, cancellationToken))
             {
                 SemanticModel? model = null;
                 foreach (var root in roots)
@@ -72,10 +72,11 @@ namespace LockLevels.Analyzers.WholeProgram
 
         /// <summary>
         /// Where the candidates can be named: a private one only inside its type's declarations (nested types
-        /// are in them), any other anywhere in the compilation. A declaration inside another one searched is
-        /// left out.
+        /// are in them), any other in every tree whose text spells one of the names. A declaration inside another
+        /// one searched is left out.
         /// </summary>
-        private static List<(SyntaxTree Tree, List<SyntaxNode> Roots)> SearchRoots(Compilation compilation, HashSet<ISymbol> candidates, CancellationToken cancellationToken)
+        private static List<(SyntaxTree Tree, List<SyntaxNode> Roots)> SearchRoots(Compilation compilation, HashSet<ISymbol> candidates, HashSet<string> names,
+            CancellationToken cancellationToken)
         {
             var searched = new List<(SyntaxTree, List<SyntaxNode>)>();
             var byTree = new Dictionary<SyntaxTree, List<SyntaxNode>>();
@@ -83,9 +84,13 @@ namespace LockLevels.Analyzers.WholeProgram
             {
                 if (candidate.DeclaredAccessibility != Accessibility.Private || candidate.ContainingType is not { } type)
                 {
+                    var spelling = new TextSearch(names);
                     foreach (var tree in compilation.SyntaxTrees)
                     {
-                        searched.Add((tree, new List<SyntaxNode>(1) { tree.GetRoot(cancellationToken) }));
+                        if (spelling.MayNameAny(tree.GetText(cancellationToken)))
+                        {
+                            searched.Add((tree, new List<SyntaxNode>(1) { tree.GetRoot(cancellationToken) }));
+                        }
                     }
 
                     return searched;

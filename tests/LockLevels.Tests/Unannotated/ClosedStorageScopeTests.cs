@@ -41,6 +41,19 @@ namespace LockLevels.Tests.Unannotated
                 Pump.Replace("NESTED", ""), "sealed partial class Pump { public Action Exposed => _step; }"))));
 
         [Fact]
+        public async Task Internal_OnlyInvokedInOtherFiles_TheMethodRunsWithTheInvokersLock()
+            => Assert.Equal("", AnalyzerRunner.Describe(await AnalyzerRunner.RunAsync(AnalyzerRunner.Compile(
+                Pump.Replace("private Action _step;", "internal Action _step;").Replace("NESTED", ""), "static class Other { public static void Clear(Pump pump) { pump._step = null; } }"))));
+
+        /// <summary>Another file lets an internal storage out, spelled plainly or with a Unicode escape (which a search of the text for the name would miss).</summary>
+        [Theory]
+        [InlineData("pump._step")]
+        [InlineData("pump.\\u005Fstep")]
+        public async Task Internal_LetOutInAnotherFile_IsAnEdge(string use)
+            => Assert.Equal(Report, AnalyzerRunner.Describe(await AnalyzerRunner.RunAsync(AnalyzerRunner.Compile(
+                Pump.Replace("private Action _step;", "internal Action _step;").Replace("NESTED", ""), "static class Leak { public static System.Action Of(Pump pump) => USE; }".Replace("USE", use)))));
+
+        [Fact]
         public async Task LetOutInANestedType_IsAnEdge()
             => Assert.Equal(Report, AnalyzerRunner.Describe(await AnalyzerRunner.RunAsync(AnalyzerRunner.Compile(
                 Pump.Replace("NESTED", "    public sealed class Peek { public Action Of(Pump pump) => pump._step; }\n")))));
