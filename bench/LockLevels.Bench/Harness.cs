@@ -16,7 +16,14 @@ namespace LockLevels.Bench
     /// <summary>Builds compilations of generated codebases and times the compiler and the LockLevels analyzers on them.</summary>
     public static class Harness
     {
-        private static readonly Lazy<ImmutableArray<MetadataReference>> References = new(LoadReferences);
+        private static readonly Lazy<ImmutableArray<MetadataReference>> Framework = new(LoadFramework);
+        private static readonly Lazy<ImmutableArray<MetadataReference>> WithAnnotations = new(() => Framework.Value.Add(
+            MetadataReference.CreateFromFile(typeof(LockLevels.AcquiresAttribute).Assembly.Location)));
+
+        /// <summary>Whether the compilations reference LockLevels.Annotations; off for --unannotated, as in a library that does not use them.</summary>
+        public static bool ReferenceAnnotations { get; set; } = true;
+
+        private static ImmutableArray<MetadataReference> References => ReferenceAnnotations ? WithAnnotations.Value : Framework.Value;
 
         /// <summary>
         /// Every public, non-abstract DiagnosticAnalyzer in the LockLevels.Analyzers assembly, fresh instances;
@@ -271,7 +278,7 @@ namespace LockLevels.Bench
             => CSharpCompilation.Create(
                 "Fs.Synthetic",
                 trees,
-                References.Value,
+                References,
                 new CSharpCompilationOptions(
                     OutputKind.DynamicallyLinkedLibrary,
                     optimizationLevel: OptimizationLevel.Release,
@@ -366,7 +373,7 @@ namespace LockLevels.Bench
             }
         }
 
-        private static ImmutableArray<MetadataReference> LoadReferences()
+        private static ImmutableArray<MetadataReference> LoadFramework()
         {
             var directory = typeof(Harness).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
                 .Single(attribute => attribute.Key == "ReferenceAssemblyDirectory").Value!;
@@ -378,7 +385,6 @@ namespace LockLevels.Bench
             return Directory.GetFiles(directory, "*.dll")
                 .OrderBy(path => path, StringComparer.Ordinal)
                 .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path))
-                .Append(MetadataReference.CreateFromFile(typeof(LockLevels.AcquiresAttribute).Assembly.Location))
                 .ToImmutableArray();
         }
     }

@@ -26,7 +26,8 @@ namespace LockLevels.Bench
               --shape dense|sparse    dense: today's worst case; sparse: real code, locks rare and mostly unreached (default dense)
               --density F             fraction of methods that touch locks (default 0.10 dense, 0.015 sparse)
               --inversions F          fraction of lock-touching methods with a planted bug (default 0.02)
-              --unannotated           strip LockLevels' annotations from the generated code (real libraries carry none)
+              --unannotated           strip LockLevels' annotations from the generated code and drop the reference to
+                                      LockLevels.Annotations (real libraries carry neither)
               --repeat N              runs per size; medians are reported (default 1)
               --emit                  also time compile + emit to a MemoryStream
               --no-floor              skip the no-op operation-block analyzer baseline
@@ -70,7 +71,7 @@ namespace LockLevels.Bench
                         case "--density": density = double.Parse(Next(), CultureInfo.InvariantCulture); break;
                         case "--shape": shape = Enum.Parse<CodebaseShape>(Next(), ignoreCase: true); break;
                         case "--inversions": inversions = double.Parse(Next(), CultureInfo.InvariantCulture); break;
-                        case "--unannotated": unannotated = true; break;
+                        case "--unannotated": unannotated = true; Harness.ReferenceAnnotations = false; break;
                         case "--repeat": repeat = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                         case "--emit": emit = true; break;
                         case "--no-floor": floor = false; break;
