@@ -60,6 +60,14 @@ namespace LockLevels.Analyzers.Reach
             }
         }
 
+        private static void AddConvertedName(TypeSyntax? type, ConversionOperatorDeclarationSyntax conversion, HashSet<string> names)
+        {
+            if (!ReachSyntax.IsOwnTypeParameter(type, conversion))
+            {
+                AddTypeName(type, names);
+            }
+        }
+
         /// <summary>What one scan of declarations collects.</summary>
         private sealed class Scan
         {
@@ -123,10 +131,10 @@ namespace LockLevels.Analyzers.Reach
                             if (conversion.ImplicitOrExplicitKeyword.IsKind(SyntaxKind.ImplicitKeyword))
                             {
                                 Converted.Add(typeName);
-                                AddTypeName(conversion.Type, Converted);
+                                AddConvertedName(conversion.Type, conversion, Converted);
                                 foreach (var parameter in conversion.ParameterList.Parameters)
                                 {
-                                    AddTypeName(parameter.Type, Converted);
+                                    AddConvertedName(parameter.Type, conversion, Converted);
                                 }
                             }
 

@@ -165,6 +165,31 @@ namespace LockLevels.Analyzers.Reach
         public static bool IsImplicitParameter(ExpressionSyntax receiver)
             => LeftmostName(receiver) is "value" or "field" or "args";
 
+        /// <summary>
+        /// Whether a conversion operator's type is a type parameter of the type declaring it (<c>T</c> in
+        /// <c>Option&lt;T&gt;</c>'s <c>implicit operator Option&lt;T&gt;(T value)</c>). The other side of every user-defined
+        /// conversion is the declaring type, whose mentions stand for the conversion; a mention of a type named
+        /// <c>T</c> elsewhere names another type parameter.
+        /// </summary>
+        public static bool IsOwnTypeParameter(TypeSyntax? type, MemberDeclarationSyntax conversion)
+        {
+            if ((type is NullableTypeSyntax nullable ? nullable.ElementType : type) is not IdentifierNameSyntax name
+                || conversion.Parent is not TypeDeclarationSyntax { TypeParameterList: { } parameters })
+            {
+                return false;
+            }
+
+            foreach (var parameter in parameters.Parameters)
+            {
+                if (parameter.Identifier.ValueText == name.Identifier.ValueText)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         /// <summary>A type with type arguments anywhere in it.</summary>
         public static bool HasTypeArguments(TypeSyntax type)
         {

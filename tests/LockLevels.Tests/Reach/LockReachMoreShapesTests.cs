@@ -31,6 +31,34 @@ namespace LockLevels.Tests.Reach
             reach.AssertOut("User", "Plain");
         }
 
+        /// <summary>
+        /// A conversion from the type's own type parameter runs wherever a value becomes the type: its mentions (here a
+        /// parameter's, through which a helper converts an argument it never names) stand for it; a mention of some other
+        /// generic's <c>T</c> does not.
+        /// </summary>
+        [Fact]
+        public void LockReachedThroughConversionFromATypeParameter_BodiesWhereTheTypeFlowsAreIn()
+        {
+            var reach = ReachFixture.Of(ReachFixture.Usings + """
+                readonly struct Option<T>
+                {
+                    private static readonly object Gate = new();
+                    public static implicit operator Option<T>(T value) { lock (Gate) { return default; } }
+                }
+
+                static class Store
+                {
+                    public static void Take(Option<int> value) { }
+                    public static void Helper() => Take(5);
+                    public static T Echo<T>(T value) { T copy = value; return copy; }
+                }
+                """);
+
+            reach.AssertIn("Store", "Take");
+            reach.AssertIn("Store", "Helper");
+            reach.AssertOut("Store", "Echo");
+        }
+
         [Fact]
         public void LockReachedThroughImplicitConversion_BodiesWhereItsTypeFlowsAreIn()
         {
