@@ -28,18 +28,20 @@ namespace LockLevels.Analyzers.Annotations
         {
             // With no LockLevels type anywhere, no lookup by name is made for them: each would search every reference.
             bool annotations = AnnotationPresence.MayExist(compilation);
-            LockHierarchy = annotations ? TypeNamed(compilation, "LockLevels.LockHierarchyAttribute") : null;
-            Lock = annotations ? TypeNamed(compilation, "LockLevels.LockAttribute") : null;
-            Acquires = annotations ? TypeNamed(compilation, "LockLevels.AcquiresAttribute") : null;
-            Releases = annotations ? TypeNamed(compilation, "LockLevels.ReleasesAttribute") : null;
-            CalledWithLocksHeld = annotations ? TypeNamed(compilation, "LockLevels.CalledWithLocksHeldAttribute") : null;
-            MightAcquire = annotations ? TypeNamed(compilation, "LockLevels.MightAcquireAttribute") : null;
-            LockSetup = annotations ? TypeNamed(compilation, "LockLevels.LockSetupAttribute") : null;
-            LockTeardown = annotations ? TypeNamed(compilation, "LockLevels.LockTeardownAttribute") : null;
-            RecursiveLevels = annotations ? TypeNamed(compilation, "LockLevels.RecursiveLevelsAttribute") : null;
-            LockNesting = annotations ? TypeNamed(compilation, "LockLevels.LockNestingAttribute") : null;
-            CalledWithLocksNotHeld = annotations ? TypeNamed(compilation, "LockLevels.CalledWithLocksNotHeldAttribute") : null;
-            AcquiredWithLocksNotHeld = annotations ? TypeNamed(compilation, "LockLevels.AcquiredWithLocksNotHeldAttribute") : null;
+            INamedTypeSymbol? Attribute(string name) => annotations ? TypeNamed(compilation, "LockLevels." + name) : null;
+
+            LockHierarchy = Attribute("LockHierarchyAttribute");
+            Lock = Attribute("LockAttribute");
+            Acquires = Attribute("AcquiresAttribute");
+            Releases = Attribute("ReleasesAttribute");
+            CalledWithLocksHeld = Attribute("CalledWithLocksHeldAttribute");
+            MightAcquire = Attribute("MightAcquireAttribute");
+            LockSetup = Attribute("LockSetupAttribute");
+            LockTeardown = Attribute("LockTeardownAttribute");
+            RecursiveLevels = Attribute("RecursiveLevelsAttribute");
+            LockNesting = Attribute("LockNestingAttribute");
+            CalledWithLocksNotHeld = Attribute("CalledWithLocksNotHeldAttribute");
+            AcquiredWithLocksNotHeld = Attribute("AcquiredWithLocksNotHeldAttribute");
 
             Monitor = TypeNamed(compilation, "System.Threading.Monitor");
             SemaphoreSlim = TypeNamed(compilation, "System.Threading.SemaphoreSlim");

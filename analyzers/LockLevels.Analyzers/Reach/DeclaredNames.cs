@@ -62,9 +62,9 @@ namespace LockLevels.Analyzers.Reach
 
         private static void AddConvertedName(TypeSyntax? type, ConversionOperatorDeclarationSyntax conversion, HashSet<string> names)
         {
-            if (!ReachSyntax.IsOwnTypeParameter(type, conversion))
+            if (ReachSyntax.ConvertedTypeName(type, conversion) is { } name)
             {
-                AddTypeName(type, names);
+                names.Add(name);
             }
         }
 

@@ -166,12 +166,16 @@ namespace LockLevels.Analyzers.Reach
             => LeftmostName(receiver) is "value" or "field" or "args";
 
         /// <summary>
-        /// Whether a conversion operator's type is a type parameter of the type declaring it (<c>T</c> in
-        /// <c>Option&lt;T&gt;</c>'s <c>implicit operator Option&lt;T&gt;(T value)</c>). The other side of every user-defined
-        /// conversion is the declaring type, whose mentions stand for the conversion; a mention of a type named
-        /// <c>T</c> elsewhere names another type parameter.
+        /// The name of a type a conversion operator converts from or to, as a body's mention of it reads; null for a
+        /// predefined type, and for a type parameter of the type declaring the operator (<c>T</c> in <c>Option&lt;T&gt;</c>'s
+        /// <c>implicit operator Option&lt;T&gt;(T value)</c>): the other side of every user-defined conversion is the
+        /// declaring type, whose mentions stand for the conversion, and a type named <c>T</c> elsewhere is another
+        /// type parameter.
         /// </summary>
-        public static bool IsOwnTypeParameter(TypeSyntax? type, MemberDeclarationSyntax conversion)
+        public static string? ConvertedTypeName(TypeSyntax? type, ConversionOperatorDeclarationSyntax conversion)
+            => type == null || IsOwnTypeParameter(type, conversion) ? null : ReachWalker.RightmostName(type);
+
+        private static bool IsOwnTypeParameter(TypeSyntax type, ConversionOperatorDeclarationSyntax conversion)
         {
             if ((type is NullableTypeSyntax nullable ? nullable.ElementType : type) is not IdentifierNameSyntax name
                 || conversion.Parent is not TypeDeclarationSyntax { TypeParameterList: { } parameters })

@@ -249,10 +249,10 @@ namespace LockLevels.Analyzers.Reach
                     if (conversion.ImplicitOrExplicitKeyword.IsKind(SyntaxKind.ImplicitKeyword))
                     {
                         DeclareConversion(unit, _typeName);
-                        DeclareConversion(unit, ReachSyntax.IsOwnTypeParameter(conversion.Type, conversion) ? null : RightmostName(conversion.Type));
+                        DeclareConversion(unit, ReachSyntax.ConvertedTypeName(conversion.Type, conversion));
                         foreach (var parameter in conversion.ParameterList.Parameters)
                         {
-                            DeclareConversion(unit, parameter.Type == null || ReachSyntax.IsOwnTypeParameter(parameter.Type, conversion) ? null : RightmostName(parameter.Type));
+                            DeclareConversion(unit, ReachSyntax.ConvertedTypeName(parameter.Type, conversion));
                         }
                     }
                     else
